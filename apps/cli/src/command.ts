@@ -1,0 +1,15 @@
+/** The contract every `openbox <command>` implements. */
+
+export interface Command {
+  /** One line shown by `openbox help`. */
+  readonly summary: string;
+  /** Usage text shown on `--help` and on bad arguments. */
+  readonly usage: string;
+  /** Runs the command with the arguments after its name; resolves to the process exit code. */
+  run(argv: readonly string[]): Promise<number>;
+}
+
+/** Thrown for bad command-line arguments: printed with the usage, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
