@@ -1,0 +1,2 @@
+/** @openbox/dashboard — the Hono dashboard app. */
+export {};

@@ -1,0 +1,2 @@
+/** @openbox/charts — pure, typed Vega-Lite spec builders. */
+export {};
