@@ -1,2 +1,22 @@
 /** @openbox/runtime — TensorFlow.js that is fast wherever it runs. */
-export const RUNTIME_PLACEHOLDER = 1;
+
+// Backend selection
+export { BACKEND_NAMES, isBackendName } from './backend-names.js';
+export type { BackendName } from './backend-names.js';
+export { initBackend } from './init-backend.js';
+export type { BackendReport, InitBackendOptions } from './init-backend.js';
+export { silenceCpuBanner } from './silence-cpu-banner.js';
+
+// wasm kernels
+export { registerWasmKernels } from './kernels/register-wasm-kernels.js';
+
+// Seeded randomness
+export { createRng } from './rng.js';
+export type { Rng } from './rng.js';
+
+// Memory discipline
+export { scoped, readAndDispose } from './scoped.js';
+export { tensorGrowth } from './tensor-growth.js';
+
+// Model IO
+export { loadModel, removeModel, saveModel } from './model-io.js';
