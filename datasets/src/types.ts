@@ -30,4 +30,6 @@ export interface Dataset {
   readonly source: string;
   readonly license: string;
   readonly missing: MissingValueReport;
+  /** Optional: each row's index in the source before any split or shuffle (set by `loadMnist`). */
+  readonly sourceIndex?: Int32Array;
 }

@@ -1,0 +1,72 @@
+/** Every user-facing message of @openbox/datasets: each names the function, the argument or file, row, column. */
+import type { DatasetErrorLocation } from './dataset-error.js';
+
+const MIB = 1024 * 1024;
+const quoteList = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(', ');
+const mib = (bytes: number): string => `${(bytes / MIB).toFixed(1)} MiB`;
+
+/** `"data.csv", line 4, column "mass"`: where a CSV problem sits, as a person would look for it in an editor. */
+export function where(loc: DatasetErrorLocation): string {
+  const parts = [loc.file === undefined ? 'CSV text' : `"${loc.file}"`];
+  if (loc.row !== undefined) parts.push(`line ${loc.row}`);
+  if (loc.column !== undefined) parts.push(`column "${loc.column}"`);
+  return parts.join(', ');
+}
+
+export const MESSAGES = {
+  invalidArgument: (fn: string, arg: string, expected: string, got: unknown) =>
+    `${fn}: ${arg} must be ${expected}, got ${typeof got === 'string' ? `"${got}"` : String(got)}`,
+  shapeMismatch: (fn: string, detail: string) => `${fn}: ${detail}`,
+  packageData: (fn: string, pkg: string, file: string, detail: string) =>
+    `${fn}: could not read "${file}" from the npm package "${pkg}" (${detail}); reinstall the dependencies`,
+
+  missingFile: (fn: string, file: string) =>
+    `${fn}: no file at "${file}" (resolved from ${process.cwd()}); check the path`,
+  notAFile: (fn: string, file: string) => `${fn}: "${file}" is a directory, not a file; pass the path of a CSV file`,
+  fileTooLarge: (fn: string, file: string, size: number, max: number) =>
+    `${fn}: "${file}" is ${mib(size)} (${size} bytes), over the limit of ${mib(max)} (${max} bytes); ` +
+    `raise options.maxBytes if you really mean to load it`,
+  notUtf8: (fn: string, loc: DatasetErrorLocation) =>
+    `${fn}: ${where(loc)} is not valid UTF-8 text; save the file as UTF-8 (e.g. "CSV UTF-8" in a spreadsheet)`,
+  emptyFile: (fn: string, loc: DatasetErrorLocation) =>
+    `${fn}: ${where(loc)} is empty; a CSV needs a header line naming the columns and at least one data row`,
+  noHeader: (fn: string, loc: DatasetErrorLocation, index: number, value: string) =>
+    `${fn}: ${where(loc)}: header column ${index} is the number "${value}", so the first line looks like data, ` +
+    `not a header; ` +
+    `add a first line naming the columns, e.g. "x1,x2,label"`,
+  emptyHeaderCell: (fn: string, loc: DatasetErrorLocation, index: number) =>
+    `${fn}: ${where(loc)}: header column ${index} has no name; every column needs one`,
+  duplicateColumn: (fn: string, loc: DatasetErrorLocation, first: number, second: number) =>
+    `${fn}: ${where(loc)} is named twice in the header (columns ${first} and ${second}); rename one of them`,
+  noDataRows: (fn: string, loc: DatasetErrorLocation) =>
+    `${fn}: ${where(loc)} has a header but no data rows`,
+  unterminatedQuote: (fn: string, loc: DatasetErrorLocation) =>
+    `${fn}: ${where(loc)}: a quoted field opened here is never closed; add the closing '"'`,
+  textAfterQuote: (fn: string, loc: DatasetErrorLocation) =>
+    `${fn}: ${where(loc)}: text follows a closing quote; write a quote inside a quoted field as ""`,
+  raggedRow: (fn: string, loc: DatasetErrorLocation, got: number, expected: number) =>
+    `${fn}: ${where(loc)} has ${got} fields but the header has ${expected}; every row needs one field per column`,
+  unknownTarget: (fn: string, loc: DatasetErrorLocation, target: string, columns: readonly string[]) =>
+    `${fn}: ${where(loc)}: options.target "${target}" is not a column; the columns are ${quoteList(columns)}`,
+  unknownFeature: (fn: string, loc: DatasetErrorLocation, feature: string, columns: readonly string[]) =>
+    `${fn}: ${where(loc)}: options.features names "${feature}", which is not a column; ` +
+    `the columns are ${quoteList(columns)}`,
+  targetIsFeature: (fn: string, loc: DatasetErrorLocation) =>
+    `${fn}: ${where(loc)} is both options.target and one of options.features; a column cannot predict itself`,
+  noFeatures: (fn: string, loc: DatasetErrorLocation) =>
+    `${fn}: ${where(loc)}: no feature columns are left besides the target; pass options.features or add columns`,
+  emptyCell: (fn: string, loc: DatasetErrorLocation) =>
+    `${fn}: ${where(loc)} is empty; fill it or remove the row (missing values are not imputed)`,
+  nonNumeric: (fn: string, loc: DatasetErrorLocation, value: string) =>
+    `${fn}: ${where(loc)}: "${value}" is not a number; feature columns must be numeric ` +
+    `(leave text columns out with options.features)`,
+  nonFinite: (fn: string, loc: DatasetErrorLocation, value: string) =>
+    `${fn}: ${where(loc)}: "${value}" is not a finite 32-bit number (NaN and Infinity are not allowed); ` +
+    `fix or remove the row`,
+  oneClass: (fn: string, loc: DatasetErrorLocation, label: string, rows: number) =>
+    `${fn}: ${where(loc)}: the target has a single class ("${label}" in all ${rows} rows); ` +
+    `a classifier needs at least 2 classes`,
+  constantFeature: (fn: string, loc: DatasetErrorLocation, value: number, rows: number) =>
+    `${fn}: ${where(loc)} has the same value ${value} in all ${rows} rows; a constant feature carries no ` +
+    `information and cannot be standardized; leave it out with options.features`,
+} as const;
