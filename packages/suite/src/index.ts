@@ -17,3 +17,14 @@ export {
   RUN_ID_PATTERN,
   VERDICT_STATUSES,
 } from './results-format.js';
+
+// Experiments and the runner
+export type { Experiment, ExperimentContext, ExperimentOutput, PngArtifact, ProgressFn } from './experiment.js';
+export { runSuite } from './run-suite.js';
+export type { RunSuiteOptions, SuiteEvent } from './run-suite.js';
+
+// Reading results
+export { listRuns, readExperimentResult, readManifest } from './read-results.js';
+
+// Atomic writes
+export { writeFileAtomic, writeJsonAtomic } from './write-atomic.js';
