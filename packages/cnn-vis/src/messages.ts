@@ -1,0 +1,41 @@
+/** Every user-facing error message of @openbox/cnn-vis, naming the function and the argument. */
+
+const list = (items: readonly (string | number)[]): string => (items.length === 0 ? '(none)' : items.join(', '));
+
+export const MESSAGES = {
+  unknownLayer: (fn: string, name: string, known: readonly string[]) =>
+    `${fn}: unknown layer '${name}'. Layers in this model: ${list(known)} (plus 'input' and 'logits').`,
+  channelOutOfRange: (fn: string, layer: string, channel: number, channels: number) =>
+    `${fn}: channel ${channel} is out of range for layer '${layer}', which has channels 0..${channels - 1} (${channels} in all).`,
+  positionOutOfRange: (fn: string, layer: string, x: number, y: number, width: number, height: number) =>
+    `${fn}: position (x=${x}, y=${y}) is outside layer '${layer}', whose positions are x 0..${width - 1}, y 0..${height - 1}.`,
+  notSpatial: (fn: string, layer: string, shape: readonly (number | null)[]) =>
+    `${fn}: layer '${layer}' has output shape [${shape.join(', ')}], not [batch, height, width, channels]; a spatial position needs a conv-like layer.`,
+  unsupportedLogits: (fn: string, layer: string, className: string) =>
+    `${fn}: cannot recover pre-softmax logits: the last layer '${layer}' (${className}) applies softmax but is not a Dense or Activation layer.`,
+  multiOutput: (fn: string, what: string) => `${fn}: the model must have exactly one ${what}.`,
+  badInputShape: (fn: string, shape: readonly (number | null)[]) =>
+    `${fn}: the model input must be [batch, height, width, channels] with known sizes; got [${shape.join(', ')}].`,
+  batchMismatch: (fn: string, argument: string, got: number, expected: number) =>
+    `${fn}: ${argument} lists ${got} units but the batch has ${expected} items; give one unit or exactly ${expected}.`,
+  directionLength: (fn: string, layer: string, got: number, channels: number) =>
+    `${fn}: the direction for layer '${layer}' has ${got} entries; the layer has ${channels} channels.`,
+  positiveInteger: (fn: string, argument: string, value: unknown) =>
+    `${fn}: ${argument} must be a positive integer; got ${String(value)}.`,
+  nonNegative: (fn: string, argument: string, value: unknown) =>
+    `${fn}: ${argument} must be a finite number >= 0; got ${String(value)}.`,
+  badRange: (fn: string, argument: string, value: unknown) =>
+    `${fn}: ${argument} must be [low, high] with low < high; got ${JSON.stringify(value)}.`,
+  noConvLayer: (fn: string, known: readonly string[]) =>
+    `${fn}: the model has no Conv2D layer. Layers: ${list(known)}.`,
+  emptySum: (fn: string) => `${fn}: needs at least one objective.`,
+  datasetShape: (fn: string, shape: readonly number[], expected: readonly number[]) =>
+    `${fn}: dataset images have shape [n, ${shape.slice(1).join(', ')}]; the model expects [n, ${expected.join(', ')}].`,
+  tooFewImages: (fn: string, argument: string, need: number, got: number) =>
+    `${fn}: ${argument} needs at least ${need} images; got ${got}.`,
+  staleModel: (path: string, why: string) => `loadReferenceCnn: the cached model at ${path} is stale (${why}); retraining.`,
+  lowAccuracy: (accuracy: number, minimum: number) =>
+    `loadReferenceCnn: the trained reference CNN reached test accuracy ${accuracy.toFixed(4)}, below the required ${minimum}.`,
+  badImageBatch: (fn: string, shape: readonly number[]) =>
+    `${fn}: images must be [n, height, width, 1 | 3]; got [${shape.join(', ')}].`,
+} as const;

@@ -1,0 +1,183 @@
+/** A uniform view over any tfjs LayersModel: layers, several activations in one pass, pre-softmax logits. */
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { MESSAGES } from '../messages.js';
+
+/** The pseudo-layer name for the (transformed) model input. */
+export const INPUT_LAYER = 'input';
+/** The pseudo-layer name for the pre-softmax logits. */
+export const LOGITS_LAYER = 'logits';
+
+/** One layer of a model as the adapter sees it. */
+export interface LayerInfo {
+  readonly name: string;
+  /** tfjs class name, e.g. `Conv2D`, `MaxPooling2D`, `Dense`. */
+  readonly className: string;
+  /** Output shape with the batch dimension first (`null`). */
+  readonly outputShape: readonly (number | null)[];
+  /** Last dimension of the output: channels of a conv layer, units of a dense layer. */
+  readonly channels: number;
+}
+
+/** Activations by layer name, each with the batch as first dimension. */
+export type Activations = Readonly<Record<string, tf.Tensor>>;
+
+interface LogitsPlan {
+  /** Symbolic tensor whose value is needed to compute the logits. */
+  readonly source: tfl.SymbolicTensor;
+  /** Applies the last layer's kernel (and bias) without its softmax; identity when no softmax must be undone. */
+  readonly finish: (x: tf.Tensor) => tf.Tensor;
+}
+
+function activationName(layer: tfl.layers.Layer): string | undefined {
+  const config = layer.getConfig() as { activation?: unknown };
+  return typeof config.activation === 'string' ? config.activation : undefined;
+}
+
+/**
+ * Wraps a LayersModel (sequential or functional, grayscale or RGB, any input size) for visualization.
+ * Sub-models that output several layers at once are built on demand and cached; they share the model's weights,
+ * so the adapter owns no tensors and needs no disposal.
+ * @example
+ * const adapter = new ModelAdapter(model);
+ * adapter.layers().map((l) => `${l.name} ${l.outputShape}`);
+ * const acts = adapter.activations(images, ['conv2d_1', 'logits']); // one forward pass
+ */
+export class ModelAdapter {
+  readonly model: tfl.LayersModel;
+  /** Input size `[height, width, channels]`. */
+  readonly inputShape: readonly [number, number, number];
+  readonly #layers: readonly LayerInfo[];
+  readonly #byName: ReadonlyMap<string, tfl.layers.Layer>;
+  readonly #subModels = new Map<string, tfl.LayersModel>();
+  #logits: LogitsPlan | undefined;
+
+  constructor(model: tfl.LayersModel) {
+    if (model.inputs.length !== 1) throw new Error(MESSAGES.multiOutput('ModelAdapter', 'input'));
+    if (model.outputs.length !== 1) throw new Error(MESSAGES.multiOutput('ModelAdapter', 'output'));
+    const shape = model.inputs[0]!.shape;
+    const [, h, w, c] = shape;
+    if (shape.length !== 4 || typeof h !== 'number' || typeof w !== 'number' || typeof c !== 'number') {
+      throw new Error(MESSAGES.badInputShape('ModelAdapter', shape));
+    }
+    this.model = model;
+    this.inputShape = [h, w, c];
+    const layers = model.layers.filter((l) => l.getClassName() !== 'InputLayer');
+    this.#byName = new Map(layers.map((l) => [l.name, l]));
+    this.#layers = layers.map((l) => {
+      const outputShape = l.outputShape as (number | null)[];
+      return { name: l.name, className: l.getClassName(), outputShape, channels: outputShape[outputShape.length - 1] ?? 0 };
+    });
+  }
+
+  /** Every layer with its output shape, input to output. */
+  layers(): readonly LayerInfo[] {
+    return this.#layers;
+  }
+
+  /** Names accepted by {@link activations}: the model's layers plus `input` and `logits`. */
+  layerNames(): readonly string[] {
+    return [INPUT_LAYER, ...this.#layers.map((l) => l.name), LOGITS_LAYER];
+  }
+
+  /** The layer named `name`, or an error listing the layers that exist. */
+  layer(name: string, fn = 'ModelAdapter.layer'): LayerInfo {
+    if (name === INPUT_LAYER) {
+      const [h, w, c] = this.inputShape;
+      return { name, className: 'Input', outputShape: [null, h, w, c], channels: c };
+    }
+    if (name === LOGITS_LAYER) {
+      const last = this.#layers[this.#layers.length - 1]!;
+      return { name, className: 'Logits', outputShape: last.outputShape, channels: last.channels };
+    }
+    const info = this.#layers.find((l) => l.name === name);
+    if (info === undefined) throw new Error(MESSAGES.unknownLayer(fn, name, this.#layers.map((l) => l.name)));
+    return info;
+  }
+
+  /** Throws a message naming the layer's channel range when `channel` is outside it. */
+  checkChannel(layerName: string, channel: number, fn: string): void {
+    const { channels } = this.layer(layerName, fn);
+    if (!Number.isInteger(channel) || channel < 0 || channel >= channels) {
+      throw new Error(MESSAGES.channelOutOfRange(fn, layerName, channel, channels));
+    }
+  }
+
+  /** Throws a message naming the layer's spatial extent when (x, y) is outside it. */
+  checkPosition(layerName: string, x: number, y: number, fn: string): void {
+    const { outputShape } = this.layer(layerName, fn);
+    if (outputShape.length !== 4) throw new Error(MESSAGES.notSpatial(fn, layerName, outputShape));
+    const height = outputShape[1] as number;
+    const width = outputShape[2] as number;
+    if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= width || y >= height) {
+      throw new Error(MESSAGES.positionOutOfRange(fn, layerName, x, y, width, height));
+    }
+  }
+
+  /**
+   * Activations of several layers in one forward pass (inference mode).
+   * `input` returns `images` itself; `logits` the pre-softmax scores even when the last layer applies softmax.
+   * The caller owns (and disposes, e.g. via `tf.tidy`) the returned tensors.
+   */
+  activations(images: tf.Tensor4D, names: readonly string[]): Record<string, tf.Tensor> {
+    const wanted = [...new Set(names)].filter((n) => n !== INPUT_LAYER);
+    for (const n of wanted) this.layer(n, 'ModelAdapter.activations');
+    const out: Record<string, tf.Tensor> = {};
+    if (names.includes(INPUT_LAYER)) out[INPUT_LAYER] = images;
+    if (wanted.length === 0) return out;
+    const logits = wanted.includes(LOGITS_LAYER) ? this.#logitsPlan() : undefined;
+    const symbolic = wanted.map((n) => (n === LOGITS_LAYER ? logits!.source : (this.#byName.get(n)!.output as tfl.SymbolicTensor)));
+    const key = wanted.join('\u0000');
+    let sub = this.#subModels.get(key);
+    if (sub === undefined) {
+      sub = tfl.model({ inputs: this.model.inputs, outputs: symbolic });
+      this.#subModels.set(key, sub);
+    }
+    const result = sub.apply(images, { training: false }) as tf.Tensor | tf.Tensor[];
+    const values = Array.isArray(result) ? result : [result];
+    wanted.forEach((n, i) => {
+      const v = values[i]!;
+      out[n] = n === LOGITS_LAYER ? logits!.finish(v) : v;
+    });
+    return out;
+  }
+
+  /** Pre-softmax logits `[n, classes]`. */
+  logits(images: tf.Tensor4D): tf.Tensor2D {
+    return tf.tidy(() => this.activations(images, [LOGITS_LAYER])[LOGITS_LAYER] as tf.Tensor2D);
+  }
+
+  /** Predicted class per image (argmax of the logits), read back to JS. */
+  predictClasses(images: tf.Tensor4D): Int32Array {
+    const classes = tf.tidy(() => tf.argMax(this.logits(images), 1));
+    const values = classes.dataSync() as Int32Array;
+    classes.dispose();
+    return Int32Array.from(values);
+  }
+
+  #logitsPlan(): LogitsPlan {
+    if (this.#logits !== undefined) return this.#logits;
+    const last = this.model.layers[this.model.layers.length - 1]!;
+    const output = last.output as tfl.SymbolicTensor;
+    let plan: LogitsPlan = { source: output, finish: (x) => x };
+    if (activationName(last) === 'softmax') {
+      const input = last.input as tfl.SymbolicTensor;
+      if (last.getClassName() === 'Activation') {
+        plan = { source: input, finish: (x) => x };
+      } else if (last.getClassName() === 'Dense') {
+        const [kernel, bias] = last.getWeights(); // the layer's own variables, not copies: never dispose them
+        plan = {
+          source: input,
+          finish: (x) => {
+            const z = tf.matMul(x as tf.Tensor2D, kernel as tf.Tensor2D);
+            return bias === undefined ? z : tf.add(z, bias);
+          },
+        };
+      } else {
+        throw new Error(MESSAGES.unsupportedLogits('ModelAdapter.logits', last.name, last.getClassName()));
+      }
+    }
+    this.#logits = plan;
+    return plan;
+  }
+}

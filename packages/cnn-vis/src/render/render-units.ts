@@ -1,0 +1,111 @@
+/** Activation maximization for a batch of units: one variable, Adam, transformation robustness, no per-step reads. */
+import * as tf from '@tensorflow/tfjs-core';
+import { createRng } from '@openbox/runtime';
+import { MESSAGES } from '../messages.js';
+import { INPUT_LAYER, type ModelAdapter } from '../model/model-adapter.js';
+import type { Objective } from '../objectives/objective.js';
+import { resolveRenderOptions, type RenderOptions } from './render-options.js';
+
+/** The outcome of {@link renderUnits}: plain arrays, ready to draw or save elsewhere. */
+export interface RenderResult {
+  /** `[B, h, w, c]` row-major, in the parameterization's range. */
+  readonly images: Float32Array;
+  readonly shape: readonly [number, number, number, number];
+  /** Steps at which the objective was recorded. */
+  readonly curveSteps: readonly number[];
+  /** `curve[b][i]`: item b's objective at `curveSteps[i]` (on the transformed image of that step). */
+  readonly curve: readonly Float32Array[];
+  /** Objective per item on the final, untransformed image. */
+  readonly finalValues: Float32Array;
+  readonly objective: string;
+  readonly steps: number;
+  readonly seed: number;
+}
+
+/** Model input of the right size: bilinear resize (differentiable) when transforms changed the size. */
+function fitToInput(image: tf.Tensor4D, size: readonly [number, number, number]): tf.Tensor4D {
+  const [, h, w] = image.shape;
+  return h === size[0] && w === size[1] ? image : tf.image.resizeBilinear(image, [size[0], size[1]], true);
+}
+
+/**
+ * Maximizes `objective` (one value per batch item) over images (Erhan et al. 2009; Olah et al. 2017):
+ * 1. build the parameterization's variable for `[B, h, w, c]`;
+ * 2. each step: image → random transforms → resize to the input → activations → objective → Adam step on −Σ_b value_b;
+ *    the objective is appended to a device-side curve every `recordEvery` steps;
+ * 3. read images, curve and the final values once at the end; dispose everything.
+ * @example
+ * const result = renderUnits(adapter, channel('conv2d_2', [0, 1, 2, 3]), { steps: 256, seed: 1 });
+ * result.images; // Float32Array of 4 × 28 × 28 × 1
+ */
+export function renderUnits(adapter: ModelAdapter, objective: Objective, options: RenderOptions = {}): RenderResult {
+  // 1. Options, validation, parameters.
+  objective.validate(adapter);
+  const o = resolveRenderOptions(adapter, objective.batchSize, options);
+  const [h, w, c] = adapter.inputShape;
+  const shape = [o.batchSize, h, w, c] as const;
+  if (objective.batchSize !== undefined && objective.batchSize !== o.batchSize) {
+    throw new Error(MESSAGES.batchMismatch('renderUnits', 'the objective', objective.batchSize, o.batchSize));
+  }
+  const rng = createRng(o.seed);
+  const transformRng = rng.fork('transforms');
+  const param = o.param(shape, rng.fork('param'));
+  const optimizer = tf.train.adam(o.learningRate);
+  const modelLayers = objective.layers.filter((l) => l !== INPUT_LAYER);
+  const evaluate = (transform: boolean): tf.Tensor1D => {
+    const image = param.image();
+    const seen = transform && o.transforms !== null ? fitToInput(o.transforms(image, transformRng), adapter.inputShape) : image;
+    const acts = { ...adapter.activations(seen, modelLayers), [INPUT_LAYER]: image };
+    return objective.evaluate(acts, o.batchSize);
+  };
+
+  // 2. Optimize; the curve stays on the device.
+  let curve: tf.Tensor2D = tf.zeros([0, o.batchSize]);
+  const curveSteps: number[] = [];
+  try {
+    for (let step = 1; step <= o.steps; step++) {
+      const record = step === 1 || step % o.recordEvery === 0 || step === o.steps;
+      const report = o.onProgress !== undefined && (step % o.progressEvery === 0 || step === o.steps);
+      let values: tf.Tensor1D | undefined;
+      optimizer.minimize(
+        () => {
+          const v = evaluate(true);
+          if (record || report) values = tf.keep(tf.clone(v));
+          return tf.neg(tf.sum(v)) as tf.Scalar;
+        },
+        false,
+        [param.params],
+      );
+      if (values !== undefined) {
+        if (record) {
+          const next = tf.tidy(() => tf.concat([curve, tf.expandDims(values!, 0)]) as tf.Tensor2D);
+          curve.dispose();
+          curve = next;
+          curveSteps.push(step);
+        }
+        if (report) o.onProgress!({ step, steps: o.steps, values: values.dataSync() as Float32Array });
+        values.dispose();
+      }
+    }
+    // 3. Read back once.
+    const [images, finalValues] = tf.tidy(() => [param.image(), evaluate(false)]);
+    const curveData = curve.dataSync() as Float32Array;
+    const perItem = Array.from({ length: o.batchSize }, (_, b) => Float32Array.from(curveSteps, (_, i) => curveData[i * o.batchSize + b]!));
+    const result: RenderResult = {
+      images: Float32Array.from(images!.dataSync()),
+      shape,
+      curveSteps,
+      curve: perItem,
+      finalValues: Float32Array.from(finalValues!.dataSync()),
+      objective: objective.name,
+      steps: o.steps,
+      seed: o.seed,
+    };
+    tf.dispose([images!, finalValues!]);
+    return result;
+  } finally {
+    curve.dispose();
+    optimizer.dispose();
+    param.dispose();
+  }
+}
