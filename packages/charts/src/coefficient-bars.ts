@@ -1,0 +1,106 @@
+/** `coefficientBars`: coefficient estimates as bars with confidence-interval error bars. */
+import type { TopLevelSpec } from 'vega-lite';
+import { ChartInputError } from './chart-input-error.js';
+import { MESSAGES } from './messages.js';
+import { VEGA_LITE_SCHEMA } from './spec-parts.js';
+import { assertFinite, assertLabel, assertNonEmpty } from './validate.js';
+
+const FN = 'coefficientBars';
+
+/** A coefficient with its confidence interval (e.g. Wald 95%: estimate ± 1.96·SE). */
+export interface CoefficientInterval {
+  readonly feature: string;
+  readonly estimate: number;
+  readonly lower: number;
+  readonly upper: number;
+  /** Optional group (e.g. the model or class), drawn side by side with its own color. */
+  readonly group?: string;
+}
+
+/** Options of `coefficientBars`. */
+export interface CoefficientBarsOptions {
+  /** Chart title. Default none. */
+  readonly title?: string;
+  /** Title of the value axis. Default `'coefficient (95% CI)'`. */
+  readonly valueTitle?: string;
+  /** Width in pixels. Default 360. */
+  readonly width?: number;
+  /** Height of one feature's band in pixels. Default 22. */
+  readonly step?: number;
+}
+
+const DEFAULTS = { valueTitle: 'coefficient (95% CI)', width: 360, step: 22 } satisfies Required<
+  Omit<CoefficientBarsOptions, 'title'>
+>;
+
+/**
+ * Horizontal bars, one per feature in input order, from 0 to the estimate, with an error bar from `lower` to
+ * `upper` and a rule at 0 (an interval crossing it is not significant). With groups, bars of a feature sit
+ * side by side (`yOffset`) colored by group.
+ * @example coefficientBars([{ feature: 'mass', estimate: 0.8, lower: 0.5, upper: 1.1 }])
+ */
+export function coefficientBars(
+  rows: readonly CoefficientInterval[],
+  options: CoefficientBarsOptions = {},
+): TopLevelSpec {
+  // 1. Options and input.
+  const opts = { ...DEFAULTS, ...options };
+  assertNonEmpty(FN, 'rows', rows);
+  rows.forEach((r, i) => {
+    assertLabel(FN, `rows[${i}].feature`, r.feature);
+    assertFinite(FN, `rows[${i}].estimate`, r.estimate);
+    assertFinite(FN, `rows[${i}].lower`, r.lower);
+    assertFinite(FN, `rows[${i}].upper`, r.upper);
+    if (!(r.lower <= r.estimate && r.estimate <= r.upper))
+      throw new ChartInputError(MESSAGES.badInterval(FN, `rows[${i}]`));
+  });
+  // 2. Data and shared encodings.
+  const grouped = rows.some((r) => r.group !== undefined);
+  const features = [...new Set(rows.map((r) => r.feature))];
+  const values = rows.map((r) => ({ ...r, group: r.group ?? '' }));
+  const y = { field: 'feature', type: 'nominal', sort: features, title: null } as const;
+  const yOffset = grouped ? { yOffset: { field: 'group', type: 'nominal' } as const } : {};
+  const color = grouped ? { color: { field: 'group', type: 'nominal', title: 'group' } as const } : {};
+  // 3. The spec: zero rule, bars, error bars.
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    ...(opts.title !== undefined ? { title: opts.title } : {}),
+    description: `coefficients of ${features.length} features with confidence intervals`,
+    width: opts.width,
+    height: { step: opts.step },
+    layer: [
+      {
+        data: { values },
+        mark: { type: 'bar', opacity: 0.7 },
+        encoding: {
+          y,
+          ...yOffset,
+          x: { field: 'estimate', type: 'quantitative', title: opts.valueTitle },
+          ...color,
+          tooltip: [
+            { field: 'feature', type: 'nominal' },
+            ...(grouped ? [{ field: 'group', type: 'nominal' } as const] : []),
+            { field: 'estimate', type: 'quantitative', format: '.4g' },
+            { field: 'lower', type: 'quantitative', format: '.4g' },
+            { field: 'upper', type: 'quantitative', format: '.4g' },
+          ],
+        },
+      },
+      {
+        data: { values },
+        mark: { type: 'errorbar', ticks: true },
+        encoding: {
+          y,
+          ...yOffset,
+          x: { field: 'lower', type: 'quantitative', title: opts.valueTitle },
+          x2: { field: 'upper' },
+        },
+      },
+      {
+        data: { values: [{ zero: 0 }] },
+        mark: { type: 'rule', color: '#555' },
+        encoding: { x: { field: 'zero', type: 'quantitative' } },
+      },
+    ],
+  };
+}
