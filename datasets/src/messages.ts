@@ -24,7 +24,7 @@ export const MESSAGES = {
     `${fn}: no file at "${file}" (resolved from ${process.cwd()}); check the path`,
   notAFile: (fn: string, file: string) => `${fn}: "${file}" is a directory, not a file; pass the path of a CSV file`,
   fileTooLarge: (fn: string, file: string, size: number, max: number) =>
-    `${fn}: "${file}" is ${mib(size)} (${size} bytes), over the limit of ${mib(max)} (${max} bytes); ` +
+    `${fn}: "${file}" is ${size} bytes (${mib(size)}), over the limit of ${max} bytes (${mib(max)}); ` +
     `raise options.maxBytes if you really mean to load it`,
   notUtf8: (fn: string, loc: DatasetErrorLocation) =>
     `${fn}: ${where(loc)} is not valid UTF-8 text; save the file as UTF-8 (e.g. "CSV UTF-8" in a spreadsheet)`,
