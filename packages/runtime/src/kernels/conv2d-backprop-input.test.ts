@@ -1,0 +1,135 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectClose,
+  expectNoLeak,
+  normalValues,
+  onWasmAndCpu,
+  useWasmWithKernels,
+} from './test-backends.js';
+
+type Pad = 'valid' | 'same' | number | number[][];
+interface Case {
+  name: string;
+  x: [number, number, number, number];
+  filter: [number, number, number, number];
+  strides: number | [number, number];
+  pad: Pad;
+  dataFormat?: 'NHWC' | 'NCHW';
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+}
+
+const CASES: Case[] = [
+  { name: 'reference conv2', x: [4, 12, 12, 16], filter: [5, 5, 16, 32], strides: 1, pad: 'valid' },
+  {
+    name: 'reference conv1 (1 channel: stock kernel)',
+    x: [2, 28, 28, 1],
+    filter: [5, 5, 1, 16],
+    strides: 1,
+    pad: 'valid',
+  },
+  { name: 'same, stride 1', x: [3, 9, 8, 5], filter: [3, 4, 5, 6], strides: 1, pad: 'same' },
+  { name: 'same, stride 2', x: [3, 9, 8, 5], filter: [3, 4, 5, 6], strides: 2, pad: 'same' },
+  { name: 'valid, strides [3, 2]', x: [2, 11, 10, 4], filter: [3, 3, 4, 4], strides: [3, 2], pad: 'valid' },
+  { name: 'numeric pad 1, stride 2', x: [2, 7, 9, 6], filter: [3, 3, 6, 3], strides: 2, pad: 1 },
+  {
+    name: 'explicit pad',
+    x: [2, 7, 6, 4],
+    filter: [2, 3, 4, 2],
+    strides: 1,
+    pad: [
+      [0, 0],
+      [1, 1],
+      [0, 2],
+      [0, 0],
+    ],
+  },
+  {
+    name: 'pad beyond the filter (stock kernel)',
+    x: [1, 5, 5, 4],
+    filter: [2, 2, 4, 3],
+    strides: 1,
+    pad: [
+      [0, 0],
+      [3, 0],
+      [0, 0],
+      [0, 0],
+    ],
+  },
+  {
+    name: 'floor rounding',
+    x: [2, 8, 8, 4],
+    filter: [3, 3, 4, 2],
+    strides: 2,
+    pad: 1,
+    dimRoundingMode: 'floor',
+  },
+  {
+    name: 'NCHW (stock kernel)',
+    x: [2, 4, 8, 7],
+    filter: [3, 2, 4, 4],
+    strides: 2,
+    pad: 'same',
+    dataFormat: 'NCHW',
+  },
+  { name: '1×1 filter', x: [2, 5, 5, 4], filter: [1, 1, 4, 3], strides: 1, pad: 'valid' },
+];
+
+/** dx by the Conv2DBackpropInput kernel of the active backend, for dy of the forward output's shape. */
+function inputGrad(c: Case): tf.Tensor {
+  const format = c.dataFormat === 'NCHW' ? 'channelsFirst' : 'channelsLast';
+  const { outShape } = tf.backend_util.computeConv2DInfo(
+    c.x,
+    c.filter,
+    c.strides,
+    1,
+    c.pad as 'same',
+    c.dimRoundingMode,
+    false,
+    format,
+  );
+  const dy = tf.tensor(normalValues(outShape, 2), outShape);
+  const filter = tf.tensor(normalValues(c.filter, 3), c.filter);
+  return tf.engine().runKernel('Conv2DBackpropInput', { dy, filter }, {
+    strides: c.strides,
+    pad: c.pad,
+    dataFormat: c.dataFormat ?? 'NHWC',
+    dimRoundingMode: c.dimRoundingMode,
+    inputShape: c.x,
+  } as unknown as tf.NamedAttrMap) as tf.Tensor;
+}
+
+describe('Conv2DBackpropInput on wasm', () => {
+  beforeAll(useWasmWithKernels);
+
+  it.each(CASES)('matches the cpu backend: $name', (c) => {
+    const { wasm, cpu, shape } = onWasmAndCpu(() => inputGrad(c));
+    expect(shape).toEqual(c.x);
+    expectClose(wasm, cpu);
+  });
+
+  it('gives the closed form d/dx Σ conv(x, W) = Σ W at interior pixels (stride 1, valid)', () => {
+    tf.setBackend('wasm');
+    const ws = normalValues([3, 3, 4, 5], 4);
+    const dx = tf.tidy(() =>
+      tf.grad((x: tf.Tensor) =>
+        tf.sum(tf.conv2d(x as tf.Tensor4D, tf.tensor4d(ws, [3, 3, 4, 5]), 1, 'valid')),
+      )(tf.zeros([1, 7, 7, 4]) as tf.Tensor4D),
+    );
+    const perChannel = [0, 1, 2, 3].map((ci) => {
+      let sum = 0;
+      for (let k = 0; k < 9; k++) for (let co = 0; co < 5; co++) sum += ws[(k * 4 + ci) * 5 + co] as number;
+      return sum;
+    });
+    const values = dx.dataSync();
+    for (let i = 2; i <= 4; i++) {
+      for (let j = 2; j <= 4; j++)
+        expectClose(values.slice((i * 7 + j) * 4, (i * 7 + j + 1) * 4), perChannel);
+    }
+    dx.dispose();
+  });
+
+  it('leaves no tensors or wasm buffers behind', () => {
+    expectNoLeak(() => inputGrad(CASES[3] as Case));
+  });
+});

@@ -1,0 +1,87 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectClose,
+  expectNoLeak,
+  normalValues,
+  onWasmAndCpu,
+  useWasmWithKernels,
+} from './test-backends.js';
+
+interface Case {
+  name: string;
+  x: [number, number, number, number];
+  filterSize: number | [number, number];
+  strides: number | [number, number];
+  pad: 'valid' | 'same' | number;
+  /** Round the inputs to this many levels, so windows hold ties. */
+  levels?: number;
+}
+
+const CASES: Case[] = [
+  { name: 'reference pool 1', x: [4, 24, 24, 16], filterSize: 2, strides: 2, pad: 'valid' },
+  { name: 'reference pool 2', x: [4, 8, 8, 32], filterSize: 2, strides: 2, pad: 'valid' },
+  { name: 'overlapping 3×3 stride 2, same', x: [2, 9, 8, 3], filterSize: 3, strides: 2, pad: 'same' },
+  { name: 'overlapping 3×2 stride 1, valid', x: [2, 7, 6, 2], filterSize: [3, 2], strides: 1, pad: 'valid' },
+  {
+    name: 'odd size, 2×2 stride 2 (last row unused)',
+    x: [1, 7, 5, 4],
+    filterSize: 2,
+    strides: 2,
+    pad: 'valid',
+  },
+  { name: 'numeric pad 1', x: [2, 6, 6, 2], filterSize: 3, strides: 2, pad: 1 },
+  {
+    name: 'ties (3 levels), overlapping',
+    x: [2, 8, 8, 3],
+    filterSize: 3,
+    strides: 1,
+    pad: 'same',
+    levels: 3,
+  },
+];
+
+function poolGrad(c: Case): tf.Tensor {
+  const raw = normalValues(c.x, 5);
+  const values = c.levels === undefined ? raw : raw.map((v) => Math.round(v * (c.levels as number)));
+  const x = tf.tensor4d(values, c.x);
+  return tf.grad((z: tf.Tensor) => {
+    const y = tf.maxPool(z as tf.Tensor4D, c.filterSize, c.strides, c.pad);
+    return tf.sum(tf.mul(y, tf.tensor(normalValues(y.shape, 6), y.shape)));
+  })(x);
+}
+
+describe('MaxPoolGrad on wasm', () => {
+  beforeAll(useWasmWithKernels);
+
+  it.each(CASES)('matches the cpu backend exactly: $name', (c) => {
+    const { wasm, cpu } = onWasmAndCpu(() => poolGrad(c));
+    expectClose(wasm, cpu, 1e-6);
+  });
+
+  it('routes each window gradient to its first maximum (row-major) on ties', () => {
+    tf.setBackend('wasm');
+    const dx = tf.tidy(() =>
+      tf.grad((z: tf.Tensor) =>
+        tf.sum(tf.mul(tf.maxPool(z as tf.Tensor4D, 2, 2, 'valid'), tf.tensor4d([1, 2, 3, 4], [1, 2, 2, 1]))),
+      )(tf.tensor4d([5, 5, 0, 7, 5, 5, 7, 0, 1, 2, 9, 9, 3, 3, 9, 9], [1, 4, 4, 1])),
+    );
+    expect(Array.from(dx.dataSync())).toEqual([1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 4, 0, 3, 0, 0, 0]);
+    dx.dispose();
+  });
+
+  it('passes no gradient from a window that is all −∞', () => {
+    tf.setBackend('wasm');
+    const dx = tf.tidy(() =>
+      tf.grad((z: tf.Tensor) => tf.sum(tf.maxPool(z as tf.Tensor4D, 2, 2, 'valid')))(
+        tf.tensor4d([-Infinity, -Infinity, -Infinity, -Infinity], [1, 2, 2, 1]),
+      ),
+    );
+    expect(Array.from(dx.dataSync())).toEqual([0, 0, 0, 0]);
+    dx.dispose();
+  });
+
+  it('leaves no tensors or wasm buffers behind', () => {
+    expectNoLeak(() => poolGrad(CASES[2] as Case));
+  });
+});
