@@ -22,7 +22,8 @@ export const MESSAGES = {
 
   missingFile: (fn: string, file: string) =>
     `${fn}: no file at "${file}" (resolved from ${process.cwd()}); check the path`,
-  notAFile: (fn: string, file: string) => `${fn}: "${file}" is a directory, not a file; pass the path of a CSV file`,
+  notAFile: (fn: string, file: string) =>
+    `${fn}: "${file}" is a directory, not a file; pass the path of a CSV file`,
   fileTooLarge: (fn: string, file: string, size: number, max: number) =>
     `${fn}: "${file}" is ${size} bytes (${mib(size)}), over the limit of ${max} bytes (${mib(max)}); ` +
     `raise options.maxBytes if you really mean to load it`,
@@ -38,8 +39,7 @@ export const MESSAGES = {
     `${fn}: ${where(loc)}: header column ${index} has no name; every column needs one`,
   duplicateColumn: (fn: string, loc: DatasetErrorLocation, first: number, second: number) =>
     `${fn}: ${where(loc)} is named twice in the header (columns ${first} and ${second}); rename one of them`,
-  noDataRows: (fn: string, loc: DatasetErrorLocation) =>
-    `${fn}: ${where(loc)} has a header but no data rows`,
+  noDataRows: (fn: string, loc: DatasetErrorLocation) => `${fn}: ${where(loc)} has a header but no data rows`,
   unterminatedQuote: (fn: string, loc: DatasetErrorLocation) =>
     `${fn}: ${where(loc)}: a quoted field opened here is never closed; add the closing '"'`,
   textAfterQuote: (fn: string, loc: DatasetErrorLocation) =>

@@ -19,7 +19,10 @@ describe('standardize', () => {
 
   it('leaves every column with mean 0 and population std 1', () => {
     const n = 200;
-    const x = Float32Array.from({ length: n * 3 }, (_, i) => Math.sin(i * 1.7) * (1 + (i % 3)) + (i % 3) * 100);
+    const x = Float32Array.from(
+      { length: n * 3 },
+      (_, i) => Math.sin(i * 1.7) * (1 + (i % 3)) + (i % 3) * 100,
+    );
     const { features } = standardize(x, [n, 3]);
     for (let j = 0; j < 3; j++) {
       const col = Array.from({ length: n }, (_, i) => features[i * 3 + j] as number);

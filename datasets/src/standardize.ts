@@ -23,11 +23,15 @@ export function standardize(
 ): { features: Float32Array; params: StandardizationParams } {
   const { n, d } = checkShape('standardize', features, shape);
   if (n === 0) {
-    throw new DatasetError('invalid-argument', MESSAGES.invalidArgument('standardize', 'shape[0]', '≥ 1 row', n));
+    throw new DatasetError(
+      'invalid-argument',
+      MESSAGES.invalidArgument('standardize', 'shape[0]', '≥ 1 row', n),
+    );
   }
   const mean = new Float64Array(d);
   const std = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) + (features[i * d + j] as number);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) + (features[i * d + j] as number);
   for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) / n;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < d; j++) {
@@ -73,7 +77,10 @@ export function applyStandardization(
 /** Rows and flattened columns of `shape`, checked against `features.length`. */
 function checkShape(fn: string, features: Float32Array, shape: readonly number[]): { n: number; d: number } {
   if (!(features instanceof Float32Array)) {
-    throw new DatasetError('invalid-argument', MESSAGES.invalidArgument(fn, 'features', 'a Float32Array', features));
+    throw new DatasetError(
+      'invalid-argument',
+      MESSAGES.invalidArgument(fn, 'features', 'a Float32Array', features),
+    );
   }
   if (!Array.isArray(shape) || shape.length < 2 || !shape.every((s) => Number.isInteger(s) && s >= 0)) {
     throw new DatasetError(
@@ -86,7 +93,10 @@ function checkShape(fn: string, features: Float32Array, shape: readonly number[]
   if (n * d !== features.length) {
     throw new DatasetError(
       'shape-mismatch',
-      MESSAGES.shapeMismatch(fn, `shape [${shape.join(', ')}] holds ${n * d} values but features has ${features.length}`),
+      MESSAGES.shapeMismatch(
+        fn,
+        `shape [${shape.join(', ')}] holds ${n * d} values but features has ${features.length}`,
+      ),
     );
   }
   return { n, d };

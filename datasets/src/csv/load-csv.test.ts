@@ -36,7 +36,9 @@ describe('loadCsv', () => {
   it('a missing file', () => {
     const path = join(dir, 'nope.csv');
     const e = caught(() => loadCsv(path, { target: 'y' }));
-    expect(e.message).toMatch(new RegExp(`^loadCsv: no file at "${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
+    expect(e.message).toMatch(
+      new RegExp(`^loadCsv: no file at "${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`),
+    );
     expect(e).toMatchObject({ code: 'missing-file', file: path });
   });
 
@@ -48,7 +50,9 @@ describe('loadCsv', () => {
   it('a file over the size limit is refused before reading', () => {
     const path = file('big.csv', 'a,y\n' + '1,0\n'.repeat(300));
     const e = caught(() => loadCsv(path, { target: 'y', maxBytes: 1024 }));
-    expect(e.message).toMatch(/big\.csv" is 1204 bytes \(0\.0 MiB\), over the limit of 1024 bytes \(0\.0 MiB\); raise options\.maxBytes/);
+    expect(e.message).toMatch(
+      /big\.csv" is 1204 bytes \(0\.0 MiB\), over the limit of 1024 bytes \(0\.0 MiB\); raise options\.maxBytes/,
+    );
     expect(e.code).toBe('file-too-large');
   });
 

@@ -64,7 +64,9 @@ describe('parseCsv: bad input names the file, line and column', () => {
 
   it('no header (the first line is numeric)', () => {
     const e = caught(() => parse('5.1,3.5,1\n4.9,3.0,0\n'));
-    expect(e.message).toMatch(/"data\.csv", line 1: header column 1 is the number "5\.1", so the first line looks like data/);
+    expect(e.message).toMatch(
+      /"data\.csv", line 1: header column 1 is the number "5\.1", so the first line looks like data/,
+    );
     expect(e).toMatchObject({ code: 'no-header', file: 'data.csv', row: 1 });
   });
 
@@ -78,7 +80,9 @@ describe('parseCsv: bad input names the file, line and column', () => {
 
   it('duplicate column names', () => {
     const e = caught(() => parse('a,b,a,y\n1,2,3,0\n'));
-    expect(e.message).toMatch(/"data\.csv", line 1, column "a" is named twice in the header \(columns 1 and 3\)/);
+    expect(e.message).toMatch(
+      /"data\.csv", line 1, column "a" is named twice in the header \(columns 1 and 3\)/,
+    );
     expect(e).toMatchObject({ code: 'duplicate-column', column: 'a' });
   });
 
@@ -97,7 +101,9 @@ describe('parseCsv: bad input names the file, line and column', () => {
 
   it('non-numeric cell in a feature column', () => {
     const e = caught(() => parse('a,b,y\n1,2,0\n3,abc,1\n'));
-    expect(e.message).toMatch(/"data\.csv", line 3, column "b": "abc" is not a number; feature columns must be numeric/);
+    expect(e.message).toMatch(
+      /"data\.csv", line 3, column "b": "abc" is not a number; feature columns must be numeric/,
+    );
     expect(e).toMatchObject({ code: 'non-numeric', row: 3, column: 'b' });
   });
 
@@ -112,7 +118,9 @@ describe('parseCsv: bad input names the file, line and column', () => {
       /line 3, column "a": "-Infinity" is not a finite/,
     );
     expect(caught(() => parse('a,b,y\n1,inf,0\n3,4,1\n')).code).toBe('non-finite');
-    expect(caught(() => parse('a,b,y\n1,2,0\n1e39,4,1\n')).message).toMatch(/"1e39" is not a finite 32-bit number/);
+    expect(caught(() => parse('a,b,y\n1,2,0\n1e39,4,1\n')).message).toMatch(
+      /"1e39" is not a finite 32-bit number/,
+    );
   });
 
   it('empty cells in a feature or the target column', () => {
@@ -134,7 +142,9 @@ describe('parseCsv: bad input names the file, line and column', () => {
 
   it('an unknown feature name lists the columns', () => {
     const e = caught(() => parse('a,b,y\n1,2,0\n', 'y', ['a', 'c']));
-    expect(e.message).toMatch(/options\.features names "c", which is not a column; the columns are "a", "b", "y"/);
+    expect(e.message).toMatch(
+      /options\.features names "c", which is not a column; the columns are "a", "b", "y"/,
+    );
   });
 
   it('the target listed as a feature', () => {
@@ -145,19 +155,25 @@ describe('parseCsv: bad input names the file, line and column', () => {
 
   it('a target with one class', () => {
     const e = caught(() => parse('a,b,y\n1,2,yes\n3,4,yes\n'));
-    expect(e.message).toMatch(/column "y": the target has a single class \("yes" in all 2 rows\); a classifier needs at least 2/);
+    expect(e.message).toMatch(
+      /column "y": the target has a single class \("yes" in all 2 rows\); a classifier needs at least 2/,
+    );
     expect(e.code).toBe('one-class');
   });
 
   it('a constant feature column', () => {
     const e = caught(() => parse('a,b,y\n1,7,0\n2,7,1\n3,7.0,1\n'));
-    expect(e.message).toMatch(/"data\.csv", column "b" has the same value 7 in all 3 rows; a constant feature/);
+    expect(e.message).toMatch(
+      /"data\.csv", column "b" has the same value 7 in all 3 rows; a constant feature/,
+    );
     expect(e).toMatchObject({ code: 'constant-feature', column: 'b' });
   });
 
   it('text over the size limit', () => {
     const e = caught(() => parseCsv('a,y\n1,0\n2,1\n', { target: 'y', maxBytes: 8 }));
-    expect(e.message).toMatch(/^parseCsv: "CSV text" is 12 bytes \(0\.0 MiB\), over the limit of 8 bytes \(0\.0 MiB\); raise options\.maxBytes/);
+    expect(e.message).toMatch(
+      /^parseCsv: "CSV text" is 12 bytes \(0\.0 MiB\), over the limit of 8 bytes \(0\.0 MiB\); raise options\.maxBytes/,
+    );
   });
 
   it('nothing is half-loaded: an error on the last row throws instead of returning the good rows', () => {
@@ -166,6 +182,8 @@ describe('parseCsv: bad input names the file, line and column', () => {
   });
 
   it('invalid options name the argument', () => {
-    expect(() => parseCsv('a,y\n1,0\n', { target: '' })).toThrow('parseCsv: options.target must be a column name, got ""');
+    expect(() => parseCsv('a,y\n1,0\n', { target: '' })).toThrow(
+      'parseCsv: options.target must be a column name, got ""',
+    );
   });
 });

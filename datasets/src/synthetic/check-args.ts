@@ -5,7 +5,10 @@ import { MESSAGES } from '../messages.js';
 /** Throws unless `value` is an integer ≥ `min`. */
 export function checkInteger(fn: string, arg: string, value: unknown, min: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new DatasetError('invalid-argument', MESSAGES.invalidArgument(fn, arg, `an integer ≥ ${min}`, value));
+    throw new DatasetError(
+      'invalid-argument',
+      MESSAGES.invalidArgument(fn, arg, `an integer ≥ ${min}`, value),
+    );
   }
   return value;
 }
@@ -13,7 +16,10 @@ export function checkInteger(fn: string, arg: string, value: unknown, min: numbe
 /** Throws unless `value` is a finite number in [min, max). */
 export function checkRange(fn: string, arg: string, value: unknown, min: number, max: number): number {
   if (typeof value !== 'number' || !(value >= min && value < max)) {
-    throw new DatasetError('invalid-argument', MESSAGES.invalidArgument(fn, arg, `a number in [${min}, ${max})`, value));
+    throw new DatasetError(
+      'invalid-argument',
+      MESSAGES.invalidArgument(fn, arg, `a number in [${min}, ${max})`, value),
+    );
   }
   return value;
 }

@@ -16,7 +16,8 @@ export function fitLogistic(x: Float32Array, y: Int32Array, d: number, iteration
       for (let a = 0; a < p; a++) {
         grad[a] = (grad[a] as number) + ((y[i] as number) - mu) * (xi[a] as number);
         for (let b = 0; b < p; b++) {
-          (hess[a] as number[])[b] = ((hess[a] as number[])[b] as number) + w * (xi[a] as number) * (xi[b] as number);
+          (hess[a] as number[])[b] =
+            ((hess[a] as number[])[b] as number) + w * (xi[a] as number) * (xi[b] as number);
         }
       }
     }
