@@ -30,6 +30,8 @@ export interface ExactLogisticFit {
   readonly gradientNorm: number;
   /** Σ [y log p + (1−y) log(1−p)] (without the penalty). */
   readonly logLikelihood: number;
+  /** The intercept-only model's log-likelihood, n₁ log(n₁/n) + n₀ log(n₀/n). */
+  readonly nullLogLikelihood: number;
   /** (XᵀWX + l2·I₀)⁻¹, `(d+1) × (d+1)` row-major, order [intercept, coefficients]. */
   readonly covariance: Float64Array;
 }
@@ -126,10 +128,11 @@ export function fitExactLogistic(data: BinaryData, options: ExactLogisticOptions
   let iterations = 0;
   let converged = false;
   let gradientNorm = norm2(current.gradient);
+  let polish = 0; // Newton steps taken after reaching the tolerance: each squares the error, to float64 precision.
   while (iterations < maxIterations) {
     if (gradientNorm <= tol) {
       converged = true;
-      break;
+      if (polish++ >= 2 || gradientNorm === 0) break;
     }
     const h = binaryHessian(design, current.weights, l2);
     let factor = cholesky(h, p);
@@ -148,13 +151,15 @@ export function fitExactLogistic(data: BinaryData, options: ExactLogisticOptions
     for (let halvings = 0; halvings < 60; halvings++, t /= 2) {
       candidate = theta.map((v, a) => v - t * step[a]!);
       const e = binaryObjective(design, y, candidate, l2, true);
-      if (e.loss <= current.loss + 1e-4 * t * slope || e.loss <= current.loss) {
+      // Armijo, with float64 roundoff of the summed loss allowed (near the optimum the decrease is below it).
+      if (e.loss <= current.loss + 1e-4 * t * slope + 1e-13 * Math.abs(current.loss)) {
         next = e;
         break;
       }
     }
     iterations++;
     if (!next) break; // no decrease possible in float64: stalled
+    if (converged && norm2(next.gradient) >= gradientNorm) break; // polishing no longer helps
     previous = theta;
     theta = candidate;
     current = next;
@@ -170,6 +175,11 @@ export function fitExactLogistic(data: BinaryData, options: ExactLogisticOptions
   }
   let logLikelihood = -current.loss;
   for (let j = 1; j < p; j++) logLikelihood += 0.5 * l2 * theta[j]! ** 2;
+  let positives = 0;
+  for (const v of y) positives += v;
+  const negatives = design.n - positives;
+  const nullLogLikelihood =
+    positives * Math.log(positives / design.n) + negatives * Math.log(negatives / design.n);
   const factor = cholesky(binaryHessian(design, current.weights, l2), p, 1e-15);
   const covariance = factor ? choleskyInverse(factor) : new Float64Array(p * p).fill(NaN);
   return {
@@ -183,6 +193,7 @@ export function fitExactLogistic(data: BinaryData, options: ExactLogisticOptions
     converged,
     gradientNorm,
     logLikelihood,
+    nullLogLikelihood,
     covariance,
   };
 }

@@ -87,7 +87,9 @@ export function fitExactMultinomial(data: MulticlassData, options: ExactMultinom
     const maxIterations = options.maxIterations ?? 100;
     let current = objective(theta);
     gradientNorm = Math.hypot(...current.gradient);
-    while (gradientNorm > tol && iterations < maxIterations) {
+    let polish = 0; // Newton steps after reaching the tolerance (each squares the error), at most 2
+    while ((gradientNorm > tol || polish < 2) && iterations < maxIterations && gradientNorm > 0) {
+      if (gradientNorm <= tol) polish++;
       const h = multinomialHessian(design, numClasses, theta, l2, 0);
       let scale = 0;
       for (let a = 0; a < size; a++) scale = Math.max(scale, h[a * size + a]!);
@@ -106,13 +108,14 @@ export function fitExactMultinomial(data: MulticlassData, options: ExactMultinom
       for (let t = 1, tries = 0; tries < 60; tries++, t /= 2) {
         const candidate = theta.map((v, a) => v - t * step[a]!);
         const e = objective(candidate);
-        if (e.value <= current.value + 1e-4 * t * slope || e.value <= current.value) {
+        if (e.value <= current.value + 1e-4 * t * slope + 1e-13 * Math.abs(current.value)) {
           accepted = { theta: candidate, e };
           break;
         }
       }
       iterations++;
       if (!accepted) break;
+      if (polish > 0 && Math.hypot(...accepted.e.gradient) >= gradientNorm) break;
       previous = theta;
       theta = accepted.theta;
       current = accepted.e;
