@@ -7,6 +7,12 @@ export type ObjectiveFn = (theta: Float64Array) => { value: number; gradient: Fl
 export interface LbfgsOptions {
   /** Stop when ‖∇‖₂ <= this. Default 1e-8. */
   readonly gradientTolerance?: number;
+  /**
+   * Also require the quasi-Newton step −H̃∇ (an estimate of the distance to the minimum) to be <= this in every
+   * coordinate before declaring convergence; matters for ill-conditioned problems where a small gradient can
+   * still mean a parameter error far above it. Default: not checked.
+   */
+  readonly stepTolerance?: number;
   /** Default 1000. */
   readonly maxIterations?: number;
   /** Curvature pairs kept. Default 10. */
@@ -25,6 +31,8 @@ export interface LbfgsResult {
   readonly value: number;
   readonly gradient: Float64Array;
   readonly gradientNorm: number;
+  /** ‖−H̃∇‖∞ of the last quasi-Newton direction computed (Infinity if none). */
+  readonly stepNorm: number;
   readonly iterations: number;
   /** Objective + gradient evaluations (full passes over the data). */
   readonly evaluations: number;
@@ -58,7 +66,10 @@ export function minimizeLbfgs(objective: ObjectiveFn, theta0: Float64Array, opti
   const yList: Float64Array[] = [];
   let iterations = 0;
   let restarted = false;
-  while (gradientNorm > tol && iterations < maxIterations) {
+  const stepTol = options.stepTolerance ?? Infinity;
+  let stepNorm = Infinity;
+  while (iterations < maxIterations) {
+    if (gradientNorm <= tol && (stepTol === Infinity || stepNorm <= stepTol)) break;
     // 1. Two-loop recursion.
     const q = Float64Array.from(gradient);
     const alphas: number[] = [];
@@ -86,6 +97,8 @@ export function minimizeLbfgs(objective: ObjectiveFn, theta0: Float64Array, opti
       for (let i = 0; i < q.length; i++) direction[i] = -gradient[i]! * gamma;
       slope = dot(direction, gradient);
     }
+    stepNorm = direction.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+    if (gradientNorm <= tol && stepNorm <= stepTol) break;
     // 2. Backtracking line search.
     let t = 1;
     let accepted: { theta: Float64Array; value: number; gradient: Float64Array } | null = null;
@@ -124,5 +137,14 @@ export function minimizeLbfgs(objective: ObjectiveFn, theta0: Float64Array, opti
     gradient = accepted.gradient;
     gradientNorm = Math.sqrt(dot(gradient, gradient));
   }
-  return { theta, value, gradient, gradientNorm, iterations, evaluations, converged: gradientNorm <= tol };
+  return {
+    theta,
+    value,
+    gradient,
+    gradientNorm,
+    stepNorm,
+    iterations,
+    evaluations,
+    converged: gradientNorm <= tol && (stepTol === Infinity || stepNorm <= stepTol),
+  };
 }
