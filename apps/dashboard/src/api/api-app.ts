@@ -1,0 +1,63 @@
+/** `createApiApp`: the JSON API over a results store — runs, manifests, results, chart specs, artifacts. */
+import { readFile } from 'node:fs/promises';
+import { Hono } from 'hono';
+import { HttpError } from '../http-error.js';
+import { MESSAGES } from '../messages.js';
+import { checkParam } from '../results/ids.js';
+import type { ResultsStore } from '../results/results-store.js';
+
+/**
+ * Routes (ids checked against the results-format patterns, 400 when malformed, 404 when unknown):
+ * `GET /runs` (summaries, newest first), `GET /runs/:runId` (manifest), `GET /runs/:runId/experiments/:id`
+ * (result), `GET …/charts/:chartId` (the Vega-Lite spec), `GET …/artifacts/:file` (a declared PNG).
+ */
+export function createApiApp(store: ResultsStore): Hono {
+  const app = new Hono();
+
+  const loadManifest = async (runIdParam: string | undefined) => {
+    const runId = checkParam('runId', runIdParam);
+    const manifest = await store.manifest(runId);
+    if (manifest === undefined) throw new HttpError(404, MESSAGES.runNotFound(runId));
+    return manifest;
+  };
+  const loadResult = async (runIdParam: string | undefined, idParam: string | undefined) => {
+    const runId = checkParam('runId', runIdParam);
+    const id = checkParam('id', idParam);
+    const result = await store.result(runId, id);
+    if (result === undefined) {
+      await loadManifest(runId);
+      throw new HttpError(404, MESSAGES.experimentNotFound(runId, id));
+    }
+    return result;
+  };
+
+  app.get('/runs', async (c) => c.json({ runs: await store.listRuns() }));
+  app.get('/runs/:runId', async (c) => c.json(await loadManifest(c.req.param('runId'))));
+  app.get('/runs/:runId/experiments/:id', async (c) =>
+    c.json(await loadResult(c.req.param('runId'), c.req.param('id'))),
+  );
+
+  app.get('/runs/:runId/experiments/:id/charts/:chartId', async (c) => {
+    const chartId = checkParam('chartId', c.req.param('chartId'));
+    const result = await loadResult(c.req.param('runId'), c.req.param('id'));
+    const chart = result.charts.find((ch) => ch.id === chartId);
+    if (chart === undefined) throw new HttpError(404, MESSAGES.chartNotFound(result.id, chartId));
+    return c.json(chart.spec);
+  });
+
+  app.get('/runs/:runId/experiments/:id/artifacts/:file', async (c) => {
+    const file = checkParam('file', c.req.param('file'));
+    const result = await loadResult(c.req.param('runId'), c.req.param('id'));
+    const runId = c.req.param('runId');
+    const artifact = await store.artifact(runId, result.id, file);
+    if (artifact === undefined) throw new HttpError(404, MESSAGES.artifactNotFound(result.id, file));
+    const bytes = await readFile(artifact.path);
+    return c.body(bytes, 200, {
+      'Content-Type': artifact.mediaType,
+      'Content-Length': String(bytes.byteLength),
+      'Cache-Control': 'no-cache',
+    });
+  });
+
+  return app;
+}

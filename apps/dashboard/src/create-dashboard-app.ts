@@ -1,0 +1,83 @@
+/** `createDashboardApp`: the dashboard as one Hono app composed of the pages, API, live and static sub-apps. */
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { html } from 'hono/html';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { createApiApp } from './api/api-app.js';
+import { resolveDashboardOptions } from './dashboard-options.js';
+import type { DashboardOptions } from './dashboard-options.js';
+import { HttpError } from './http-error.js';
+import { createLiveApp } from './live/live-app.js';
+import { MESSAGES } from './messages.js';
+import { layout } from './pages/layout.js';
+import { createPagesApp } from './pages/pages-app.js';
+import { createResultsStore } from './results/results-store.js';
+import { createStaticApp } from './static/static-app.js';
+
+const isMachinePath = (p: string): boolean =>
+  p.startsWith('/api/') || p === '/api' || p.startsWith('/static/');
+
+/**
+ * Builds the app (no port opened; test it with `app.request()`):
+ * 1. security headers (a CSP allowing only same-origin scripts; vega needs `unsafe-eval`) and a body limit
+ *    on `/api/*` (413 JSON);
+ * 2. sub-apps: `/` pages, `/api` results API, `/api/live` live model, `/static` fixed static files;
+ * 3. errors: `HttpError`s become `{ error }` JSON on `/api` and `/static` (an HTML page elsewhere) with their
+ *    status; anything else is a 500 without details; unknown routes are 404.
+ * @example const app = createDashboardApp({ resultsDir: 'results' }); await app.request('/api/runs')
+ */
+export function createDashboardApp(options: DashboardOptions): Hono {
+  // 1. Options, store, middleware.
+  const opts = resolveDashboardOptions(options);
+  const store = createResultsStore(opts.resultsDir);
+  const app = new Hono();
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-eval'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: opts.maxBodyBytes,
+      onError: (c) => c.json({ error: MESSAGES.bodyTooLarge(opts.maxBodyBytes) }, 413),
+    }),
+  );
+  // 2. Sub-apps (live before the API so `/api/live/*` is matched there).
+  app.route('/api/live', createLiveApp(opts.live));
+  app.route('/api', createApiApp(store));
+  app.route('/static', createStaticApp());
+  app.route(
+    '/',
+    createPagesApp(store, { enabled: opts.live !== undefined, digits: opts.live?.digits?.count ?? null }),
+  );
+  // 3. Errors and unknown routes.
+  const fail = (c: Context, status: HttpError['status'], message: string) =>
+    isMachinePath(c.req.path)
+      ? c.json({ error: message }, status)
+      : c.html(
+          layout(
+            { title: `Error ${status}`, live: opts.live !== undefined },
+            html`<h1>Error ${status}</h1>
+              <p class="error">${message}</p>`,
+          ),
+          status,
+        );
+  app.notFound((c) => fail(c, 404, MESSAGES.notFound(c.req.path)));
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return fail(c, err.status, err.message);
+    console.error('[openbox dashboard]', err);
+    return fail(c, 500, MESSAGES.internal);
+  });
+  return app;
+}

@@ -1,0 +1,46 @@
+/** `parseLiveInput`: the body of `POST /api/live/digit` checked and turned into 784 pixels. */
+import { HttpError } from '../http-error.js';
+import { MESSAGES } from '../messages.js';
+import { DIGIT_PIXELS } from './live-types.js';
+import type { DigitSource } from './live-types.js';
+
+/** The validated input: pixels plus the index and label when picked from the test digits. */
+export interface LiveInput {
+  readonly pixels: Float32Array;
+  readonly index: number | null;
+  readonly label: number | null;
+}
+
+/**
+ * Accepts exactly one of `{ index }` (an integer in [0, digits.count − 1]) or `{ pixels }` (784 finite
+ * numbers in [0, 1]); throws a 400 `HttpError` naming the problem otherwise.
+ */
+export function parseLiveInput(body: unknown, digits: DigitSource | undefined): LiveInput {
+  // 1. One of index / pixels.
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new HttpError(400, MESSAGES.liveBadJson);
+  const has = (k: string): boolean => Object.prototype.hasOwnProperty.call(body, k);
+  if (has('index') === has('pixels')) throw new HttpError(400, MESSAGES.liveOneOf);
+  // 2. An index into the test digits.
+  if (has('index')) {
+    if (digits === undefined) throw new HttpError(400, MESSAGES.liveNoDigits);
+    const index = (body as { index: unknown }).index;
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= digits.count) {
+      throw new HttpError(400, MESSAGES.liveBadIndex(digits.count));
+    }
+    const digit = digits.get(index);
+    return { pixels: digit.pixels, index, label: digit.label ?? null };
+  }
+  // 3. Raw pixels.
+  const raw = (body as { pixels: unknown }).pixels;
+  if (!Array.isArray(raw) || raw.length !== DIGIT_PIXELS) {
+    throw new HttpError(400, MESSAGES.liveBadPixelsLength(DIGIT_PIXELS, Array.isArray(raw) ? raw.length : 0));
+  }
+  const pixels = new Float32Array(DIGIT_PIXELS);
+  raw.forEach((v: unknown, i) => {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1)
+      throw new HttpError(400, MESSAGES.liveBadPixel(i));
+    pixels[i] = v;
+  });
+  return { pixels, index: null, label: null };
+}

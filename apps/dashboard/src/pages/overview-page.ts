@@ -1,0 +1,73 @@
+/** `overviewPage`: a run at a glance — metadata, then every experiment with its claim, verdict and highlights. */
+import { html } from 'hono/html';
+import type { ExperimentResult, Manifest } from '@openbox/suite';
+import { datasetsOf } from './datasets.js';
+import { badge, formatMs, formatValue, urls } from './format.js';
+import { runMeta } from './fragments.js';
+import type { Html } from './layout.js';
+
+/** How many metrics a card shows. */
+const HIGHLIGHTS = 4;
+
+/**
+ * The overview of one run. `results` maps experiment ids to their results (missing for failed experiments or
+ * unreadable files). `latest` adds a note that this is the newest complete run.
+ */
+export function overviewPage(
+  m: Manifest,
+  results: ReadonlyMap<string, ExperimentResult>,
+  latest: boolean,
+): Html {
+  const datasets = [...new Set([...results.values()].flatMap(datasetsOf))].sort();
+  return html`<h1>${latest ? 'Latest run' : 'Run'}: what did the networks learn?</h1>
+    ${runMeta(m)}
+    ${
+      datasets.length > 0
+        ? html`<p id="datasets">
+            Dataset comparisons:
+            ${datasets.map(
+              (d, i) => html`${i > 0 ? ', ' : ''}<a href="${urls.dataset(m.runId, d)}">${d}</a>`,
+            )}
+          </p>`
+        : ''
+    }
+    <section class="cards" id="experiments">
+      ${m.experiments.map((e) => {
+        const r = results.get(e.id);
+        const status =
+          e.status === 'failed' ? 'failed' : (e.verdict?.status ?? r?.verdict.status ?? 'not-applicable');
+        const reason =
+          e.status === 'failed' ? (e.error ?? 'failed') : (e.verdict?.reason ?? r?.verdict.reason ?? '');
+        const highlights = r === undefined ? [] : Object.entries(r.metrics).slice(0, HIGHLIGHTS);
+        return html`<article class="card experiment" data-experiment-id="${e.id}">
+          <h3><a href="${urls.experiment(m.runId, e.id)}">${e.title}</a></h3>
+          <div>${badge(status)} <span class="muted small">${formatMs(e.durationMs)}</span></div>
+          <p class="claim">${e.claim}</p>
+          <p class="reason">${reason}</p>
+          ${
+            highlights.length > 0
+              ? html`<dl class="highlights">
+                  ${highlights.map(
+                    ([k, v]) =>
+                      html`<dt>${k}</dt>
+                        <dd>${formatValue(v)}</dd>`,
+                  )}
+                </dl>`
+              : ''
+          }
+        </article>`;
+      })}
+    </section>`;
+}
+
+/** Shown when the results folder has no complete run. */
+export function emptyPage(resultsDir: string): Html {
+  return html`<h1>No results yet</h1>
+    <div class="empty" id="no-runs">
+      <p>There is no complete run in <code>${resultsDir}</code>.</p>
+      <p>
+        Run <code>openbox suite --quick --out ${resultsDir}</code>; this page shows the run as soon as its
+        manifest is written.
+      </p>
+    </div>`;
+}
