@@ -1,11 +1,23 @@
 /** ml-logistic-regression (mljs) wrapped so its fits compare with the exact ones: ones column, sign flip, gradient norm. */
-import LogisticRegression from 'ml-logistic-regression';
-import { Matrix } from 'ml-matrix';
+import { createRequire } from 'node:module';
+import type { Matrix as MatrixType } from 'ml-matrix';
 import { toDesign } from '../data/design.js';
 import { toBinaryTarget, toClassTarget } from '../data/targets.js';
 import type { BinaryData, Design, MulticlassData } from '../data/types.js';
 import { binaryObjective } from '../exact/binary-newton.js';
 import { MESSAGES } from '../messages.js';
+
+/** The parts of ml-logistic-regression 2.0.0 used here (it ships no types; read from its source). */
+interface MlLogisticRegression {
+  classifiers: ({ weights: MatrixType } | undefined)[];
+  train(features: MatrixType, target: MatrixType): void;
+}
+type MlLogisticRegressionClass = new (options: { numSteps: number; learningRate: number }) => MlLogisticRegression;
+
+// Both through CommonJS, so that the package and this file share one ml-matrix instance.
+const require = createRequire(import.meta.url);
+const LogisticRegression = require('ml-logistic-regression') as MlLogisticRegressionClass;
+const { Matrix } = require('ml-matrix') as { Matrix: typeof MatrixType };
 
 /** ml-logistic-regression's own defaults (its constructor): 50,000 fixed steps of 5e-4. */
 export const ML_DEFAULTS = { numSteps: 50_000, learningRate: 5e-4 } as const;
@@ -36,7 +48,7 @@ export interface MlOneVsAllFit {
   readonly learningRate: number;
 }
 
-function withOnes(design: Design): Matrix {
+function withOnes(design: Design): MatrixType {
   const { n, d, x } = design;
   const rows: number[][] = [];
   for (let i = 0; i < n; i++) {
