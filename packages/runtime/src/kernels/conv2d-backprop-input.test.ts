@@ -22,11 +22,25 @@ interface Case {
 const CASES: Case[] = [
   { name: 'reference conv2', x: [4, 12, 12, 16], filter: [5, 5, 16, 32], strides: 1, pad: 'valid' },
   {
-    name: 'reference conv1 (1 channel: stock kernel)',
+    name: 'reference conv1 (1 channel: GEMM + col2im)',
     x: [2, 28, 28, 1],
     filter: [5, 5, 1, 16],
     strides: 1,
     pad: 'valid',
+  },
+  {
+    name: '3 channels, same, stride 2 (GEMM + col2im)',
+    x: [2, 9, 8, 3],
+    filter: [3, 4, 3, 5],
+    strides: 2,
+    pad: 'same',
+  },
+  {
+    name: '2 channels, strides [2, 3], pad 1 (GEMM + col2im)',
+    x: [2, 8, 10, 2],
+    filter: [3, 3, 2, 4],
+    strides: [2, 3],
+    pad: 1,
   },
   { name: 'same, stride 1', x: [3, 9, 8, 5], filter: [3, 4, 5, 6], strides: 1, pad: 'same' },
   { name: 'same, stride 2', x: [3, 9, 8, 5], filter: [3, 4, 5, 6], strides: 2, pad: 'same' },
@@ -45,7 +59,7 @@ const CASES: Case[] = [
     ],
   },
   {
-    name: 'pad beyond the filter (stock kernel)',
+    name: 'pad beyond the filter (GEMM + col2im)',
     x: [1, 5, 5, 4],
     filter: [2, 2, 4, 3],
     strides: 1,

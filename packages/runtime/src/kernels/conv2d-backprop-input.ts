@@ -1,17 +1,22 @@
-/** Conv2DBackpropInput for wasm: a stock (XNNPACK) Conv2D with the rotated filter instead of the naive loop. */
+/** Conv2DBackpropInput for wasm: a stock (XNNPACK) Conv2D or GEMM + col2im instead of the naive stock loop. */
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { conv2d, heapView, release, runStock, zerosOutput } from './wasm-ops.js';
+import { col2im } from './col2im.js';
+import { conv2d, heapView, release, reshape, runStock, transpose, zerosOutput } from './wasm-ops.js';
 
-/** Below this many input channels the transposed convolution has too few outputs per pixel to beat the stock loop. */
-export const MIN_FAST_INPUT_CHANNELS = 4;
+/**
+ * Below this many input channels the full correlation has too few output channels for XNNPACK's tiles; such layers
+ * (an image's first convolution) take the GEMM + col2im route instead.
+ */
+export const MIN_CONV_INPUT_CHANNELS = 4;
 
 /**
  * The input gradient of a 2-D convolution (a transposed convolution), computed as a full correlation:
  * dx = conv2d(dilate(dy, stride), rot180(W) with in/out channels swapped), padded by (k − 1 − pad) before and so that
  * the output matches the input size after. Stride s > 1 inserts s − 1 zeros between dy's rows and columns.
- * Falls back to the stock wasm kernel for NCHW, for fewer than {@link MIN_FAST_INPUT_CHANNELS} input channels, and for
- * paddings larger than the filter (negative full-correlation padding).
+ * With fewer than {@link MIN_CONV_INPUT_CHANNELS} input channels, or paddings larger than the filter, it is instead
+ * cols = dy · Wᵀ (one stock matrix product, [n·oh·ow, co] · [co, kh·kw·ci]) scattered back by {@link col2im}.
+ * NCHW goes to the stock wasm kernel.
  * @example tf.grad((x) => tf.conv2d(x, w, 1, 'same').sum())(x) // runs this kernel on wasm
  */
 export function conv2dBackpropInput(args: {
@@ -41,11 +46,10 @@ export function conv2dBackpropInput(args: {
   const left = kw - 1 - padInfo.left;
   const bottom = info.inHeight + kh - 1 - spanH - top;
   const right = info.inWidth + kw - 1 - spanW - left;
-  const fast =
-    format === 'channelsLast' &&
-    info.inChannels >= MIN_FAST_INPUT_CHANNELS &&
-    Math.min(top, left, bottom, right) >= 0;
-  if (!fast) return runStock(backend, tf.Conv2DBackpropInput, inputs, args.attrs);
+  if (format !== 'channelsLast') return runStock(backend, tf.Conv2DBackpropInput, inputs, args.attrs);
+  if (info.inChannels < MIN_CONV_INPUT_CHANNELS || Math.min(top, left, bottom, right) < 0) {
+    return gemmCol2im(backend, dy, filter, info);
+  }
   // 2. Rotated filter and (for stride > 1) the zero-dilated output gradient.
   const rotated = rotateFilter(backend, filter);
   const dilated = sh === 1 && sw === 1 ? dy : dilate(backend, dy, sh, sw, spanH, spanW);
@@ -55,6 +59,42 @@ export function conv2dBackpropInput(args: {
     [left, right],
   ]);
   release(backend, rotated, ...(dilated === dy ? [] : [dilated]));
+  return dx;
+}
+
+/** dx = col2im(dy · Wᵀ): every output pixel's gradient spread over the input patch it saw. */
+function gemmCol2im(
+  backend: BackendWasm,
+  dy: tf.TensorInfo,
+  filter: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+): tf.TensorInfo {
+  const patch = info.filterHeight * info.filterWidth * info.inChannels;
+  const rows = info.batchSize * info.outHeight * info.outWidth;
+  const w2d = reshape(backend, filter, [1, patch, info.outChannels]);
+  const wT = transpose(backend, w2d, [0, 2, 1]);
+  const dy2d = reshape(backend, dy, [1, rows, info.outChannels]);
+  const cols = runStock(
+    backend,
+    tf.BatchMatMul,
+    { a: dy2d, b: wT },
+    { transposeA: false, transposeB: false },
+  );
+  const dx = col2im(backend, cols, {
+    batch: info.batchSize,
+    inHeight: info.inHeight,
+    inWidth: info.inWidth,
+    channels: info.inChannels,
+    outHeight: info.outHeight,
+    outWidth: info.outWidth,
+    filterHeight: info.filterHeight,
+    filterWidth: info.filterWidth,
+    strideHeight: info.strideHeight,
+    strideWidth: info.strideWidth,
+    padTop: info.padInfo.top,
+    padLeft: info.padInfo.left,
+  });
+  release(backend, w2d, wT, dy2d, cols);
   return dx;
 }
 
