@@ -53,19 +53,19 @@ describe('fitMlLogisticRegression (ones column added, sign flipped)', () => {
 });
 
 describe('fitMlOneVsAll (classifier i models P(not i): weights negated)', () => {
-  it('cars, 15,000 steps at the default 5e-4: within 0.1 of exact one-vs-all, error first-order consistent', () => {
+  it('cars, 15,000 steps of 1.5e-3: within 0.1 of exact one-vs-all, error first-order consistent', () => {
     // (50,000 default steps take ~10 s here; the benchmark runs the defaults.)
     const data = standardized(cars());
-    const ml = fitMlOneVsAll(data, { numSteps: 15_000 });
+    const ml = fitMlOneVsAll(data, { numSteps: 15_000, learningRate: 1.5e-3 });
     const exact = fitExactOneVsAll(data);
-    expect(ml.learningRate).toBe(5e-4);
+    expect(ml.learningRate).toBe(1.5e-3);
     expect(maxAbsDiff(ml.intercepts, exact.intercepts)).toBeLessThan(0.1);
     expect(maxAbsDiff(ml.coefficients, exact.coefficients)).toBeLessThan(0.1);
     const d = data.shape[1]!;
     for (let k = 0; k < 3; k++) {
       const binary = { ...data, target: Array.from(data.target, (c) => (c === k ? 1 : 0)) };
       const residual = linearizationResidual(binary, ml.intercepts[k]!, ml.coefficients.slice(k * d, (k + 1) * d));
-      expect(residual).toBeLessThan(0.1);
+      expect(residual).toBeLessThan(0.05);
       expect(ml.gradientNorms[k]).toBeGreaterThan(0);
     }
   });
