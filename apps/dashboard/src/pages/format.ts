@@ -8,7 +8,7 @@ export function formatValue(v: number | string | boolean): string {
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (typeof v === 'string') return v;
   if (Number.isInteger(v)) return String(v);
-  return Math.abs(v) >= 1e-3 && Math.abs(v) < 1e5 ? String(Number(v.toPrecision(4))) : v.toExponential(3);
+  return String(Number(v.toPrecision(4)));
 }
 
 /** Milliseconds as `850 ms`, `12.3 s` or `4 min 05 s`. */
