@@ -30,6 +30,21 @@ const CASES: Case[] = [
     strides: 2,
     pad: 'valid',
   },
+  {
+    name: '2×2 stride 2, same, odd size (clipped windows)',
+    x: [2, 7, 9, 3],
+    filterSize: 2,
+    strides: 2,
+    pad: 'same',
+  },
+  {
+    name: 'ties (2 levels), 2×2 stride 2',
+    x: [2, 8, 8, 5],
+    filterSize: 2,
+    strides: 2,
+    pad: 'valid',
+    levels: 2,
+  },
   { name: 'numeric pad 1', x: [2, 6, 6, 2], filterSize: 3, strides: 2, pad: 1 },
   {
     name: 'ties (3 levels), overlapping',
