@@ -137,13 +137,11 @@ async function main(): Promise<void> {
     [
       'MaxPoolGrad 2×2 [64,24,24,16]',
       () =>
-        tf
-          .engine()
-          .runKernel('MaxPoolGrad', { dy: pooled1, input: dy1, output: pooled1 }, {
-            filterSize: 2,
-            strides: 2,
-            pad: 'valid',
-          } as unknown as tf.NamedAttrMap) as tf.Tensor,
+        tf.engine().runKernel('MaxPoolGrad', { dy: pooled1, input: dy1, output: pooled1 }, {
+          filterSize: 2,
+          strides: 2,
+          pad: 'valid',
+        } as unknown as tf.NamedAttrMap) as tf.Tensor,
       ['stock', 'openbox'],
     ],
     [

@@ -8,7 +8,12 @@ export type { BackendReport, InitBackendOptions } from './init-backend.js';
 export { silenceCpuBanner } from './silence-cpu-banner.js';
 
 // wasm kernels
-export { registerWasmKernels } from './kernels/register-wasm-kernels.js';
+export {
+  registerWasmKernels,
+  unregisterWasmKernels,
+  WASM_KERNEL_NAMES,
+} from './kernels/register-wasm-kernels.js';
+export type { WasmKernelName } from './kernels/register-wasm-kernels.js';
 
 // Seeded randomness
 export { createRng } from './rng.js';
