@@ -1,0 +1,16 @@
+/** The deep units the unimodality and mode-vs-typical experiments study: a class logit and channels of the last conv. */
+import { LOGITS_LAYER, type Unit } from '@openbox/cnn-vis';
+import type { CnnSetup } from './cnn-setup.js';
+
+/** A class logit (digit 3), and channels 0 and 1 of the last conv layer (fewer when `quick`). */
+export function deepUnits(setup: CnnSetup, quick: boolean): Unit[] {
+  const last = setup.convLayers[setup.convLayers.length - 1]!;
+  const units: Unit[] = [{ layer: LOGITS_LAYER, channel: 3 }, { layer: last.name, channel: 0 }];
+  if (!quick && last.channels > 1) units.push({ layer: last.name, channel: 1 });
+  return units;
+}
+
+/** `logits:3`, `conv2:0`. */
+export function unitLabel(unit: Unit): string {
+  return `${unit.layer}:${unit.channel}`;
+}

@@ -1,0 +1,35 @@
+/** The suite's experiments: ids declared once; an id without an implementation is a type error. */
+import type { Experiment } from '../experiment.js';
+import { activationMaximization } from './activation-maximization.js';
+import { cnnFiltersVsLrTemplates } from './cnn-filters-vs-lr-templates.js';
+import { laplacianKernel } from './laplacian-kernel.js';
+import { maxPatchVsFilter } from './max-patch-vs-filter.js';
+import { modeVsTypical } from './mode-vs-typical.js';
+import { unimodality } from './unimodality.js';
+
+/** Every experiment id, in the order the suite runs them. */
+export const EXPERIMENT_IDS = [
+  'laplacian-kernel',
+  'cnn-filters-vs-lr-templates',
+  'max-patch-vs-filter',
+  'activation-maximization',
+  'unimodality',
+  'mode-vs-typical',
+] as const;
+export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
+
+export function isExperimentId(id: string): id is ExperimentId {
+  return (EXPERIMENT_IDS as readonly string[]).includes(id);
+}
+
+const REGISTRY: Record<ExperimentId, Experiment> = {
+  'laplacian-kernel': laplacianKernel,
+  'cnn-filters-vs-lr-templates': cnnFiltersVsLrTemplates,
+  'max-patch-vs-filter': maxPatchVsFilter,
+  'activation-maximization': activationMaximization,
+  unimodality,
+  'mode-vs-typical': modeVsTypical,
+};
+
+/** The experiments in suite order; each one's `id` equals its registry key. */
+export const SUITE_EXPERIMENTS: readonly Experiment[] = EXPERIMENT_IDS.map((id) => REGISTRY[id]);
