@@ -4,6 +4,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { batchMatMul } from './batch-mat-mul.js';
 import { conv2dBackpropFilter } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInput } from './conv2d-backprop-input.js';
+import { depthwiseConv2dBackpropFilter, depthwiseConv2dBackpropInput } from './depthwise-conv2d-backprop.js';
 import { maxPoolGrad } from './max-pool-grad.js';
 import { KERNEL_MESSAGES } from './messages.js';
 import { unsortedSegmentSum } from './unsorted-segment-sum.js';
@@ -16,6 +17,8 @@ export const WASM_KERNEL_NAMES = [
   'MaxPoolGrad',
   'BatchMatMul',
   'UnsortedSegmentSum',
+  'DepthwiseConv2dNativeBackpropInput',
+  'DepthwiseConv2dNativeBackpropFilter',
 ] as const;
 /** One of {@link WASM_KERNEL_NAMES}. */
 export type WasmKernelName = (typeof WASM_KERNEL_NAMES)[number];
@@ -36,6 +39,8 @@ const KERNELS: Record<WasmKernelName, tf.KernelFunc> = {
   MaxPoolGrad: maxPoolGrad as unknown as tf.KernelFunc,
   BatchMatMul: batchMatMul as unknown as tf.KernelFunc,
   UnsortedSegmentSum: unsortedSegmentSum as unknown as tf.KernelFunc,
+  DepthwiseConv2dNativeBackpropInput: depthwiseConv2dBackpropInput as unknown as tf.KernelFunc,
+  DepthwiseConv2dNativeBackpropFilter: depthwiseConv2dBackpropFilter as unknown as tf.KernelFunc,
 };
 
 /** Whether the wasm registry holds OpenBox's `name` kernel now. */
