@@ -28,3 +28,7 @@ export { listRuns, readExperimentResult, readManifest } from './read-results.js'
 
 // Atomic writes
 export { writeFileAtomic, writeJsonAtomic } from './write-atomic.js';
+
+// The registry
+export { EXPERIMENT_IDS, SUITE_EXPERIMENTS, isExperimentId } from './experiments/registry.js';
+export type { ExperimentId } from './experiments/registry.js';

@@ -91,10 +91,10 @@ export const cnnFiltersVsLrTemplates: Experiment = {
     const edgeLike = ratios.filter((r) => r < 0.5).length;
     // 3. Multinomial LR on the same pixels (exact L-BFGS in float64).
     ctx.progress(2, 4, 'multinomial logistic regression on the pixels');
-    const limit = ctx.quick ? 2000 : train.shape[0]!;
+    const limit = ctx.quick ? 2000 : 4000;
     const subset: Dataset = { ...train, features: train.features.subarray(0, limit * 784), shape: [limit, 28, 28, 1], target: train.target.subarray(0, limit) };
     const kept = varyingPixels(subset);
-    const fit = fitExactMultinomial({ ...pixelColumns(subset, kept), target: subset.target, classNames: train.classNames }, { l2: TEMPLATE_L2, method: 'lbfgs', maxIterations: ctx.quick ? 150 : 600, gradientTolerance: 1e-6 });
+    const fit = fitExactMultinomial({ ...pixelColumns(subset, kept), target: subset.target, classNames: train.classNames }, { l2: TEMPLATE_L2, method: 'lbfgs', maxIterations: ctx.quick ? 150 : 300, gradientTolerance: 1e-6 });
     ctx.progress(3, 4, 'accuracies');
     const cnnAccuracy = accuracyOn(adapter.model, test);
     const templates = fullTemplates(fit, kept, 784);
