@@ -20,11 +20,11 @@ export interface AccuracyComparisonOptions {
   readonly title?: string;
   /** Title of the value axis. Default `'test accuracy'`. */
   readonly valueTitle?: string;
-  /** Width of one band in pixels. Default 48. */
+  /** Width of one band in pixels (labels longer than the band are truncated with …). Default 100. */
   readonly step?: number;
 }
 
-const DEFAULTS = { valueTitle: 'test accuracy', step: 48 } satisfies Required<
+const DEFAULTS = { valueTitle: 'test accuracy', step: 100 } satisfies Required<
   Omit<AccuracyComparisonOptions, 'title'>
 >;
 
@@ -52,7 +52,13 @@ export function accuracyComparison(
   const values = entries.map((e) => ({ model: e.model, accuracy: e.accuracy, group: e.group ?? '' }));
   const x = grouped
     ? ({ field: 'group', type: 'nominal', title: null, axis: { labelAngle: 0 } } as const)
-    : ({ field: 'model', type: 'nominal', sort: models, title: null, axis: { labelAngle: 0 } } as const);
+    : ({
+        field: 'model',
+        type: 'nominal',
+        sort: models,
+        title: null,
+        axis: { labelAngle: 0, labelLimit: opts.step },
+      } as const);
   const xOffset = grouped ? { xOffset: { field: 'model', type: 'nominal', sort: models } as const } : {};
   const y = {
     field: 'accuracy',

@@ -33,7 +33,7 @@ th { font-weight: 600; color: var(--muted); }
 td.num { font-variant-numeric: tabular-nums; text-align: right; }
 dl.highlights { display: grid; grid-template-columns: auto 1fr; gap: 0 10px; font-size: 13px; margin: 6px 0 0; }
 dl.highlights dt { color: var(--muted); } dl.highlights dd { margin: 0; font-variant-numeric: tabular-nums; }
-.figures { display: flex; flex-wrap: wrap; gap: 16px; }
+.figures { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
 figure { margin: 0; background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; max-width: 100%; overflow-x: auto; }
 figcaption { font-weight: 600; font-size: 14px; margin-bottom: 6px; }
 figure img { max-width: 100%; image-rendering: pixelated; display: block; }

@@ -1,0 +1,162 @@
+/** Browser end-to-end: the real dashboard server driven by Debian's chromium through playwright-core. */
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveDashboard } from '@openbox/dashboard';
+import type { RunningDashboard } from '@openbox/dashboard';
+import { createFixtureLive } from '@openbox/dashboard/fixtures';
+import { initBackend } from '@openbox/runtime';
+import { prepareResultsDir } from './results-dir.js';
+import type { PreparedResults } from './results-dir.js';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-artifacts/e2e');
+
+describe('dashboard in a real browser', () => {
+  let results: PreparedResults;
+  let server: RunningDashboard;
+  let browser: Browser;
+  let page: Page;
+  let disposeLive: () => void;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    await initBackend({ backend: 'cpu' });
+    await mkdir(SHOTS, { recursive: true });
+    results = await prepareResultsDir();
+    const { live, dispose } = createFixtureLive();
+    disposeLive = dispose;
+    server = await serveDashboard({ resultsDir: results.dir, port: 0, live });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // Every console error, uncaught exception, failed request or error response is a failure.
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('requestfailed', (r) =>
+      problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`),
+    );
+    page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+    // Nothing may leave the machine: block and record any request to another origin.
+    await page.route('**/*', (route) =>
+      route.request().url().startsWith(server.url)
+        ? route.continue()
+        : (problems.push(`external: ${route.request().url()}`), route.abort()),
+    );
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    disposeLive?.();
+    await results?.cleanup();
+  });
+
+  /** Waits until every chart container is drawn, then returns, per chart, its state and its number of marks. */
+  async function drawnCharts(): Promise<{ id: string; state: string; marks: number }[]> {
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll<HTMLElement>('[data-chart-url]')].every(
+          (e) => e.dataset['rendered'] !== undefined,
+        ),
+      null,
+      { timeout: 30_000 },
+    );
+    return page.$$eval('[data-chart-url]', (els) =>
+      els.map((e) => ({
+        id: (e as HTMLElement).dataset['chartId'] ?? '',
+        state: (e as HTMLElement).dataset['rendered'] ?? '',
+        marks: e.querySelectorAll(
+          'svg .role-mark > path, svg .role-mark > line, svg .role-mark > text, svg .role-mark > rect',
+        ).length,
+      })),
+    );
+  }
+
+  it('overview lists every experiment with its verdict', async () => {
+    await page.goto(server.url);
+    const cards = await page.$$eval('[data-experiment-id]', (els) =>
+      els.map((e) => ({
+        id: (e as HTMLElement).dataset['experimentId'],
+        verdict: e.querySelector('.badge')?.getAttribute('data-verdict'),
+        text: e.querySelector('.badge')?.textContent,
+      })),
+    );
+    expect(cards.map((c) => c.id)).toEqual(results.manifest.experiments.map((e) => e.id));
+    for (const [i, e] of results.manifest.experiments.entries()) {
+      expect(cards[i]!.verdict).toBe(e.status === 'failed' ? 'failed' : e.verdict?.status);
+      expect(cards[i]!.text?.length).toBeGreaterThan(0);
+    }
+    expect(await page.textContent('#run-meta')).toContain(results.manifest.backend);
+    await page.screenshot({ path: path.join(SHOTS, 'overview.png'), fullPage: true });
+  });
+
+  it('every experiment page draws its Vega charts and shows its images', async () => {
+    for (const e of results.manifest.experiments) {
+      await page.goto(new URL(`runs/${results.manifest.runId}/experiments/${e.id}`, server.url).href);
+      await expect(page.textContent('h1')).resolves.toBe(e.title);
+      const charts = await drawnCharts();
+      if (e.status === 'ok') expect(charts.length).toBeGreaterThan(0);
+      for (const c of charts) {
+        expect(c.state, `${e.id}/${c.id}`).toBe('true');
+        expect(c.marks, `${e.id}/${c.id} has marks`).toBeGreaterThan(0);
+      }
+      const images = await page.$$eval('#artifacts img', (imgs) =>
+        imgs.map((i) => (i as HTMLImageElement).naturalWidth),
+      );
+      for (const w of images) expect(w).toBeGreaterThan(0);
+      await page.screenshot({ path: path.join(SHOTS, `experiment-${e.id}.png`), fullPage: true });
+    }
+  });
+
+  it('dataset comparison pages draw their charts', async () => {
+    await page.goto(server.url);
+    const links = await page.$$eval('#datasets a', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) {
+      await page.goto(href);
+      const charts = await drawnCharts();
+      expect(charts.length).toBeGreaterThan(0);
+      for (const c of charts) expect(c.marks).toBeGreaterThan(0);
+    }
+    await page.screenshot({ path: path.join(SHOTS, 'dataset.png'), fullPage: true });
+  });
+
+  it('live: picking a digit computes on the server and draws the result', async () => {
+    await page.goto(new URL('live', server.url).href);
+    await page.fill('#live-index', '7');
+    await page.click('#live-run');
+    await page.waitForSelector('#live-summary[data-state="done"]', { timeout: 30_000 });
+    expect(await page.textContent('#live-summary')).toMatch(
+      /^CNN predicts \d \(p = 0\.\d{3}\), logistic regression predicts \d, label 7/,
+    );
+    for (const id of ['#live-digit', '#live-scores', '#live-activations']) {
+      expect(await page.$$eval(`${id} svg .role-mark > path`, (m) => m.length), id).toBeGreaterThan(0);
+    }
+    await page.click('#live-next');
+    await page.waitForFunction(
+      () => document.querySelector('#live-summary')?.textContent?.includes('label 8'),
+      null,
+      { timeout: 30_000 },
+    );
+    await page.screenshot({ path: path.join(SHOTS, 'live.png'), fullPage: true });
+  });
+
+  it('had no console errors, failed requests or external requests', () => {
+    expect(problems).toEqual([]);
+  });
+});
