@@ -77,23 +77,44 @@ export function binaryObjective(design: Design, y: Float64Array, theta: Float64A
   return { loss, gradient, weights };
 }
 
+const COLUMNS = new WeakMap<Design, Float64Array[]>();
+
+/** The design's columns as contiguous arrays (cached per design): Hessian sums then run over contiguous memory. */
+function columnsOf(design: Design): Float64Array[] {
+  let cols = COLUMNS.get(design);
+  if (!cols) {
+    const { n, d, x } = design;
+    cols = Array.from({ length: d }, (_, j) => {
+      const c = new Float64Array(n);
+      for (let i = 0; i < n; i++) c[i] = x[i * d + j]!;
+      return c;
+    });
+    COLUMNS.set(design, cols);
+  }
+  return cols;
+}
+
 /** XᵀWX + l2·I₀ (no penalty on the intercept), row-major (d+1)². */
 export function binaryHessian(design: Design, weights: Float64Array, l2: number): Float64Array {
-  const { n, d, x } = design;
+  const { n, d } = design;
   const p = d + 1;
+  const cols = columnsOf(design);
   const h = new Float64Array(p * p);
-  const row = new Float64Array(p);
-  row[0] = 1;
-  for (let i = 0; i < n; i++) {
-    const w = weights[i]!;
-    if (w === 0) continue;
-    for (let j = 0; j < d; j++) row[1 + j] = x[i * d + j]!;
-    for (let a = 0; a < p; a++) {
-      const wa = w * row[a]!;
-      for (let b = 0; b <= a; b++) h[a * p + b] = h[a * p + b]! + wa * row[b]!;
+  const wx = new Float64Array(n);
+  for (let a = 0; a < p; a++) {
+    const ca = a === 0 ? null : cols[a - 1]!;
+    for (let i = 0; i < n; i++) wx[i] = ca ? weights[i]! * ca[i]! : weights[i]!;
+    for (let b = 0; b <= a; b++) {
+      let s = 0;
+      if (b === 0) for (let i = 0; i < n; i++) s += wx[i]!;
+      else {
+        const cb = cols[b - 1]!;
+        for (let i = 0; i < n; i++) s += wx[i]! * cb[i]!;
+      }
+      h[a * p + b] = s;
+      h[b * p + a] = s;
     }
   }
-  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) h[b * p + a] = h[a * p + b]!;
   for (let j = 1; j < p; j++) h[j * p + j] = h[j * p + j]! + l2;
   return h;
 }
