@@ -32,3 +32,7 @@ export { writeFileAtomic, writeJsonAtomic } from './write-atomic.js';
 // The registry
 export { EXPERIMENT_IDS, SUITE_EXPERIMENTS, isExperimentId } from './experiments/registry.js';
 export type { ExperimentId } from './experiments/registry.js';
+export { loadLrTemplates, lrTemplateAccuracy, LR_TEMPLATE_L2 } from './experiments/lr-templates.js';
+export type { LrTemplates } from './experiments/lr-templates.js';
+export { cnnSetup } from './experiments/cnn-setup.js';
+export type { CnnSetup } from './experiments/cnn-setup.js';

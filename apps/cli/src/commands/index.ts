@@ -2,13 +2,19 @@
 import type { Command } from '../command.js';
 import { infoCommand } from './info.js';
 import { logisticCommand } from './logistic.js';
+import { suiteCommand } from './suite.js';
+import { serveCommand } from './serve.js';
+import { startCommand } from './start.js';
 
-export const COMMAND_NAMES = ['info', 'logistic'] as const;
+export const COMMAND_NAMES = ['info', 'logistic', 'suite', 'serve', 'start'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export const COMMANDS: Record<CommandName, Command> = {
   info: infoCommand,
   logistic: logisticCommand,
+  suite: suiteCommand,
+  serve: serveCommand,
+  start: startCommand,
 };
 
 export function isCommandName(name: string): name is CommandName {

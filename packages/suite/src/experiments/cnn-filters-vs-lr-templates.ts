@@ -1,65 +1,10 @@
 /** The deep net's first-layer filters beside multinomial logistic regression's ten digit templates, same pixels. */
 import { accuracyComparison, imageGallery } from '@openbox/charts';
 import { filterGrid, filterGridPng, imagesToPng, accuracyOn } from '@openbox/cnn-vis';
-import type { Dataset } from '@openbox/datasets';
-import { fitExactMultinomial, type ExactMultinomialFit } from '@openbox/logistic';
 import type { Experiment } from '../experiment.js';
 import { cnnSetup } from './cnn-setup.js';
 import { round4 } from './image-rows.js';
-
-/** L2 of the template fit: the 8,000 digits are linearly separable in pixel space, so the unpenalized MLE does not exist. */
-const TEMPLATE_L2 = 10;
-
-/** Pixels that vary over `data` (a constant pixel's weight is 0 under L2, and not identifiable without it). */
-function varyingPixels(data: Dataset): number[] {
-  const n = data.shape[0]!;
-  const d = data.features.length / n;
-  const kept: number[] = [];
-  for (let j = 0; j < d; j++) {
-    const first = data.features[j]!;
-    for (let i = 1; i < n; i++) {
-      if (data.features[i * d + j] !== first) {
-        kept.push(j);
-        break;
-      }
-    }
-  }
-  return kept;
-}
-
-/** The columns `kept` of `data`'s pixels as an `[n, kept.length]` matrix. */
-function pixelColumns(data: Dataset, kept: readonly number[]): { features: Float32Array; shape: [number, number] } {
-  const n = data.shape[0]!;
-  const d = data.features.length / n;
-  const features = new Float32Array(n * kept.length);
-  for (let i = 0; i < n; i++) kept.forEach((j, c) => (features[i * kept.length + c] = data.features[i * d + j]!));
-  return { features, shape: [n, kept.length] };
-}
-
-/** The fit's weights as full 28×28 templates (0 for the constant pixels left out). */
-function fullTemplates(fit: ExactMultinomialFit, kept: readonly number[], pixels: number): Float32Array {
-  const out = new Float32Array(fit.numClasses * pixels);
-  for (let k = 0; k < fit.numClasses; k++) kept.forEach((j, c) => (out[k * pixels + j] = fit.coefficients[k * kept.length + c]!));
-  return out;
-}
-
-function lrAccuracy(fit: ExactMultinomialFit, templates: Float32Array, data: Dataset): number {
-  const n = data.shape[0]!;
-  const d = data.features.length / n;
-  const features = data.features;
-  let correct = 0;
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    let bestScore = -Infinity;
-    for (let k = 0; k < fit.numClasses; k++) {
-      let score = fit.intercepts[k]!;
-      for (let j = 0; j < d; j++) score += templates[k * d + j]! * features[i * d + j]!;
-      if (score > bestScore) [best, bestScore] = [k, score];
-    }
-    if (best === data.target[i]) correct++;
-  }
-  return correct / n;
-}
+import { loadLrTemplates, lrTemplateAccuracy } from './lr-templates.js';
 
 /**
  * |Σw| / Σ|w|: a filter's response to a uniform patch of ones relative to the largest response any patch with values
@@ -83,7 +28,7 @@ export const cnnFiltersVsLrTemplates: Experiment = {
     'A model with no hidden layer can be read directly (its weights are one template per digit), while a CNN\'s first layer learns small local contrast (edge) detectors and the deep net is more accurate.',
   async run(ctx) {
     // 1. Model and data.
-    const { adapter, modelLabel, train, test, convLayers } = await cnnSetup(ctx);
+    const { adapter, modelLabel, test, convLayers } = await cnnSetup(ctx);
     ctx.progress(1, 4, 'first-layer filters');
     // 2. First-layer filters and how edge-like they are.
     const grid = filterGrid(adapter.model, { scaling: 'per-filter' });
@@ -91,14 +36,11 @@ export const cnnFiltersVsLrTemplates: Experiment = {
     const edgeLike = ratios.filter((r) => r < 0.5).length;
     // 3. Multinomial LR on the same pixels (exact L-BFGS in float64).
     ctx.progress(2, 4, 'multinomial logistic regression on the pixels');
-    const limit = ctx.quick ? 2000 : 4000;
-    const subset: Dataset = { ...train, features: train.features.subarray(0, limit * 784), shape: [limit, 28, 28, 1], target: train.target.subarray(0, limit) };
-    const kept = varyingPixels(subset);
-    const fit = fitExactMultinomial({ ...pixelColumns(subset, kept), target: subset.target, classNames: train.classNames }, { l2: TEMPLATE_L2, method: 'lbfgs', maxIterations: ctx.quick ? 150 : 300, gradientTolerance: 1e-6 });
+    const lr = loadLrTemplates(ctx.cacheDir);
     ctx.progress(3, 4, 'accuracies');
     const cnnAccuracy = accuracyOn(adapter.model, test);
-    const templates = fullTemplates(fit, kept, 784);
-    const lrTestAccuracy = lrAccuracy(fit, templates, test);
+    const templates = Float32Array.from(lr.weights);
+    const lrTestAccuracy = lrTemplateAccuracy(lr, test);
     // 4. Verdict, charts, images.
     const holds = cnnAccuracy > lrTestAccuracy && edgeLike >= grid.filters.length / 2;
     const [kh, kw] = grid.kernelSize;
@@ -109,12 +51,12 @@ export const cnnFiltersVsLrTemplates: Experiment = {
         firstLayer: convLayers[0]!.name,
         cnnTestAccuracy: round4(cnnAccuracy),
         lrTestAccuracy: round4(lrTestAccuracy),
-        lrTrainRows: limit,
-        lrL2: TEMPLATE_L2,
-        lrPixels: kept.length,
-        lrIterations: fit.iterations,
-        lrConverged: fit.converged,
-        lrGradientNorm: round4(fit.gradientNorm),
+        lrTrainRows: lr.rows,
+        lrL2: lr.l2,
+        lrPixels: lr.varyingPixels,
+        lrIterations: lr.iterations,
+        lrConverged: lr.converged,
+        lrGradientNorm: round4(lr.gradientNorm),
         edgeLikeFilters: edgeLike,
         filters: grid.filters.length,
         meanFlatToContrastRatio: round4(ratios.reduce((a, b) => a + b, 0) / ratios.length),
@@ -133,7 +75,7 @@ export const cnnFiltersVsLrTemplates: Experiment = {
           id: 'templates',
           title: 'Logistic regression templates (one per digit)',
           spec: imageGallery(
-            Array.from({ length: fit.numClasses }, (_, k) => ({ label: `digit ${k}`, values: Array.from({ length: 28 }, (_, y) => Array.from(templates.subarray(k * 784 + y * 28, k * 784 + (y + 1) * 28), round4)) })),
+            Array.from({ length: 10 }, (_, k) => ({ label: `digit ${k}`, values: Array.from({ length: 28 }, (_, y) => Array.from(templates.subarray(k * 784 + y * 28, k * 784 + (y + 1) * 28), round4)) })),
             { title: 'Multinomial logistic regression weights', columns: 5, cellSize: 4, sharedScale: false },
           ),
         },
@@ -148,7 +90,7 @@ export const cnnFiltersVsLrTemplates: Experiment = {
       ],
       artifacts: [
         { file: 'filters.png', title: 'First-layer filters', png: filterGridPng(grid, { scale: 8 }) },
-        { file: 'templates.png', title: 'Logistic regression templates', png: imagesToPng(templates, [fit.numClasses, 28, 28, 1], { normalize: 'per-image', scale: 4, columns: 5 }) },
+        { file: 'templates.png', title: 'Logistic regression templates', png: imagesToPng(templates, [10, 28, 28, 1], { normalize: 'per-image', scale: 4, columns: 5 }) },
       ],
     };
   },
