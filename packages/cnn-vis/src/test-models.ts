@@ -33,3 +33,12 @@ export function smallRgbNet(size: number, seed: number, classes = 10): tfl.Layer
   model.add(tfl.layers.dense({ units: classes, activation: 'softmax', name: 'probs', kernelInitializer: init() }));
   return model;
 }
+
+/** The reference CNN (trained once by the global setup, then read from the cache) wrapped in an adapter. */
+export async function referenceAdapter(): Promise<{ adapter: import('./model/model-adapter.js').ModelAdapter; model: tfl.LayersModel }> {
+  const { loadReferenceCnn } = await import('./model/reference-cnn.js');
+  const { ModelAdapter } = await import('./model/model-adapter.js');
+  await setupBackend();
+  const { model } = await loadReferenceCnn();
+  return { adapter: new ModelAdapter(model), model };
+}

@@ -1,6 +1,6 @@
 /** Fourier parameterization: the image is an inverse real DFT of a 1/f^decay-scaled spectrum, done with real matmuls. */
 import * as tf from '@tensorflow/tfjs-core';
-import { normalArray, type Parameterization } from './parameterization.js';
+import { normalArray, variableFrom, type Parameterization } from './parameterization.js';
 
 /** Options for {@link fourierParam}. */
 export interface FourierParamOptions {
@@ -92,7 +92,7 @@ export function fourierParam(options: FourierParamOptions = {}): Parameterizatio
     for (let i = 0; i < freqs.length; i++) scaleValues[i] = Math.sqrt(w * h) / Math.max(freqs[i]!, 1 / Math.max(w, h)) ** decay;
     const scaleT = tf.tensor3d(scaleValues, [h, 1, wf]); // broadcast over the n = B·c images
     const bases = dftBases(h, w);
-    const params = tf.variable(tf.tensor5d(normalArray(2 * h * b * c * wf, sd, rng), [2, h, b, c, wf]));
+    const params = variableFrom(normalArray(2 * h * b * c * wf, sd, rng), [2, h, b, c, wf]);
     const image = (): tf.Tensor4D =>
       tf.tidy(() => {
         const spectra = tf.reshape(params, [2, h, b * c, wf]);

@@ -1,5 +1,5 @@
 /** The parameterization contract: trainable params and a differentiable function from them to an image batch. */
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 
 /** The part of `@openbox/runtime`'s `Rng` that cnn-vis uses (any seeded generator with these methods fits). */
 export interface RandomSource {
@@ -26,4 +26,12 @@ export function normalArray(n: number, sd: number, rng: RandomSource): Float32Ar
   const out = new Float32Array(n);
   for (let i = 0; i < n; i++) out[i] = rng.normal() * sd;
   return out;
+}
+
+/** A trainable variable holding `values` (the temporary initial tensor is disposed). */
+export function variableFrom(values: Float32Array, shape: readonly number[]): tf.Variable {
+  const init = tf.tensor(values, [...shape]);
+  const v = tf.variable(init);
+  init.dispose();
+  return v;
 }

@@ -1,6 +1,6 @@
 /** Pixel parameterization: the image is the variable itself (Lucid's `naive`). */
 import * as tf from '@tensorflow/tfjs-core';
-import { normalArray, type Parameterization } from './parameterization.js';
+import { normalArray, variableFrom, type Parameterization } from './parameterization.js';
 
 /** Options for {@link pixelParam}. */
 export interface PixelParamOptions {
@@ -15,7 +15,7 @@ export interface PixelParamOptions {
 export function pixelParam(options: PixelParamOptions = {}): Parameterization {
   const sd = options.sd ?? 0.01;
   return (shape, rng) => {
-    const params = tf.variable(tf.tensor4d(normalArray(shape[0] * shape[1] * shape[2] * shape[3], sd, rng), [...shape]));
+    const params = variableFrom(normalArray(shape[0] * shape[1] * shape[2] * shape[3], sd, rng), shape);
     return { params, image: () => params as unknown as tf.Tensor4D, dispose: () => params.dispose() };
   };
 }

@@ -1,17 +1,21 @@
 /** Blur penalty: ½ Σ (x − stopGradient(blur(x)))², pulling each step towards a blurred copy (Lucid's `blur_input_each_step`). */
 import * as tf from '@tensorflow/tfjs-core';
+import { cropHW } from '../util/crop.js';
 import { INPUT_LAYER } from '../model/model-adapter.js';
 import { activationOf, sumPerItem, type Objective } from '../objectives/objective.js';
 
 /** Identity forward, zero gradient backward (tfjs has no `stop_gradient`). */
-const stopGradient = tf.customGrad((x: tf.Tensor) => ({ value: tf.clone(x), gradFunc: (dy: tf.Tensor) => tf.zerosLike(dy) }));
+const stopGradient = tf.customGrad((...inputs: (tf.Tensor | tf.GradSaveFunc)[]) => {
+  const x = inputs[0] as tf.Tensor;
+  return { value: tf.clone(x), gradFunc: (dy: tf.Tensor | tf.Tensor[]) => tf.zerosLike(dy as tf.Tensor) };
+});
 
 /** 3×3 box blur per channel with edge replication (a depthwise average done with pads and slices, gradient-safe on wasm). */
 export function boxBlur3(x: tf.Tensor4D): tf.Tensor4D {
   const [, h, w] = x.shape;
   const padded = tf.mirrorPad(x, [[0, 0], [1, 1], [1, 1], [0, 0]], 'symmetric');
   const parts: tf.Tensor4D[] = [];
-  for (let dy = 0; dy < 3; dy++) for (let dx = 0; dx < 3; dx++) parts.push(tf.slice(padded, [0, dy, dx, 0], [-1, h, w, -1]));
+  for (let dy = 0; dy < 3; dy++) for (let dx = 0; dx < 3; dx++) parts.push(cropHW(padded, dy, dx, h, w));
   return tf.div(tf.addN(parts), 9);
 }
 

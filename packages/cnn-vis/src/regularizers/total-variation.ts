@@ -1,5 +1,6 @@
 /** Total-variation penalty on the image (Mahendran & Vedaldi 2015): Σ |Δx| + |Δy|. */
 import * as tf from '@tensorflow/tfjs-core';
+import { cropHW } from '../util/crop.js';
 import { INPUT_LAYER } from '../model/model-adapter.js';
 import { activationOf, sumPerItem, type Objective } from '../objectives/objective.js';
 
@@ -16,8 +17,8 @@ export function totalVariation(): Objective {
     evaluate(acts) {
       const x = activationOf(acts, INPUT_LAYER) as tf.Tensor4D;
       const [, h, w] = x.shape;
-      const dy = tf.sub(tf.slice(x, [0, 1, 0, 0], [-1, h - 1, -1, -1]), tf.slice(x, [0, 0, 0, 0], [-1, h - 1, -1, -1]));
-      const dx = tf.sub(tf.slice(x, [0, 0, 1, 0], [-1, -1, w - 1, -1]), tf.slice(x, [0, 0, 0, 0], [-1, -1, w - 1, -1]));
+      const dy = tf.sub(cropHW(x, 1, 0, h - 1, w), cropHW(x, 0, 0, h - 1, w));
+      const dx = tf.sub(cropHW(x, 0, 1, h, w - 1), cropHW(x, 0, 0, h, w - 1));
       return tf.add(sumPerItem(tf.abs(dy)), sumPerItem(tf.abs(dx))) as tf.Tensor1D;
     },
   };

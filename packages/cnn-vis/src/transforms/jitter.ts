@@ -1,5 +1,5 @@
 /** Jitter transform: a random crop that shifts the image by up to `pixels` (Lucid's `jitter`). */
-import * as tf from '@tensorflow/tfjs-core';
+import { cropHW } from '../util/crop.js';
 import type { Transform } from './transform.js';
 
 /**
@@ -13,6 +13,6 @@ export function jitter(options: { pixels: number }): Transform {
     const [, h, w] = image.shape;
     const oy = Math.floor(rng.next() * (d + 1));
     const ox = Math.floor(rng.next() * (d + 1));
-    return tf.slice(image, [0, oy, ox, 0], [-1, h - d, w - d, -1]);
+    return cropHW(image, oy, ox, h - d, w - d);
   };
 }

@@ -1,33 +1,63 @@
-/** A gather-free, differentiable bilinear resampler: per-row shears (slices × weights) and separable scaling (matmuls). */
+/** A gather-free, differentiable bilinear resampler: per-row shears (one shift conv × weights) and separable scaling (matmuls). */
 import * as tf from '@tensorflow/tfjs-core';
 
 /** Linear-interpolation weight of integer offset k for a fractional shift s: max(0, 1 − |s − k|). */
 const hat = (s: number, k: number): number => Math.max(0, 1 - Math.abs(s - k));
 
+/** `[1, 2K+1, 1, 2K+1]` kernel whose output channel j copies the input shifted by `direction·(j − K)` along x. */
+function shiftKernel(k: number, direction: 1 | -1): tf.Tensor4D {
+  const n = 2 * k + 1;
+  const values = new Float32Array(n * n);
+  for (let j = 0; j < n; j++) values[(direction === 1 ? j : n - 1 - j) * n + j] = 1;
+  return tf.tensor4d(values, [1, n, 1, n]);
+}
+
 /**
- * Shears along x: `out[b, y, x] = in[b, y, x + shift[b][y]]` with linear interpolation and zeros outside.
- * Implemented as `Σ_k w_k[b, y] · in[b, y, x + k]` over integer k (slices of a zero-padded copy), so it is a sum of
- * products of the input with constants: differentiable by tfjs on every backend.
- * `shifts` is `[B][H]` in pixels.
+ * `out[p, y, x] = Σ_j weights[p, y, j] · planes[p, y, x + direction·(j − K)]` for single-channel planes
+ * `[P, H, W, 1]` and weights `[P, H, 1, 2K+1]`: one conv with a fixed one-hot kernel makes every shifted copy
+ * (zeros enter through 'same' padding), then a weighted sum over j.
+ */
+function weightedShift(planes: tf.Tensor4D, weights: tf.Tensor4D, k: number, direction: 1 | -1): tf.Tensor4D {
+  const [p, h, w] = planes.shape;
+  const shifted = tf.conv2d(planes, shiftKernel(k, direction), 1, 'same');
+  return tf.reshape(tf.sum(tf.mul(shifted, weights), 3), [p, h, w, 1]);
+}
+
+/**
+ * Shears along x: `out[b, y, x] = in[b, y, x + shift[b][y]]` with linear interpolation and zeros outside, as
+ * `Σ_k w_k[b, y] · in[b, y, x + k]` over integer offsets |k| ≤ K with hat weights `w_k = max(0, 1 − |s − k|)`.
+ * The op is linear in the image, so its gradient is the adjoint: the same weighted sum with the shifts reversed —
+ * given explicitly (`tf.customGrad`), so forward and backward are each one plain conv plus a multiply and a sum
+ * (no gather, no per-offset slices, no slow conv-backprop kernel). `shifts` is `[B][H]` in pixels.
  */
 export function shearRows(image: tf.Tensor4D, shifts: readonly (readonly number[])[]): tf.Tensor4D {
   return tf.tidy(() => {
-    const [b, h, w] = image.shape;
+    const [b, h, w, c] = image.shape;
     let maxShift = 0;
     for (const row of shifts) for (const s of row) maxShift = Math.max(maxShift, Math.abs(s));
+    if (maxShift === 0) return tf.clone(image);
     const k = Math.ceil(maxShift);
-    if (k === 0 && shifts.every((row) => row.every((s) => s === 0))) return tf.clone(image);
-    const padded = tf.pad(image, [[0, 0], [0, 0], [k, k], [0, 0]]);
-    const terms: tf.Tensor4D[] = [];
-    for (let offset = -k; offset <= k; offset++) {
-      const weights = new Float32Array(b * h);
-      let any = false;
-      shifts.forEach((row, i) => row.forEach((s, y) => ((weights[i * h + y] = hat(s, offset)), (any ||= weights[i * h + y]! > 0))));
-      if (!any) continue;
-      const slice = tf.slice(padded, [0, 0, k + offset, 0], [-1, -1, w, -1]);
-      terms.push(tf.mul(slice, tf.tensor4d(weights, [b, h, 1, 1])));
-    }
-    return tf.addN(terms);
+    const n = 2 * k + 1;
+    const values = new Float32Array(b * c * h * n);
+    shifts.forEach((row, i) => {
+      for (let ch = 0; ch < c; ch++) {
+        row.forEach((s, y) => {
+          for (let j = 0; j < n; j++) values[((i * c + ch) * h + y) * n + j] = hat(s, j - k);
+        });
+      }
+    });
+    const shear = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+      const weights = tf.tensor4d(values, [b * c, h, 1, n]);
+      (args[1] as tf.GradSaveFunc)([weights]); // kept by the tape until the backward pass
+      return {
+        value: weightedShift(args[0] as tf.Tensor4D, weights, k, 1),
+        gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => weightedShift(dy as tf.Tensor4D, saved[0] as tf.Tensor4D, k, -1),
+      };
+    });
+    // Channels into the batch: [B, H, W, C] → [B·C, H, W, 1].
+    const planes = c === 1 ? image : tf.reshape(tf.transpose(image, [0, 3, 1, 2]), [b * c, h, w, 1]);
+    const out = shear(planes as tf.Tensor4D) as tf.Tensor4D;
+    return (c === 1 ? out : tf.transpose(tf.reshape(out, [b, c, h, w]), [0, 2, 3, 1])) as tf.Tensor4D;
   });
 }
 

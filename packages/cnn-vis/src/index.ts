@@ -1,0 +1,77 @@
+/** @openbox/cnn-vis — what did this CNN learn? Filters, activation maximization, dataset examples, the seed's claims. */
+
+// Models
+export { ModelAdapter, INPUT_LAYER, LOGITS_LAYER } from './model/model-adapter.js';
+export type { Activations, LayerInfo } from './model/model-adapter.js';
+export { receptiveField } from './model/receptive-field.js';
+export type { InputBox } from './model/receptive-field.js';
+export { buildMnistCnn } from './model/mnist-cnn.js';
+export {
+  loadReferenceCnn, trainReferenceCnn, referenceCnnDir, accuracyOn, REFERENCE_CNN_VERSION, MIN_TEST_ACCURACY, DEFAULT_EPOCHS,
+} from './model/reference-cnn.js';
+export type { ReferenceCnn, ReferenceCnnMeta, ReferenceCnnOptions } from './model/reference-cnn.js';
+
+// First layer
+export { filterGrid } from './first-layer/filter-grid.js';
+export type { FilterGrid, FilterImage, FilterScaling } from './first-layer/filter-grid.js';
+export { laplacianOnDigits, LAPLACIAN_KERNEL } from './first-layer/laplacian.js';
+export type { LaplacianReport } from './first-layer/laplacian.js';
+export { maxActivatingPatches, pearson } from './first-layer/max-patch.js';
+export type { MaxPatch, MaxPatchReport } from './first-layer/max-patch.js';
+export { firstConvKernels } from './first-layer/first-conv.js';
+export type { FirstConvKernels } from './first-layer/first-conv.js';
+
+// Objectives (values combined with sum / scale / negate)
+export { sum, scale, negate } from './objectives/objective.js';
+export type { Objective } from './objectives/objective.js';
+export { neuron } from './objectives/neuron.js';
+export { channel } from './objectives/channel.js';
+export { deepDream } from './objectives/deep-dream.js';
+export { classLogit } from './objectives/class-logit.js';
+export { direction } from './objectives/direction.js';
+export { diversity } from './objectives/diversity.js';
+
+// Regularizers (objectives on the image; subtract them with scale(-w, ...))
+export { l1 } from './regularizers/l1.js';
+export { l2 } from './regularizers/l2.js';
+export { totalVariation } from './regularizers/total-variation.js';
+export { blur } from './regularizers/blur.js';
+
+// Parameterizations
+export type { Parameterization, ParamImage, RandomSource } from './param/parameterization.js';
+export { pixelParam } from './param/pixel.js';
+export type { PixelParamOptions } from './param/pixel.js';
+export { fourierParam, inverseRealDft2d, dftBases, rfftFrequencies } from './param/fourier.js';
+export type { FourierParamOptions, DftBases } from './param/fourier.js';
+export { decorrelateColors, COLOR_CORRELATION_SVD_SQRT } from './param/decorrelate-colors.js';
+export { sigmoidRange } from './param/sigmoid-range.js';
+export { lucidParam } from './param/lucid-param.js';
+
+// Transforms (transformation robustness) and the differentiable resampler
+export { compose } from './transforms/transform.js';
+export type { Transform } from './transforms/transform.js';
+export { pad } from './transforms/pad.js';
+export { jitter } from './transforms/jitter.js';
+export { randomScale } from './transforms/random-scale.js';
+export { randomRotate } from './transforms/random-rotate.js';
+export { standardTransforms, standardTransformSettings, LUCID_REFERENCE_SIZE } from './transforms/standard-transforms.js';
+export type { StandardTransformSettings } from './transforms/standard-transforms.js';
+export { rotateImages, scaleImages, shearRows } from './transforms/resample.js';
+
+// Activation maximization
+export { renderUnits } from './render/render-units.js';
+export type { RenderResult } from './render/render-units.js';
+export type { RenderOptions, RenderProgress } from './render/render-options.js';
+
+// The seed thread's claims as experiments
+export { unimodality } from './experiments/unimodality.js';
+export type { UnimodalityOptions, UnimodalityReport } from './experiments/unimodality.js';
+export { modeVsTypical } from './experiments/mode-vs-typical.js';
+export type { ModeVsTypicalOptions, ModeVsTypicalReport } from './experiments/mode-vs-typical.js';
+export { datasetExamples } from './experiments/dataset-examples.js';
+export type { DatasetExample, DatasetExamplesReport } from './experiments/dataset-examples.js';
+export type { Unit } from './experiments/unit.js';
+
+// Drawing (PNG bytes; no tensors)
+export { imagesToPng, filterGridPng } from './io/png.js';
+export type { TileOptions } from './io/png.js';
