@@ -1,0 +1,193 @@
+/** The logistic experiments hold on their datasets, and their metrics and charts match an independent recomputation. */
+import { loadCars, loadPenguins, type Dataset } from '@openbox/datasets';
+import { createRng, initBackend } from '@openbox/runtime';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { vegaLiteValidator } from '../../../charts/src/test-schema.js';
+import type { Experiment, ExperimentContext, ExperimentOutput } from '../experiment.js';
+import { logisticCars } from './logistic-cars.js';
+import { LOGISTIC_CHART_IDS } from './logistic-charts.js';
+import { logisticPenguins } from './logistic-penguins.js';
+import { loadSyntheticData, logisticSynthetic } from './logistic-synthetic.js';
+import { oneLayerNetIsLogisticRegression } from './one-layer-net-is-logistic-regression.js';
+
+/** The claim's stated tolerance on max |Δ| (net vs exact, standardized features). */
+const TOLERANCE = 1e-4;
+const SEED = 11;
+
+type Point = { feature: string; x: number; y: number; group: string };
+type Layered = { layer: { data: { values: Record<string, unknown>[] } }[] };
+
+const contextFor = (id: string, steps: [number, number][] = []): ExperimentContext => ({
+  seed: SEED,
+  rng: createRng(SEED).fork(id),
+  quick: true,
+  modelPath: undefined,
+  cacheDir: '/nonexistent',
+  progress: (step, total) => steps.push([step, total]),
+});
+
+/** Points of a coefficient scatter (its second layer). */
+function scatterPoints(output: ExperimentOutput, id: string): Point[] {
+  const chart = output.charts.find((c) => c.id === id);
+  if (!chart) throw new Error(`no chart ${id}`);
+  return (chart.spec as unknown as Layered).layer[1]!.data.values as unknown as Point[];
+}
+
+const maxGap = (points: readonly Point[]) => Math.max(...points.map((p) => Math.abs(p.y - p.x)));
+
+/** Standardization recomputed here: z = (x − mean)/std with the population std, in float64. */
+function standardizeHere(ds: Dataset): { z: Float64Array; std: Float64Array; n: number; d: number } {
+  const [n = 0, d = 0] = ds.shape;
+  const z = new Float64Array(n * d);
+  const std = new Float64Array(d);
+  for (let j = 0; j < d; j++) {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += ds.features[i * d + j]!;
+    mean /= n;
+    let ss = 0;
+    for (let i = 0; i < n; i++) ss += (ds.features[i * d + j]! - mean) ** 2;
+    std[j] = Math.sqrt(ss / n);
+    for (let i = 0; i < n; i++) z[i * d + j] = (ds.features[i * d + j]! - mean) / std[j]!;
+  }
+  return { z, std, n, d };
+}
+
+/** Log-likelihood, its gradient norm and the accuracy of a binary model at (b, w) on standardized features. */
+function binaryCheck(z: Float64Array, n: number, d: number, y: Float64Array, b: number, w: readonly number[]) {
+  const gradient = new Float64Array(d + 1);
+  let logLikelihood = 0;
+  let right = 0;
+  for (let i = 0; i < n; i++) {
+    let eta = b;
+    for (let j = 0; j < d; j++) eta += w[j]! * z[i * d + j]!;
+    const p = 1 / (1 + Math.exp(-eta));
+    // y·η − log(1 + e^η), in a form that does not overflow.
+    logLikelihood += y[i]! * eta - (Math.max(eta, 0) + Math.log1p(Math.exp(-Math.abs(eta))));
+    gradient[0] = gradient[0]! + (y[i]! - p);
+    for (let j = 0; j < d; j++) gradient[1 + j] = gradient[1 + j]! + (y[i]! - p) * z[i * d + j]!;
+    if ((eta >= 0 ? 1 : 0) === y[i]) right++;
+  }
+  return { logLikelihood, gradientNorm: Math.hypot(...gradient), accuracy: right / n };
+}
+
+beforeAll(async () => {
+  await initBackend();
+});
+
+type Metrics = ExperimentOutput['metrics'];
+/** Penalties: penguins' three species are separable (Gentoo), so the multinomial and one-vs-all fits use l2 = 1. */
+const penalties = (binary: number, multinomial: number) => (m: Metrics) => {
+  expect([m['binaryL2'], m['binarySeparable']]).toEqual([binary, binary > 0]);
+  expect([m['multinomialL2'], m['multinomialSeparable'], m['oneVsAllL2']]).toEqual([multinomial, multinomial > 0, multinomial]);
+};
+/** Six Wald z's of a correctly specified model: P(max |z| > 4) ≈ 6 · 6.3e-5. */
+const nearTruth = (m: Metrics) => {
+  penalties(0, 0)(m);
+  expect(m['trueParametersMaxAbsOverSe']).toBeGreaterThan(0);
+  expect(m['trueParametersMaxAbsOverSe']).toBeLessThan(4);
+};
+
+describe.each([
+  ['logistic-penguins', logisticPenguins, () => loadPenguins(), 'Chinstrap', penalties(0, 1)],
+  ['logistic-cars', logisticCars, () => loadCars(), 'USA', penalties(0, 0)],
+  ['logistic-synthetic', logisticSynthetic, () => loadSyntheticData(contextFor('logistic-synthetic')), '1', nearTruth],
+] as const)('%s', (id, experiment: Experiment, load: () => Dataset, positive, extra: (m: Metrics) => void) => {
+  let output: ExperimentOutput;
+  const steps: [number, number][] = [];
+  beforeAll(async () => {
+    output = await experiment.run(contextFor(id, steps));
+  });
+
+  it('holds: every net is within 1e-4 of its exact counterpart, and the reason states the numbers', () => {
+    const m = output.metrics;
+    expect(experiment.id).toBe(id);
+    expect(output.verdict.status).toBe('holds');
+    expect(m['netVsExactMaxAbs']).toBeLessThanOrEqual(TOLERANCE);
+    expect(m['netVsExactMaxAbs']).toBe(
+      Math.max(m['binaryNetVsExactMaxAbs'] as number, m['softmaxNetVsExactMaxAbs'] as number, m['oneVsAllNetVsExactMaxAbs'] as number),
+    );
+    expect(output.verdict.reason).toContain('1.0e-4');
+    expect(output.verdict.reason).toContain((m['binaryNetVsExactMaxAbs'] as number).toExponential(1));
+    expect(m['exactConverged']).toBe(true);
+    expect(m['multinomialConverged']).toBe(true);
+    expect(m['predictionAgreement']).toBe(1);
+    expect(m['accuracyBinaryNet']).toBe(m['accuracyBinaryExact']);
+    expect(m['accuracySoftmaxNet']).toBe(m['accuracyMultinomialExact']);
+    expect(steps.at(-1)).toEqual([6, 6]);
+  });
+
+  it('reports its penalties (l2 > 0 only where separable) and, for the synthetic set, the distance to the truth', () => {
+    extra(output.metrics);
+  });
+
+  it('the exact binary fit in the chart is the MLE of data standardized here; odds ratios and accuracy follow', () => {
+    const ds = load();
+    const { z, std, n, d } = standardizeHere(ds);
+    const m = output.metrics;
+    expect([m['dataset'], m['n'], m['features'], m['positiveClass']]).toEqual([ds.name, n, d, positive]);
+    const positiveIndex = ds.classNames.indexOf(positive);
+    const y = Float64Array.from(ds.target, (c) => (c === positiveIndex ? 1 : 0));
+    const points = scatterPoints(output, 'binary-net-vs-exact');
+    expect(points.map((p) => p.feature)).toEqual(['intercept', ...ds.featureNames]);
+    const [b, ...w] = points.map((p) => p.x);
+    const check = binaryCheck(z, n, d, y, b!, w);
+    // The MLE zeroes the log-likelihood gradient (the fit's stated tolerance is 1e-8).
+    expect(check.gradientNorm).toBeLessThan(1e-8);
+    expect(check.logLikelihood).toBeCloseTo(m['logLikelihood'] as number, 8);
+    expect(check.accuracy).toBe(m['accuracyBinaryExact']);
+    // Original scale: β_j = β̃_j / σ_j, odds ratio e^β per unit of the feature; per SD e^β̃.
+    ds.featureNames.forEach((f, j) => {
+      expect(m[`oddsRatio.${f}`] as number).toBeCloseTo(Math.exp(w[j]! / std[j]!), 8);
+      expect(m[`oddsRatioPerSd.${f}`] as number).toBeCloseTo(Math.exp(w[j]!), 8);
+      expect(m[`oddsRatioLower95.${f}`]).toBeLessThan(m[`oddsRatio.${f}`] as number);
+      expect(m[`oddsRatioUpper95.${f}`]).toBeGreaterThan(m[`oddsRatio.${f}`] as number);
+    });
+  });
+
+  it('the gaps in the metrics are the gaps drawn in the scatters; softmax parameters are centred', () => {
+    const m = output.metrics;
+    expect(maxGap(scatterPoints(output, 'binary-net-vs-exact'))).toBe(m['binaryNetVsExactMaxAbs']);
+    expect(maxGap(scatterPoints(output, 'binary-ml-vs-exact'))).toBe(m['binaryMlVsExactMaxAbs']);
+    const softmax = scatterPoints(output, 'softmax-net-vs-exact');
+    expect(maxGap(softmax)).toBe(m['softmaxNetVsExactMaxAbs']);
+    const ova = scatterPoints(output, 'one-vs-all-vs-exact');
+    expect(maxGap(ova.filter((p) => p.group === 'sigmoid nets'))).toBe(m['oneVsAllNetVsExactMaxAbs']);
+    expect(maxGap(ova.filter((p) => p.group === 'ml-logistic-regression'))).toBe(m['oneVsAllMlVsExactMaxAbs']);
+    // Σ over classes of each parameter is 0 in both fits (the softmax's shift freedom removed).
+    const byParameter = new Map<string, { x: number; y: number }>();
+    for (const p of softmax) {
+      const key = p.feature.slice(p.feature.indexOf(': ') + 2);
+      const s = byParameter.get(key) ?? { x: 0, y: 0 };
+      byParameter.set(key, { x: s.x + p.x, y: s.y + p.y });
+    }
+    expect(byParameter.size).toBe((m['features'] as number) + 1);
+    for (const s of byParameter.values()) {
+      expect(Math.abs(s.x)).toBeLessThan(1e-9);
+      expect(Math.abs(s.y)).toBeLessThan(1e-5);
+    }
+  });
+
+  it('emits every chart, each valid against the Vega-Lite schema', () => {
+    expect(output.charts.map((c) => c.id)).toEqual([...LOGISTIC_CHART_IDS]);
+    const validate = vegaLiteValidator();
+    for (const chart of output.charts) {
+      const ok = validate(chart.spec);
+      expect(ok, `${chart.id}: ${JSON.stringify(validate.errors?.slice(0, 2))}`).toBe(true);
+    }
+  });
+});
+
+describe('separation', () => {
+  it('a separable positive class (Gentoo vs rest) falls back to l2 = 1, reports it, and the net still matches', async () => {
+    const gentoo = oneLayerNetIsLogisticRegression({
+      id: 'logistic-gentoo',
+      title: 'Gentoo vs rest',
+      positiveClass: 'Gentoo',
+      load: () => loadPenguins(),
+    });
+    const out = await gentoo.run(contextFor('logistic-gentoo'));
+    expect([out.metrics['binaryL2'], out.metrics['binarySeparable']]).toEqual([1, true]);
+    expect(out.metrics['binaryNetVsExactMaxAbs']).toBeLessThanOrEqual(TOLERANCE);
+    expect(out.verdict.status).toBe('holds');
+  });
+});
