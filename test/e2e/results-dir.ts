@@ -1,5 +1,5 @@
 /** The results folder the browser test serves — the one step to swap for a real `openbox suite --quick` run. */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFixtureRun } from '@openbox/dashboard/fixtures';
@@ -7,6 +7,7 @@ import { writeFixtureRun } from '@openbox/dashboard/fixtures';
 /** The fields of `manifest.json` (see `@openbox/suite` results-format) the browser test checks. */
 export interface Manifest {
   readonly runId: string;
+  readonly createdAt: string;
   readonly backend: string;
   readonly experiments: readonly {
     readonly id: string;
@@ -29,6 +30,23 @@ export interface PreparedResults {
  * read `<dir>/<run-id>/manifest.json`; the test reads everything else from the manifest.
  */
 export async function prepareResultsDir(): Promise<PreparedResults> {
+  // An existing results folder (e.g. from `openbox suite --quick`) can be checked with OPENBOX_E2E_RESULTS=<dir>.
+  const existing = process.env['OPENBOX_E2E_RESULTS'];
+  if (existing !== undefined && existing !== '') {
+    const runs = await readdir(existing, { withFileTypes: true });
+    const manifests: Manifest[] = [];
+    for (const r of runs) {
+      const file = path.join(existing, r.name, 'manifest.json');
+      if (r.isDirectory())
+        manifests.push(JSON.parse(await readFile(file, 'utf8').catch(() => 'null')) as Manifest);
+    }
+    const latest = manifests
+      .filter((m) => m !== null)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    if (latest === undefined)
+      throw new Error(`prepareResultsDir: no complete run in OPENBOX_E2E_RESULTS=${existing}`);
+    return { dir: existing, manifest: latest, cleanup: async () => undefined };
+  }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'openbox-e2e-'));
   const { runId } = await writeFixtureRun(dir);
   const manifest = JSON.parse(await readFile(path.join(dir, runId, 'manifest.json'), 'utf8')) as Manifest;

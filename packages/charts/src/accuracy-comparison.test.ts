@@ -19,6 +19,8 @@ describe('accuracyComparison', () => {
     ]) as unknown as Layered;
     expect(grouped.encoding['x']!.field).toBe('group');
     expect(grouped.encoding['xOffset']!.field).toBe('model');
+    expect((grouped as unknown as { width: unknown }).width).toEqual({ step: 36, for: 'offset' });
+    expect((plain as unknown as { width: unknown }).width).toEqual({ step: 100 });
   });
 
   it('rejects accuracies outside [0, 1]', () => {

@@ -20,11 +20,13 @@ export interface AccuracyComparisonOptions {
   readonly title?: string;
   /** Title of the value axis. Default `'test accuracy'`. */
   readonly valueTitle?: string;
-  /** Width of one band in pixels (labels longer than the band are truncated with …). Default 100. */
+  /** Width of one model's band in pixels when not grouped (longer labels are truncated with …). Default 100. */
   readonly step?: number;
+  /** Width of one bar in pixels when grouped by dataset. Default 36. */
+  readonly barStep?: number;
 }
 
-const DEFAULTS = { valueTitle: 'test accuracy', step: 100 } satisfies Required<
+const DEFAULTS = { valueTitle: 'test accuracy', step: 100, barStep: 36 } satisfies Required<
   Omit<AccuracyComparisonOptions, 'title'>
 >;
 
@@ -71,7 +73,8 @@ export function accuracyComparison(
     $schema: VEGA_LITE_SCHEMA,
     ...(opts.title !== undefined ? { title: opts.title } : {}),
     description: `accuracy of ${models.length} models${grouped ? ' per dataset' : ''}`,
-    width: { step: opts.step },
+    // Grouped: the step is one bar inside a dataset's band, so the chart grows with the models, not 3× wider.
+    width: grouped ? { step: opts.barStep, for: 'offset' } : { step: opts.step },
     height: 240,
     data: { values },
     encoding: { x, ...xOffset, y },

@@ -38,7 +38,12 @@ export function overviewPage(
           e.status === 'failed' ? 'failed' : (e.verdict?.status ?? r?.verdict.status ?? 'not-applicable');
         const reason =
           e.status === 'failed' ? (e.error ?? 'failed') : (e.verdict?.reason ?? r?.verdict.reason ?? '');
-        const highlights = r === undefined ? [] : Object.entries(r.metrics).slice(0, HIGHLIGHTS);
+        const highlights =
+          r === undefined
+            ? []
+            : Object.entries(r.metrics)
+                .filter(([k]) => k !== 'dataset' && k !== 'datasets')
+                .slice(0, HIGHLIGHTS);
         return html`<article class="card experiment" data-experiment-id="${e.id}">
           <h3><a href="${urls.experiment(m.runId, e.id)}">${e.title}</a></h3>
           <div>${badge(status)} <span class="muted small">${formatMs(e.durationMs)}</span></div>
