@@ -4,7 +4,6 @@ import {
   fitExactLogistic,
   fitExactMultinomial,
   fitExactOneVsAll,
-  fitMlLogisticRegression,
   fitMlOneVsAll,
   fitNetLogistic,
   fitNetOneVsAll,
@@ -92,14 +91,26 @@ export interface LogisticComparison {
   readonly accuracy: LogisticAccuracies;
 }
 
+/** Row `k` of ml's one-vs-all fit as a binary fit (class k vs rest). */
+export function mlBinaryOf(fit: MlOneVsAllFit, k: number, d: number): MlBinaryFit {
+  return {
+    intercept: fit.intercepts[k]!,
+    coefficients: fit.coefficients.slice(k * d, (k + 1) * d),
+    gradientNorm: fit.gradientNorms[k]!,
+    numSteps: fit.numSteps,
+    learningRate: fit.learningRate,
+  };
+}
+
 /** Steps reported through `progress`. */
 export const FIT_STEPS = 6;
 
 /**
  * Fit the binary task (positive class vs rest) and the multinomial task three ways each on standardized features:
  * 1. exact binary LR (l2 = 0, or l2 = 1 under separation) and its Wald inference on both scales; 2. Dense(1, sigmoid);
- * 3. ml-logistic-regression and the binary agreement; 4. exact multinomial LR and Dense(K, softmax), both centred
- * across classes; 5. exact one-vs-all, K sigmoid nets and ml's one-vs-all; 6. the multinomial agreement.
+ * 3. ml-logistic-regression one-vs-all (its positive-class row is its binary fit) and the binary agreement; 4. exact
+ * multinomial LR and Dense(K, softmax), both centred across classes; 5. exact one-vs-all and K sigmoid nets;
+ * 6. the multinomial agreement and training accuracies.
  */
 export function compareLogisticFits(problem: TabularProblem, options: LogisticFitOptions): LogisticComparison {
   const { progress } = options;
@@ -109,15 +120,18 @@ export function compareLogisticFits(problem: TabularProblem, options: LogisticFi
   // 1. Exact binary fit and inference.
   progress(1, FIT_STEPS, 'exact binary logistic regression');
   const data = binaryView(problem, options.positiveClass);
+  const multi = multiclassView(problem);
   const binaryExact = fitWithSeparationFallback((l2) => fitExactLogistic(data, { l2 }));
   const l2 = binaryExact.l2;
   const inference = logisticInference(binaryExact.fit, problem.standardization);
   // 2. The net.
   progress(2, FIT_STEPS, 'Dense(1, sigmoid) net');
   const binaryNet = fitNetLogistic(data, { ...net, l2 });
-  // 3. ml-logistic-regression and agreement.
-  progress(3, FIT_STEPS, 'ml-logistic-regression (binary)');
-  const binaryMl = fitMlLogisticRegression(data, ml);
+  // 3. ml-logistic-regression one-vs-all; its classifier for the positive class IS its binary fit (same 0/1 target,
+  //    same zero start, same steps), so it is read from there instead of training it twice.
+  progress(3, FIT_STEPS, 'ml-logistic-regression (one-vs-all)');
+  const mlOneVsAll = fitMlOneVsAll(multi, ml);
+  const binaryMl = mlBinaryOf(mlOneVsAll, problem.classNames.indexOf(options.positiveClass), problem.d);
   const mlReference = { intercept: binaryExact.fit.intercept, coefficients: binaryExact.fit.coefficients, l2 };
   const agreement = binaryAgreement(design, binaryExact.fit, binaryNet, binaryMl, {
     tolerance: options.tolerance,
@@ -125,14 +139,12 @@ export function compareLogisticFits(problem: TabularProblem, options: LogisticFi
   });
   // 4. Exact multinomial and the softmax net.
   progress(4, FIT_STEPS, 'exact multinomial logistic regression and Dense(K, softmax)');
-  const multi = multiclassView(problem);
   const multiExact = fitWithSeparationFallback((l2m) => fitExactMultinomial(multi, { l2: l2m }));
   const softmaxNet = fitNetSoftmax(multi, { ...net, l2: multiExact.l2 });
-  // 5. One-vs-all three ways.
-  progress(5, FIT_STEPS, 'one-vs-all: exact, sigmoid nets, ml-logistic-regression');
+  // 5. Exact one-vs-all and the K sigmoid nets.
+  progress(5, FIT_STEPS, 'one-vs-all: exact and K sigmoid nets');
   const ova = fitWithSeparationFallback((l2o) => fitExactOneVsAll(multi, { l2: l2o }));
   const netOneVsAll = fitNetOneVsAll(multi, { ...net, l2: ova.l2 });
-  const mlOneVsAll = fitMlOneVsAll(multi, ml);
   // 6. Multinomial agreement and accuracies.
   progress(6, FIT_STEPS, 'agreement');
   const multiAgreement = multinomialAgreement(

@@ -1,5 +1,6 @@
 /** The logistic experiments hold on their datasets, and their metrics and charts match an independent recomputation. */
 import { loadCars, loadPenguins, type Dataset } from '@openbox/datasets';
+import { fitMlLogisticRegression } from '@openbox/logistic';
 import { createRng, initBackend } from '@openbox/runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { vegaLiteValidator } from '../../../charts/src/test-schema.js';
@@ -8,7 +9,7 @@ import { logisticCars } from './logistic-cars.js';
 import { LOGISTIC_CHART_IDS } from './logistic-charts.js';
 import { logisticPenguins } from './logistic-penguins.js';
 import { loadSyntheticData, logisticSynthetic } from './logistic-synthetic.js';
-import { oneLayerNetIsLogisticRegression } from './one-layer-net-is-logistic-regression.js';
+import { ML_BUDGET, oneLayerNetIsLogisticRegression } from './one-layer-net-is-logistic-regression.js';
 
 /** The claim's stated tolerance on max |Δ| (net vs exact, standardized features). */
 const TOLERANCE = 1e-4;
@@ -165,6 +166,20 @@ describe.each([
       expect(Math.abs(s.x)).toBeLessThan(1e-9);
       expect(Math.abs(s.y)).toBeLessThan(1e-5);
     }
+  });
+
+  it("ml's binary fit (read from its one-vs-all) equals ml-logistic-regression trained on the binary task itself", () => {
+    const ds = load();
+    const { z, n, d } = standardizeHere(ds);
+    const positiveIndex = ds.classNames.indexOf(positive);
+    const target = Array.from(ds.target, (c) => (c === positiveIndex ? 1 : 0));
+    const ml = fitMlLogisticRegression({ features: z, shape: [n, d], target }, { numSteps: ML_BUDGET.quick });
+    expect(output.metrics['mlSteps']).toBe(ML_BUDGET.quick);
+    const points = scatterPoints(output, 'binary-ml-vs-exact');
+    const drawn = points.map((p) => p.y);
+    const fitted = [ml.intercept, ...ml.coefficients];
+    drawn.forEach((v, a) => expect(v).toBeCloseTo(fitted[a]!, 9));
+    expect(output.metrics['binaryMlGradientNorm']).toBeCloseTo(ml.gradientNorm, 6);
   });
 
   it('emits every chart, each valid against the Vega-Lite schema', () => {

@@ -14,7 +14,7 @@ export const ONE_LAYER_NET_CLAIM =
   'interpretation (odds ratios, standard errors, confidence intervals).';
 
 /** ml-logistic-regression's budget: fixed steps (it has no convergence check) at its default step size. */
-export const ML_BUDGET = { quick: 1_000, full: 10_000, learningRate: ML_DEFAULTS.learningRate } as const;
+export const ML_BUDGET = { quick: 1_000, full: 5_000, learningRate: ML_DEFAULTS.learningRate } as const;
 
 /**
  * The nets' stopping rule, ‖∇ mean objective‖₂ ≤ 1e-7 (tighter than the package default 1e-6: on cars' collinear
