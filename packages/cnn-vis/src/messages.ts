@@ -13,6 +13,8 @@ export const MESSAGES = {
     `${fn}: layer '${layer}' has output shape [${shape.join(', ')}], not [batch, height, width, channels]; a spatial position needs a conv-like layer.`,
   unsupportedLogits: (fn: string, layer: string, className: string) =>
     `${fn}: cannot recover pre-softmax logits: the last layer '${layer}' (${className}) applies softmax but is not a Dense or Activation layer.`,
+  noPreActivation: (fn: string, name: string, className: string) =>
+    `${fn}: '${name}' asks for a pre-activation, which exists only for Dense and Conv2D layers; this layer is ${className}.`,
   multiOutput: (fn: string, what: string) => `${fn}: the model must have exactly one ${what}.`,
   badInputShape: (fn: string, shape: readonly (number | null)[]) =>
     `${fn}: the model input must be [batch, height, width, channels] with known sizes; got [${shape.join(', ')}].`,

@@ -22,6 +22,9 @@ export interface LayerInfo {
 /** Activations by layer name, each with the batch as first dimension. */
 export type Activations = Readonly<Record<string, tf.Tensor>>;
 
+/** Suffix naming a Dense or Conv2D layer's output before its activation, e.g. `conv2:pre` (Lucid's `_pre_relu`). */
+export const PRE_SUFFIX = ':pre';
+
 interface LogitsPlan {
   /** Symbolic tensor whose value is needed to compute the logits. */
   readonly source: tfl.SymbolicTensor;
@@ -32,6 +35,25 @@ interface LogitsPlan {
 function activationName(layer: tfl.layers.Layer): string | undefined {
   const config = layer.getConfig() as { activation?: unknown };
   return typeof config.activation === 'string' ? config.activation : undefined;
+}
+
+/**
+ * The layer's input plus its own kernel and bias applied without the activation. Reads the layer's variables
+ * (never copies or disposes them), so later weight updates are seen.
+ */
+function preActivationPlan(layer: tfl.layers.Layer): LogitsPlan {
+  const [kernel, bias] = layer.getWeights();
+  const config = layer.getConfig() as { strides?: number[]; padding?: 'valid' | 'same'; dilationRate?: number[]; useBias?: boolean };
+  const addBias = (z: tf.Tensor) => (bias === undefined ? z : tf.add(z, bias));
+  if (layer.getClassName() === 'Conv2D') {
+    const strides = (config.strides ?? [1, 1]) as [number, number];
+    const dilations = (config.dilationRate ?? [1, 1]) as [number, number];
+    return {
+      source: layer.input as tfl.SymbolicTensor,
+      finish: (x) => addBias(tf.conv2d(x as tf.Tensor4D, kernel as tf.Tensor4D, strides, config.padding ?? 'valid', 'NHWC', dilations)),
+    };
+  }
+  return { source: layer.input as tfl.SymbolicTensor, finish: (x) => addBias(tf.matMul(x as tf.Tensor2D, kernel as tf.Tensor2D)) };
 }
 
 /**
@@ -75,7 +97,7 @@ export class ModelAdapter {
     return this.#layers;
   }
 
-  /** Names accepted by {@link activations}: the model's layers plus `input` and `logits`. */
+  /** Names accepted by {@link activations}: the model's layers plus `input` and `logits` (and `<dense or conv>:pre`). */
   layerNames(): readonly string[] {
     return [INPUT_LAYER, ...this.#layers.map((l) => l.name), LOGITS_LAYER];
   }
@@ -90,8 +112,14 @@ export class ModelAdapter {
       const last = this.#layers[this.#layers.length - 1]!;
       return { name, className: 'Logits', outputShape: last.outputShape, channels: last.channels };
     }
-    const info = this.#layers.find((l) => l.name === name);
+    const base = name.endsWith(PRE_SUFFIX) ? name.slice(0, -PRE_SUFFIX.length) : name;
+    const info = this.#layers.find((l) => l.name === base);
     if (info === undefined) throw new Error(MESSAGES.unknownLayer(fn, name, this.#layers.map((l) => l.name)));
+    if (base !== name) {
+      const className = info.className;
+      if (className !== 'Dense' && className !== 'Conv2D') throw new Error(MESSAGES.noPreActivation(fn, name, className));
+      return { ...info, name };
+    }
     return info;
   }
 
@@ -116,7 +144,9 @@ export class ModelAdapter {
 
   /**
    * Activations of several layers in one forward pass (inference mode).
-   * `input` returns `images` itself; `logits` the pre-softmax scores even when the last layer applies softmax.
+   * `input` returns `images` itself; `logits` the pre-softmax scores even when the last layer applies softmax;
+   * `<layer>:pre` a Dense or Conv2D layer's value before its activation (ReLU units that are 0 everywhere on the
+   * initial grey image have no gradient; their pre-activation does).
    * The caller owns (and disposes, e.g. via `tf.tidy`) the returned tensors.
    */
   activations(images: tf.Tensor4D, names: readonly string[]): Record<string, tf.Tensor> {
@@ -125,19 +155,19 @@ export class ModelAdapter {
     const out: Record<string, tf.Tensor> = {};
     if (names.includes(INPUT_LAYER)) out[INPUT_LAYER] = images;
     if (wanted.length === 0) return out;
-    const logits = wanted.includes(LOGITS_LAYER) ? this.#logitsPlan() : undefined;
-    const symbolic = wanted.map((n) => (n === LOGITS_LAYER ? logits!.source : (this.#byName.get(n)!.output as tfl.SymbolicTensor)));
+    const plans = wanted.map((n) => this.#plan(n));
+    const sources = [...new Set(plans.map((p) => p.source))];
     const key = wanted.join('\u0000');
     let sub = this.#subModels.get(key);
     if (sub === undefined) {
-      sub = tfl.model({ inputs: this.model.inputs, outputs: symbolic });
+      sub = tfl.model({ inputs: this.model.inputs, outputs: sources });
       this.#subModels.set(key, sub);
     }
     const result = sub.apply(images, { training: false }) as tf.Tensor | tf.Tensor[];
     const values = Array.isArray(result) ? result : [result];
     wanted.forEach((n, i) => {
-      const v = values[i]!;
-      out[n] = n === LOGITS_LAYER ? logits!.finish(v) : v;
+      const plan = plans[i]!;
+      out[n] = plan.finish(values[sources.indexOf(plan.source)]!);
     });
     return out;
   }
@@ -155,27 +185,21 @@ export class ModelAdapter {
     return Int32Array.from(values);
   }
 
+  /** How to compute `name`: a symbolic tensor of the model plus a finishing op (identity for plain layers). */
+  #plan(name: string): LogitsPlan {
+    if (name === LOGITS_LAYER) return this.#logitsPlan();
+    if (name.endsWith(PRE_SUFFIX)) return preActivationPlan(this.#byName.get(name.slice(0, -PRE_SUFFIX.length))!);
+    return { source: this.#byName.get(name)!.output as tfl.SymbolicTensor, finish: (x) => x };
+  }
+
   #logitsPlan(): LogitsPlan {
     if (this.#logits !== undefined) return this.#logits;
     const last = this.model.layers[this.model.layers.length - 1]!;
-    const output = last.output as tfl.SymbolicTensor;
-    let plan: LogitsPlan = { source: output, finish: (x) => x };
+    let plan: LogitsPlan = { source: last.output as tfl.SymbolicTensor, finish: (x) => x };
     if (activationName(last) === 'softmax') {
-      const input = last.input as tfl.SymbolicTensor;
-      if (last.getClassName() === 'Activation') {
-        plan = { source: input, finish: (x) => x };
-      } else if (last.getClassName() === 'Dense') {
-        const [kernel, bias] = last.getWeights(); // the layer's own variables, not copies: never dispose them
-        plan = {
-          source: input,
-          finish: (x) => {
-            const z = tf.matMul(x as tf.Tensor2D, kernel as tf.Tensor2D);
-            return bias === undefined ? z : tf.add(z, bias);
-          },
-        };
-      } else {
-        throw new Error(MESSAGES.unsupportedLogits('ModelAdapter.logits', last.name, last.getClassName()));
-      }
+      if (last.getClassName() === 'Activation') plan = { source: last.input as tfl.SymbolicTensor, finish: (x) => x };
+      else if (last.getClassName() === 'Dense') plan = preActivationPlan(last);
+      else throw new Error(MESSAGES.unsupportedLogits('ModelAdapter.logits', last.name, last.getClassName()));
     }
     this.#logits = plan;
     return plan;
