@@ -33,8 +33,18 @@ export type { CoefficientRow, LogisticInference } from './inference/wald.js';
 export { erf, erfc, normalCdf, twoSidedP, Z_975 } from './stats/normal.js';
 
 // Agreement and the side-by-side analysis
-export { binaryAgreement, compareParameters, multinomialAgreement, DEFAULT_TOLERANCE } from './agreement/agreement.js';
-export type { BinaryAgreement, BinaryParameters, FitComparison, MultinomialAgreement } from './agreement/agreement.js';
+export {
+  binaryAgreement,
+  compareParameters,
+  multinomialAgreement,
+  DEFAULT_TOLERANCE,
+} from './agreement/agreement.js';
+export type {
+  BinaryAgreement,
+  BinaryParameters,
+  FitComparison,
+  MultinomialAgreement,
+} from './agreement/agreement.js';
 export { analyzeLogistic } from './analyze.js';
 export type { AnalyzeOptions, LogisticAnalysis } from './analyze.js';
 

@@ -37,13 +37,7 @@ export const MESSAGES = {
 
 /** Which ill-posed condition an {@link IllPosedError} reports. */
 export type IllPosedKind =
-  | 'separation'
-  | 'collinear'
-  | 'constant-column'
-  | 'one-class'
-  | 'non-binary'
-  | 'not-finite'
-  | 'too-few-rows';
+  'separation' | 'collinear' | 'constant-column' | 'one-class' | 'non-binary' | 'not-finite' | 'too-few-rows';
 
 /** A problem whose maximum-likelihood estimate does not exist or is not unique; `kind` says which, `features` names the columns involved. */
 export class IllPosedError extends Error {

@@ -11,7 +11,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** A CSV with two informative features, a noise feature and a 3-level label; seeded LCG so it is fixed. */
 function writeCsv(name: string, rows = 300): string {
   let s = 12345;
-  const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   const lines = ['age,dose,noise,outcome'];
   for (let i = 0; i < rows; i++) {
     const age = Math.round(20 + 50 * rand());
@@ -28,7 +28,9 @@ function writeCsv(name: string, rows = 300): string {
 
 async function run(argv: string[]): Promise<{ code: number; out: string }> {
   const lines: string[] = [];
-  const spy = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
+  const spy = vi
+    .spyOn(console, 'log')
+    .mockImplementation((...args: unknown[]) => void lines.push(args.join(' ')));
   try {
     const code = await logisticCommand.run(argv);
     return { code, out: lines.join('\n') };
@@ -41,7 +43,18 @@ describe('openbox logistic', () => {
   const csv = writeCsv('data.csv');
 
   it('--json: one object with the exact fit, inference, the net, ml-logistic-regression and the agreement', async () => {
-    const { code, out } = await run(['--csv', csv, '--target', 'outcome', '--positive', 'sick', '--standardize', '--ml-steps', '2000', '--json']);
+    const { code, out } = await run([
+      '--csv',
+      csv,
+      '--target',
+      'outcome',
+      '--positive',
+      'sick',
+      '--standardize',
+      '--ml-steps',
+      '2000',
+      '--json',
+    ]);
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json.n).toBe(300);
@@ -56,7 +69,10 @@ describe('openbox logistic', () => {
     expect(json.exact.pValues.noise).toBeGreaterThan(1e-3);
     expect(json.exact.logLikelihood).toBeLessThan(0);
     // Original scale: β/σ.
-    expect(json.exact.originalScale.coefficients.age).toBeCloseTo(json.exact.coefficients.age / json.standardization.std.age, 10);
+    expect(json.exact.originalScale.coefficients.age).toBeCloseTo(
+      json.exact.coefficients.age / json.standardization.std.age,
+      10,
+    );
     expect(json.net.converged).toBe(true);
     expect(typeof json.net.epochs).toBe('number');
     expect(Object.keys(json.mlLogisticRegression.coefficients)).toEqual(['age', 'dose', 'noise']);
@@ -67,7 +83,20 @@ describe('openbox logistic', () => {
   });
 
   it('prints readable tables without --json', async () => {
-    const { code, out } = await run(['--csv', csv, '--target', 'outcome', '--positive', 'sick', '--features', 'age,dose', '--l2', '1', '--ml-steps', '500']);
+    const { code, out } = await run([
+      '--csv',
+      csv,
+      '--target',
+      'outcome',
+      '--positive',
+      'sick',
+      '--features',
+      'age,dose',
+      '--l2',
+      '1',
+      '--ml-steps',
+      '500',
+    ]);
     expect(code).toBe(0);
     expect(out).toContain("Logistic regression of outcome = 'sick' on 2 features, n = 300, l2 = 1.");
     expect(out).toMatch(/intercept\s+-?\d/);
@@ -79,16 +108,32 @@ describe('openbox logistic', () => {
   it('bad arguments are usage errors', async () => {
     await expect(run(['--target', 'outcome'])).rejects.toThrow(UsageError);
     await expect(run(['--csv', csv, '--target', 'outcome'])).rejects.toThrow('has 3 classes');
-    await expect(run(['--csv', csv, '--target', 'outcome', '--positive', 'cured'])).rejects.toThrow("--positive 'cured' is not a class");
-    await expect(run(['--csv', csv, '--target', 'outcome', '--positive', 'sick', '--l2=-1'])).rejects.toThrow('--l2 must be a number >= 0');
+    await expect(run(['--csv', csv, '--target', 'outcome', '--positive', 'cured'])).rejects.toThrow(
+      "--positive 'cured' is not a class",
+    );
+    await expect(run(['--csv', csv, '--target', 'outcome', '--positive', 'sick', '--l2=-1'])).rejects.toThrow(
+      '--l2 must be a number >= 0',
+    );
     await expect(run(['--csv', csv, '--target', 'outcome', '--bogus'])).rejects.toThrow(UsageError);
   });
 
   it('separated data: says the MLE does not exist and suggests l2 > 0 (no huge numbers)', async () => {
     const path = join(dir, 'separated.csv');
     writeFileSync(path, 'x,y\n1,a\n2,a\n3,a\n4,b\n5,b\n6,b\n');
-    await expect(run(['--csv', path, '--target', 'y', '--ml-steps', '10'])).rejects.toThrow(/complete separation.*'x'.*l2 > 0/);
-    const { code, out } = await run(['--csv', path, '--target', 'y', '--l2', '1', '--ml-steps', '10', '--json']);
+    await expect(run(['--csv', path, '--target', 'y', '--ml-steps', '10'])).rejects.toThrow(
+      /complete separation.*'x'.*l2 > 0/,
+    );
+    const { code, out } = await run([
+      '--csv',
+      path,
+      '--target',
+      'y',
+      '--l2',
+      '1',
+      '--ml-steps',
+      '10',
+      '--json',
+    ]);
     expect(code).toBe(0);
     expect(Math.abs(JSON.parse(out).exact.coefficients.x)).toBeLessThan(10);
   });

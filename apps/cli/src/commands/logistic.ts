@@ -61,7 +61,10 @@ function parse(argv: readonly string[]): Args {
       throw new UsageError(`--${name} must be a ${integer ? 'whole number' : 'number'} >= 0, got '${text}'`);
     return v;
   };
-  const features = values.features?.split(',').map((f) => f.trim()).filter((f) => f !== '');
+  const features = values.features
+    ?.split(',')
+    .map((f) => f.trim())
+    .filter((f) => f !== '');
   if (features && features.length === 0) throw new UsageError('--features needs at least one column name');
   return {
     csv: values.csv,
@@ -95,7 +98,12 @@ function scaleJson(rows: readonly CoefficientRow[]) {
 }
 
 /** The `--json` object (documented in packages/logistic/README.md). */
-export function analysisJson(a: LogisticAnalysis, target: { column: string; positive: string; negative: string[] }, l2: number, backend: string) {
+export function analysisJson(
+  a: LogisticAnalysis,
+  target: { column: string; positive: string; negative: string[] },
+  l2: number,
+  backend: string,
+) {
   const names = a.features;
   return {
     n: a.n,
@@ -142,7 +150,10 @@ export function analysisJson(a: LogisticAnalysis, target: { column: string; posi
       tolerance: a.agreement.tolerance,
       netVsExactMaxAbs: a.agreement.net.maxAbs,
       mlVsExactMaxAbs: a.agreement.ml?.maxAbs ?? null,
-      netVsExactPerCoefficient: { intercept: a.agreement.net.interceptAbs, ...byName(names, a.agreement.net.coefficientAbs) },
+      netVsExactPerCoefficient: {
+        intercept: a.agreement.net.interceptAbs,
+        ...byName(names, a.agreement.net.coefficientAbs),
+      },
       netPredictionAgreement: a.agreement.net.predictionAgreement,
       mlPredictionAgreement: a.agreement.ml?.predictionAgreement ?? null,
       netMaxProbabilityAbs: a.agreement.net.maxProbabilityAbs,
@@ -155,11 +166,16 @@ export function analysisJson(a: LogisticAnalysis, target: { column: string; posi
 }
 
 const g = (v: number, digits = 4): string =>
-  !Number.isFinite(v) ? String(v) : v !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e5) ? v.toExponential(digits - 1) : v.toPrecision(digits);
+  !Number.isFinite(v)
+    ? String(v)
+    : v !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e5)
+      ? v.toExponential(digits - 1)
+      : v.toPrecision(digits);
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -179,12 +195,23 @@ function coefficientTable(rows: readonly CoefficientRow[]): string {
   );
 }
 
-function report(a: LogisticAnalysis, target: { column: string; positive: string }, l2: number, backend: string): string {
+function report(
+  a: LogisticAnalysis,
+  target: { column: string; positive: string },
+  l2: number,
+  backend: string,
+): string {
   const out: string[] = [];
-  out.push(`Logistic regression of ${target.column} = '${target.positive}' on ${a.features.length} features, n = ${a.n}, l2 = ${l2}.`);
+  out.push(
+    `Logistic regression of ${target.column} = '${target.positive}' on ${a.features.length} features, n = ${a.n}, l2 = ${l2}.`,
+  );
   out.push('');
-  out.push(`Exact fit (Newton/IRLS, float64): ${a.exact.iterations} iterations, ${a.exact.converged ? 'converged' : 'NOT converged'}, ‖∇‖ = ${g(a.exact.gradientNorm, 2)}`);
-  out.push(a.standardization ? 'Coefficients per standard deviation (standardized features):' : 'Coefficients:');
+  out.push(
+    `Exact fit (Newton/IRLS, float64): ${a.exact.iterations} iterations, ${a.exact.converged ? 'converged' : 'NOT converged'}, ‖∇‖ = ${g(a.exact.gradientNorm, 2)}`,
+  );
+  out.push(
+    a.standardization ? 'Coefficients per standard deviation (standardized features):' : 'Coefficients:',
+  );
   out.push(coefficientTable(a.inference.coefficients));
   if (a.inference.originalScale) {
     out.push('');
@@ -193,7 +220,9 @@ function report(a: LogisticAnalysis, target: { column: string; positive: string 
   }
   const i = a.inference;
   out.push('');
-  out.push(`log-likelihood ${g(i.logLikelihood, 6)}   deviance ${g(i.deviance, 6)} (null ${g(i.nullDeviance, 6)})   AIC ${g(i.aic, 6)}`);
+  out.push(
+    `log-likelihood ${g(i.logLikelihood, 6)}   deviance ${g(i.deviance, 6)} (null ${g(i.nullDeviance, 6)})   AIC ${g(i.aic, 6)}`,
+  );
   if (i.penalized) out.push('(l2 > 0: standard errors from the penalized information, an approximation)');
   out.push('');
   out.push('Three fits of the same model:');
@@ -210,24 +239,35 @@ function report(a: LogisticAnalysis, target: { column: string; positive: string 
         g(net[k]!, 8),
         ml ? g(ml[k]!, 8) : '—',
         g(k === 0 ? a.agreement.net.interceptAbs : a.agreement.net.coefficientAbs[k - 1]!, 2),
-        a.agreement.ml ? g(k === 0 ? a.agreement.ml.interceptAbs : a.agreement.ml.coefficientAbs[k - 1]!, 2) : '—',
+        a.agreement.ml
+          ? g(k === 0 ? a.agreement.ml.interceptAbs : a.agreement.ml.coefficientAbs[k - 1]!, 2)
+          : '—',
       ]),
     ),
   );
-  out.push(`net: Dense(1, sigmoid) on ${backend}, ${a.net.epochs} full-batch epochs, ${a.net.converged ? 'converged' : 'NOT converged'}`);
-  if (a.ml) out.push(`ml-logistic-regression: ${a.ml.numSteps} steps of ${a.ml.learningRate}, ‖∇ log-likelihood‖ = ${g(a.ml.gradientNorm, 2)} where it stopped${a.mlReference === 'exact with l2 = 0' ? ' (compared with the l2 = 0 fit: it has no L2)' : ''}`);
+  out.push(
+    `net: Dense(1, sigmoid) on ${backend}, ${a.net.epochs} full-batch epochs, ${a.net.converged ? 'converged' : 'NOT converged'}`,
+  );
+  if (a.ml)
+    out.push(
+      `ml-logistic-regression: ${a.ml.numSteps} steps of ${a.ml.learningRate}, ‖∇ log-likelihood‖ = ${g(a.ml.gradientNorm, 2)} where it stopped${a.mlReference === 'exact with l2 = 0' ? ' (compared with the l2 = 0 fit: it has no L2)' : ''}`,
+    );
   out.push(`Verdict: ${a.agreement.summary}`);
   return out.join('\n');
 }
 
 export const logisticCommand: Command = {
-  summary: 'logistic regression three ways (exact + inference, tfjs net, ml-logistic-regression) and whether they agree',
+  summary:
+    'logistic regression three ways (exact + inference, tfjs net, ml-logistic-regression) and whether they agree',
   usage: USAGE,
   async run(argv) {
     // 1. Arguments, backend, data.
     const args = parse(argv);
     const backend = await initBackend();
-    const ds = loadCsv(args.csv, { target: args.target, ...(args.features ? { features: args.features } : {}) });
+    const ds = loadCsv(args.csv, {
+      target: args.target,
+      ...(args.features ? { features: args.features } : {}),
+    });
     // 2. The binary target.
     let positive = args.positive;
     if (positive === undefined) {
@@ -238,16 +278,28 @@ export const logisticCommand: Command = {
       positive = ds.classNames[1]!;
     }
     const index = ds.classNames.indexOf(positive);
-    if (index < 0) throw new UsageError(`--positive '${positive}' is not a class of ${args.target}: ${ds.classNames.join(', ')}`);
+    if (index < 0)
+      throw new UsageError(
+        `--positive '${positive}' is not a class of ${args.target}: ${ds.classNames.join(', ')}`,
+      );
     const target = Array.from(ds.target, (c) => (c === index ? 1 : 0));
     // 3. Fit three ways and compare.
     const analysis = analyzeLogistic(
       { features: ds.features, shape: ds.shape, featureNames: ds.featureNames, target },
-      { standardize: args.standardize, l2: args.l2, net: { seed: args.seed }, ml: args.mlSteps === undefined ? {} : { numSteps: args.mlSteps } },
+      {
+        standardize: args.standardize,
+        l2: args.l2,
+        net: { seed: args.seed },
+        ml: args.mlSteps === undefined ? {} : { numSteps: args.mlSteps },
+      },
     );
     // 4. Print.
     const info = { column: args.target, positive, negative: ds.classNames.filter((c) => c !== positive) };
-    console.log(args.json ? JSON.stringify(analysisJson(analysis, info, args.l2, backend.chosen), null, 2) : report(analysis, info, args.l2, backend.chosen));
+    console.log(
+      args.json
+        ? JSON.stringify(analysisJson(analysis, info, args.l2, backend.chosen), null, 2)
+        : report(analysis, info, args.l2, backend.chosen),
+    );
     return analysis.agreement.verdict === 'agree' ? 0 : 1;
   },
 };

@@ -34,7 +34,12 @@ export interface BinaryAgreement {
   readonly summary: string;
 }
 
-function probabilities(design: Design, intercepts: ArrayLike<number>, coefficients: ArrayLike<number>, softmax: boolean): Float64Array {
+function probabilities(
+  design: Design,
+  intercepts: ArrayLike<number>,
+  coefficients: ArrayLike<number>,
+  softmax: boolean,
+): Float64Array {
   const { n, d, x } = design;
   const k = intercepts.length;
   const out = new Float64Array(n * k);
@@ -80,7 +85,8 @@ export function compareParameters(
 ): FitComparison {
   const k = exact.intercepts.length;
   let interceptAbs = 0;
-  for (let c = 0; c < k; c++) interceptAbs = Math.max(interceptAbs, Math.abs(other.intercepts[c]! - exact.intercepts[c]!));
+  for (let c = 0; c < k; c++)
+    interceptAbs = Math.max(interceptAbs, Math.abs(other.intercepts[c]! - exact.intercepts[c]!));
   const coefficientAbs = new Float64Array(design.d);
   for (let c = 0; c < k; c++)
     for (let j = 0; j < design.d; j++) {
@@ -90,7 +96,8 @@ export function compareParameters(
   const pe = probabilities(design, exact.intercepts, exact.coefficients, softmax);
   const po = probabilities(design, other.intercepts, other.coefficients, softmax);
   let maxProbabilityAbs = 0;
-  for (let i = 0; i < pe.length; i++) maxProbabilityAbs = Math.max(maxProbabilityAbs, Math.abs(pe[i]! - po[i]!));
+  for (let i = 0; i < pe.length; i++)
+    maxProbabilityAbs = Math.max(maxProbabilityAbs, Math.abs(pe[i]! - po[i]!));
   const ce = predicted(pe, design.n, k, softmax);
   const co = predicted(po, design.n, k, softmax);
   let same = 0;
@@ -120,7 +127,9 @@ export function binaryAgreement(
 ): BinaryAgreement {
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   const netCmp = compareParameters(design, binary(exact), binary(net), false);
-  const mlCmp = ml ? compareParameters(design, binary(options.mlReference ?? exact), binary(ml), false) : null;
+  const mlCmp = ml
+    ? compareParameters(design, binary(options.mlReference ?? exact), binary(ml), false)
+    : null;
   const verdict = netCmp.maxAbs <= tolerance ? 'agree' : 'disagree';
   const fmt = (v: number) => v.toExponential(1);
   const summary =

@@ -15,10 +15,13 @@ export function toDesign(fn: string, data: FeatureMatrix, identifiable: boolean)
   const x = Float64Array.from(data.features);
   for (let i = 0; i < n * d; i++)
     if (!Number.isFinite(x[i]!))
-      throw new IllPosedError(MESSAGES.nanFeature(fn, Math.floor(i / d), names[i % d]!), 'not-finite', [names[i % d]!]);
+      throw new IllPosedError(MESSAGES.nanFeature(fn, Math.floor(i / d), names[i % d]!), 'not-finite', [
+        names[i % d]!,
+      ]);
   const design = { n, d, x, names };
   const constant = constantColumns(design);
-  if (constant.length > 0) throw new IllPosedError(MESSAGES.constantColumns(fn, constant), 'constant-column', constant);
+  if (constant.length > 0)
+    throw new IllPosedError(MESSAGES.constantColumns(fn, constant), 'constant-column', constant);
   if (identifiable) {
     if (n < d + 1) throw new IllPosedError(MESSAGES.tooFewRows(fn, n, d + 1), 'too-few-rows');
     const collinear = firstCollinearColumn(design);

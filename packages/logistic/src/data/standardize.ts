@@ -31,7 +31,8 @@ export function standardizeColumns(
     const s = Math.sqrt(v / n);
     mean[j] = m;
     std[j] = s;
-    for (let i = 0; i < n; i++) out[i * d + j] = s > 0 ? (features[i * d + j]! - m) / s : features[i * d + j]! - m;
+    for (let i = 0; i < n; i++)
+      out[i * d + j] = s > 0 ? (features[i * d + j]! - m) / s : features[i * d + j]! - m;
   }
   return { features: out, standardization: { mean, std } };
 }

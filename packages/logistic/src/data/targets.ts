@@ -11,7 +11,8 @@ export function toBinaryTarget(fn: string, target: ArrayLike<number>, n: number)
     seen.add(y[i]!);
   }
   const values = [...seen].sort((a, b) => a - b);
-  if (values.some((v) => v !== 0 && v !== 1)) throw new IllPosedError(MESSAGES.nonBinary(fn, values), 'non-binary');
+  if (values.some((v) => v !== 0 && v !== 1))
+    throw new IllPosedError(MESSAGES.nonBinary(fn, values), 'non-binary');
   if (values.length < 2) throw new IllPosedError(MESSAGES.oneClass(fn, String(values[0])), 'one-class');
   return y;
 }

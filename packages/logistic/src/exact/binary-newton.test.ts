@@ -24,7 +24,18 @@ function gradientDescent(x: number[][], y: number[], l2: number): number[] {
   throw new Error('gradient descent did not converge');
 }
 
-const X = [[0.5, 1.2], [-1.1, 0.3], [0.9, -0.7], [1.8, 0.1], [-0.4, -1.5], [0.2, 0.8], [-1.6, 1.1], [1.1, 1.4], [-0.3, -0.2], [0.7, -1.2]];
+const X = [
+  [0.5, 1.2],
+  [-1.1, 0.3],
+  [0.9, -0.7],
+  [1.8, 0.1],
+  [-0.4, -1.5],
+  [0.2, 0.8],
+  [-1.6, 1.1],
+  [1.1, 1.4],
+  [-0.3, -0.2],
+  [0.7, -1.2],
+];
 const Y = [1, 0, 1, 1, 0, 0, 0, 1, 1, 0];
 const data = { features: X.flat(), shape: [10, 2], featureNames: ['a', 'b'], target: Y };
 
@@ -53,7 +64,9 @@ describe('fitExactLogistic', () => {
     expect(Math.abs(fit.coefficients[0]! - (logit(24 / 30) - logit(7 / 20)))).toBeLessThan(1e-12);
     // Its covariance gives the classical SEs √(1/a + 1/b) and √(1/a + 1/b + 1/c + 1/d).
     expect(Math.abs(Math.sqrt(fit.covariance[0]!) - Math.sqrt(1 / 7 + 1 / 13))).toBeLessThan(1e-12);
-    expect(Math.abs(Math.sqrt(fit.covariance[3]!) - Math.sqrt(1 / 7 + 1 / 13 + 1 / 24 + 1 / 6))).toBeLessThan(1e-12);
+    expect(Math.abs(Math.sqrt(fit.covariance[3]!) - Math.sqrt(1 / 7 + 1 / 13 + 1 / 24 + 1 / 6))).toBeLessThan(
+      1e-12,
+    );
   });
 
   it('recovers known weights on 20,000 synthetic rows within 4 standard errors', () => {
@@ -76,6 +89,8 @@ describe('fitExactLogistic', () => {
 
   it('rejects bad options', () => {
     expect(() => fitExactLogistic(data, { l2: -1 })).toThrow("fitExactLogistic: option 'l2' is -1");
-    expect(() => fitExactLogistic({ ...data, shape: [3, 2] })).toThrow("fitExactLogistic: argument 'features' has 20 values");
+    expect(() => fitExactLogistic({ ...data, shape: [3, 2] })).toThrow(
+      "fitExactLogistic: argument 'features' has 20 values",
+    );
   });
 });

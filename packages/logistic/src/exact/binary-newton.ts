@@ -55,7 +55,13 @@ export interface Evaluation {
 }
 
 /** Σ log-loss + (l2/2)‖w‖², its gradient, and (if asked) the IRLS weights p(1−p); θ = (b, w). */
-export function binaryObjective(design: Design, y: Float64Array, theta: Float64Array, l2: number, withWeights: boolean): Evaluation {
+export function binaryObjective(
+  design: Design,
+  y: Float64Array,
+  theta: Float64Array,
+  l2: number,
+  withWeights: boolean,
+): Evaluation {
   const { n, d, x } = design;
   const gradient = new Float64Array(d + 1);
   const weights = new Float64Array(withWeights ? n : 0);
@@ -138,7 +144,8 @@ export function fitExactLogistic(data: BinaryData, options: ExactLogisticOptions
   const l2 = options.l2 ?? 0;
   const tol = options.gradientTolerance ?? 1e-8;
   const maxIterations = options.maxIterations ?? 100;
-  if (!(l2 >= 0) || !Number.isFinite(l2)) throw new Error(MESSAGES.badOption(fn, 'l2', l2, 'a finite number >= 0'));
+  if (!(l2 >= 0) || !Number.isFinite(l2))
+    throw new Error(MESSAGES.badOption(fn, 'l2', l2, 'a finite number >= 0'));
   if (!(tol > 0)) throw new Error(MESSAGES.badOption(fn, 'gradientTolerance', tol, '> 0'));
   const design = toDesign(fn, data, l2 === 0);
   const y = toBinaryTarget(fn, data.target, design.n);
@@ -192,7 +199,8 @@ export function fitExactLogistic(data: BinaryData, options: ExactLogisticOptions
     const step = theta.map((v, a) => v - previous[a]!);
     const sep =
       separatingDirection(design, classOf, 1, theta) ?? separatingDirection(design, classOf, 1, step);
-    if (sep) throw new IllPosedError(MESSAGES.separation(fn, sep.kind, sep.features), 'separation', sep.features);
+    if (sep)
+      throw new IllPosedError(MESSAGES.separation(fn, sep.kind, sep.features), 'separation', sep.features);
   }
   let logLikelihood = -current.loss;
   for (let j = 1; j < p; j++) logLikelihood += 0.5 * l2 * theta[j]! ** 2;

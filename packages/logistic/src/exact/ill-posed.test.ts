@@ -25,7 +25,13 @@ describe('ill-posed problems', () => {
   it('complete separation: says the MLE does not exist, names the feature, suggests l2 > 0', () => {
     const x = [1, 0.3, 2, -0.5, 3, 0.8, 4, 0.1, 5, -0.9, 6, 0.4];
     const data = { features: x, shape: [6, 2], featureNames: ['dose', 'noise'], target: [0, 0, 0, 1, 1, 1] };
-    const error = expectKind(() => fitExactLogistic(data), 'separation', 'complete separation', 'does not exist', 'l2 > 0');
+    const error = expectKind(
+      () => fitExactLogistic(data),
+      'separation',
+      'complete separation',
+      'does not exist',
+      'l2 > 0',
+    );
     expect(error.features).toContain('dose');
     const penalized = fitExactLogistic(data, { l2: 1 });
     expect(penalized.converged).toBe(true);
@@ -36,7 +42,11 @@ describe('ill-posed problems', () => {
     // x = 0: all negative, x = 1: mixed, x = 2: all positive.
     const features = [0, 0, 0, 1, 1, 1, 1, 2, 2, 2];
     const target = [0, 0, 0, 0, 1, 0, 1, 1, 1, 1];
-    const error = expectKind(() => fitExactLogistic({ features, shape: [10, 1], target }), 'separation', 'quasi-complete');
+    const error = expectKind(
+      () => fitExactLogistic({ features, shape: [10, 1], target }),
+      'separation',
+      'quasi-complete',
+    );
     expect(error.features).toEqual(['x0']);
   });
 
@@ -47,22 +57,44 @@ describe('ill-posed problems', () => {
   });
 
   it('collinear columns are named (l2 = 0); l2 > 0 fits', () => {
-    const rows = [[1, 2], [2, 0.5], [3, 1], [0.5, 4], [2.5, 3], [1.5, 1.5], [4, 0], [0, 2]];
+    const rows = [
+      [1, 2],
+      [2, 0.5],
+      [3, 1],
+      [0.5, 4],
+      [2.5, 3],
+      [1.5, 1.5],
+      [4, 0],
+      [0, 2],
+    ];
     const features = rows.flatMap(([a, b]) => [a!, b!, a! + 2 * b!]);
     const data = { features, shape: [8, 3], featureNames: ['a', 'b', 'c'], target: [0, 1, 0, 1, 1, 0, 1, 0] };
-    const error = expectKind(() => fitExactLogistic(data), 'collinear', "'c' is a linear combination of 'a', 'b'");
+    const error = expectKind(
+      () => fitExactLogistic(data),
+      'collinear',
+      "'c' is a linear combination of 'a', 'b'",
+    );
     expect(error.features).toEqual(['c', 'a', 'b']);
     expect(fitExactLogistic(data, { l2: 1 }).converged).toBe(true);
   });
 
   it('constant columns are named', () => {
-    const data = { features: [1, 5, 2, 5, 3, 5, 4, 5], shape: [4, 2], featureNames: ['a', 'k'], target: [0, 1, 1, 0] };
+    const data = {
+      features: [1, 5, 2, 5, 3, 5, 4, 5],
+      shape: [4, 2],
+      featureNames: ['a', 'k'],
+      target: [0, 1, 1, 0],
+    };
     expectKind(() => fitExactLogistic(data), 'constant-column', "'k' is constant");
     expectKind(() => fitExactLogistic(data, { l2: 1 }), 'constant-column', "'k'");
   });
 
   it('one class only', () => {
-    expectKind(() => fitExactLogistic({ features: [1, 2, 3], shape: [3, 1], target: [1, 1, 1] }), 'one-class', 'one class only');
+    expectKind(
+      () => fitExactLogistic({ features: [1, 2, 3], shape: [3, 1], target: [1, 1, 1] }),
+      'one-class',
+      'one class only',
+    );
     expectKind(
       () => fitExactMultinomial({ features: [1, 2, 3], shape: [3, 1], target: [2, 2, 2], numClasses: 3 }),
       'one-class',
@@ -71,8 +103,16 @@ describe('ill-posed problems', () => {
 
   it('NaN in features (row and column named) or in the target', () => {
     const f = [1, 2, 3, NaN, 5, 6];
-    expectKind(() => fitExactLogistic({ features: f, shape: [3, 2], featureNames: ['u', 'v'], target: [0, 1, 0] }), 'not-finite', "row 1, column 'v'");
-    expectKind(() => fitExactLogistic({ features: [1, 2, 3], shape: [3, 1], target: [0, NaN, 1] }), 'not-finite', 'row 1');
+    expectKind(
+      () => fitExactLogistic({ features: f, shape: [3, 2], featureNames: ['u', 'v'], target: [0, 1, 0] }),
+      'not-finite',
+      "row 1, column 'v'",
+    );
+    expectKind(
+      () => fitExactLogistic({ features: [1, 2, 3], shape: [3, 1], target: [0, NaN, 1] }),
+      'not-finite',
+      'row 1',
+    );
   });
 
   it('non-binary target for the binary API', () => {

@@ -51,7 +51,11 @@ const dot = (a: Float64Array, b: Float64Array): number => {
  * steepest-descent step tried once before stopping (`converged: false`, the reached norm reported).
  * @example minimizeLbfgs((t) => ({ value: t[0]! ** 2, gradient: Float64Array.of(2 * t[0]!) }), Float64Array.of(3))
  */
-export function minimizeLbfgs(objective: ObjectiveFn, theta0: Float64Array, options: LbfgsOptions = {}): LbfgsResult {
+export function minimizeLbfgs(
+  objective: ObjectiveFn,
+  theta0: Float64Array,
+  options: LbfgsOptions = {},
+): LbfgsResult {
   const tol = options.gradientTolerance ?? 1e-8;
   const maxIterations = options.maxIterations ?? 1000;
   const memory = options.memory ?? 10;

@@ -76,7 +76,7 @@ export function multinomialHessian(
       max = Math.max(max, s);
     }
     let z = 0;
-    for (let k = 0; k < numClasses; k++) z += (prob[k] = Math.exp(eta[k]! - max));
+    for (let k = 0; k < numClasses; k++) z += prob[k] = Math.exp(eta[k]! - max);
     for (let k = 0; k < numClasses; k++) prob[k] = prob[k]! / z;
     for (let k = 0; k < numClasses; k++)
       for (let l = 0; l <= k; l++) {
@@ -93,6 +93,7 @@ export function multinomialHessian(
   for (let k = 0; k < numClasses; k++) for (let j = 1; j < p; j++) h[(k * p + j) * size + k * p + j]! += l2;
   if (shiftDamping > 0)
     for (let a = 0; a < p; a++)
-      for (let k = 0; k < numClasses; k++) for (let l = 0; l < numClasses; l++) h[(k * p + a) * size + l * p + a]! += shiftDamping;
+      for (let k = 0; k < numClasses; k++)
+        for (let l = 0; l < numClasses; l++) h[(k * p + a) * size + l * p + a]! += shiftDamping;
   return h;
 }

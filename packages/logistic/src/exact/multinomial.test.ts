@@ -24,7 +24,8 @@ function stationarity(data: MulticlassData, fit: ExactMultinomialFit): number {
       for (let j = 0; j < d; j++) g[k]![1 + j] = g[k]![1 + j]! + r * data.features[i * d + j]!;
     }
   }
-  for (let k = 0; k < K; k++) for (let j = 0; j < d; j++) g[k]![1 + j] = g[k]![1 + j]! + fit.l2 * fit.coefficients[k * d + j]!;
+  for (let k = 0; k < K; k++)
+    for (let j = 0; j < d; j++) g[k]![1 + j] = g[k]![1 + j]! + fit.l2 * fit.coefficients[k * d + j]!;
   return Math.max(...g.flat().map(Math.abs));
 }
 
@@ -36,12 +37,16 @@ describe('fitExactMultinomial', () => {
     const exact = fitExactLogistic(binary);
     expect(Math.abs(multi.intercepts[1]! - multi.intercepts[0]! - exact.intercept)).toBeLessThan(1e-10);
     for (let j = 0; j < 3; j++)
-      expect(Math.abs(multi.coefficients[3 + j]! - multi.coefficients[j]! - exact.coefficients[j]!)).toBeLessThan(1e-10);
+      expect(
+        Math.abs(multi.coefficients[3 + j]! - multi.coefficients[j]! - exact.coefficients[j]!),
+      ).toBeLessThan(1e-10);
     expect(Math.abs(multi.logLikelihood - exact.logLikelihood)).toBeLessThan(1e-9);
     const penalized = fitExactMultinomial({ ...binary, numClasses: 2 }, { l2: 2 });
     const half = fitExactLogistic(binary, { l2: 1 });
     for (let j = 0; j < 3; j++)
-      expect(Math.abs(penalized.coefficients[3 + j]! - penalized.coefficients[j]! - half.coefficients[j]!)).toBeLessThan(1e-10);
+      expect(
+        Math.abs(penalized.coefficients[3 + j]! - penalized.coefficients[j]! - half.coefficients[j]!),
+      ).toBeLessThan(1e-10);
   });
 
   it.each([
@@ -59,6 +64,36 @@ describe('fitExactMultinomial', () => {
     const sum = (a: Float64Array, stride: number, offset: number) =>
       Array.from({ length: 3 }, (_, k) => a[k * stride + offset]!).reduce((s, v) => s + v, 0);
     expect(Math.abs(sum(newton.intercepts, 1, 0))).toBeLessThan(1e-12);
-    for (let j = 0; j < data.shape[1]!; j++) expect(Math.abs(sum(newton.coefficients, data.shape[1]!, j))).toBeLessThan(1e-12);
+    for (let j = 0; j < data.shape[1]!; j++)
+      expect(Math.abs(sum(newton.coefficients, data.shape[1]!, j))).toBeLessThan(1e-12);
+  });
+});
+
+describe('fitExactMultinomial, large problems', () => {
+  it('auto picks L-BFGS above 200 parameters (3 × 71 here) and matches forced Newton to 1e-7', () => {
+    // Seeded LCG + Box–Muller so the test needs nothing else; 3 classes from a softmax of random weights.
+    let s = 987654321;
+    const u = () => ((s = (s * 1664525 + 1013904223) >>> 0) + 0.5) / 4294967296;
+    const normal = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+    const n = 1500;
+    const d = 70;
+    const w = Array.from({ length: 3 * d }, () => 0.3 * normal());
+    const features = new Float64Array(n * d).map(normal);
+    const target = Int32Array.from({ length: n }, (_, i) => {
+      const eta = [0, 1, 2].map((k) =>
+        w.slice(k * d, (k + 1) * d).reduce((t, v, j) => t + v * features[i * d + j]!, 0),
+      );
+      const e = eta.map((v) => Math.exp(v - Math.max(...eta)));
+      const r = u() * e.reduce((a, b) => a + b, 0);
+      return r < e[0]! ? 0 : r < e[0]! + e[1]! ? 1 : 2;
+    });
+    const data = { features, shape: [n, d], target, numClasses: 3 };
+    const auto = fitExactMultinomial(data, { l2: 1 });
+    expect(auto.method).toBe('lbfgs');
+    expect(auto.converged).toBe(true);
+    expect(auto.gradientNorm).toBeLessThanOrEqual(1e-8);
+    const newton = fitExactMultinomial(data, { l2: 1, method: 'newton' });
+    expect(maxAbsDiff(auto.coefficients, newton.coefficients)).toBeLessThan(1e-7);
+    expect(maxAbsDiff(auto.intercepts, newton.intercepts)).toBeLessThan(1e-7);
   });
 });

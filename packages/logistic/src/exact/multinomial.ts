@@ -59,11 +59,15 @@ export function centreClasses(theta: Float64Array, numClasses: number, p: number
  * With K = 2 and l2 = 0, w₁ − w₀ equals the binary fit; with l2 > 0 it equals the binary fit with l2/2.
  * @example fitExactMultinomial(loadPenguins(), { l2: 1 }).coefficients
  */
-export function fitExactMultinomial(data: MulticlassData, options: ExactMultinomialOptions = {}): ExactMultinomialFit {
+export function fitExactMultinomial(
+  data: MulticlassData,
+  options: ExactMultinomialOptions = {},
+): ExactMultinomialFit {
   const fn = 'fitExactMultinomial';
   const l2 = options.l2 ?? 0;
   const tol = options.gradientTolerance ?? 1e-8;
-  if (!(l2 >= 0) || !Number.isFinite(l2)) throw new Error(MESSAGES.badOption(fn, 'l2', l2, 'a finite number >= 0'));
+  if (!(l2 >= 0) || !Number.isFinite(l2))
+    throw new Error(MESSAGES.badOption(fn, 'l2', l2, 'a finite number >= 0'));
   const requested = options.method ?? 'auto';
   if (!MULTINOMIAL_METHODS.includes(requested))
     throw new Error(MESSAGES.badOption(fn, 'method', requested, MULTINOMIAL_METHODS.join(' | ')));
@@ -78,7 +82,10 @@ export function fitExactMultinomial(data: MulticlassData, options: ExactMultinom
   let iterations = 0;
   let gradientNorm: number;
   if (method === 'lbfgs') {
-    const r = minimizeLbfgs(objective, theta, { gradientTolerance: tol, maxIterations: options.maxIterations ?? 2000 });
+    const r = minimizeLbfgs(objective, theta, {
+      gradientTolerance: tol,
+      maxIterations: options.maxIterations ?? 2000,
+    });
     previous = theta;
     theta = r.theta;
     iterations = r.iterations;
@@ -125,11 +132,16 @@ export function fitExactMultinomial(data: MulticlassData, options: ExactMultinom
   theta = centreClasses(theta, numClasses, p);
   if (l2 === 0) {
     const classOf = (i: number) => y[i]!;
-    const step = centreClasses(theta.map((v, a) => v - previous[a]!), numClasses, p);
+    const step = centreClasses(
+      theta.map((v, a) => v - previous[a]!),
+      numClasses,
+      p,
+    );
     const sep =
       separatingDirection(design, classOf, numClasses, theta) ??
       separatingDirection(design, classOf, numClasses, step);
-    if (sep) throw new IllPosedError(MESSAGES.separation(fn, sep.kind, sep.features), 'separation', sep.features);
+    if (sep)
+      throw new IllPosedError(MESSAGES.separation(fn, sep.kind, sep.features), 'separation', sep.features);
   }
   const final = objective(theta);
   const finalNorm = Math.hypot(...final.gradient);

@@ -17,7 +17,13 @@ export interface ExactOneVsAllFit {
 export function fitExactOneVsAll(data: MulticlassData, options: ExactLogisticOptions = {}): ExactOneVsAllFit {
   const n = data.shape[0] ?? 0;
   const d = data.shape[1] ?? 0;
-  const { y, numClasses } = toClassTarget('fitExactOneVsAll', data.target, n, data.numClasses, data.classNames);
+  const { y, numClasses } = toClassTarget(
+    'fitExactOneVsAll',
+    data.target,
+    n,
+    data.numClasses,
+    data.classNames,
+  );
   const intercepts = new Float64Array(numClasses);
   const coefficients = new Float64Array(numClasses * d);
   let converged = true;
@@ -29,7 +35,8 @@ export function fitExactOneVsAll(data: MulticlassData, options: ExactLogisticOpt
       coefficients.set(fit.coefficients, k * d);
       converged &&= fit.converged;
     } catch (error) {
-      if (error instanceof Error) error.message = `class '${data.classNames?.[k] ?? k}' vs rest: ${error.message}`;
+      if (error instanceof Error)
+        error.message = `class '${data.classNames?.[k] ?? k}' vs rest: ${error.message}`;
       throw error;
     }
   }

@@ -10,20 +10,25 @@ describe('logisticInference', () => {
     // x = 0: 7 positive, 13 negative; x = 1: 24 positive, 6 negative.
     const x: number[] = [];
     const y: number[] = [];
-    for (const [xv, pos, neg] of [[0, 7, 13], [1, 24, 6]] as const)
+    for (const [xv, pos, neg] of [
+      [0, 7, 13],
+      [1, 24, 6],
+    ] as const)
       for (let i = 0; i < pos + neg; i++) (x.push(xv), y.push(i < pos ? 1 : 0));
-    const inf = logisticInference(fitExactLogistic({ features: x, shape: [50, 1], featureNames: ['treated'], target: y }));
+    const inf = logisticInference(
+      fitExactLogistic({ features: x, shape: [50, 1], featureNames: ['treated'], target: y }),
+    );
     const [b0, b1] = inf.coefficients as [(typeof inf.coefficients)[0], (typeof inf.coefficients)[0]];
     expect(b0.name).toBe('intercept');
     expect(b1.name).toBe('treated');
-    const or = (24 / 6) / (7 / 13);
+    const or = 24 / 6 / (7 / 13);
     const se = Math.sqrt(1 / 7 + 1 / 13 + 1 / 24 + 1 / 6);
     expect(Math.abs(b1.oddsRatio / or - 1)).toBeLessThan(1e-12);
     expect(Math.abs(b1.standardError - se)).toBeLessThan(1e-12);
     expect(Math.abs(b0.standardError - Math.sqrt(1 / 7 + 1 / 13))).toBeLessThan(1e-12);
     expect(Math.abs(b1.z - Math.log(or) / se)).toBeLessThan(1e-11);
     // p = 2∫_z^∞ φ(t) dt, integrated here by Simpson's rule (independent of erfc).
-    const phi = (t: number) => Math.exp(-t * t / 2) / Math.sqrt(2 * Math.PI);
+    const phi = (t: number) => Math.exp((-t * t) / 2) / Math.sqrt(2 * Math.PI);
     const steps = 20_000;
     const h = (12 - b1.z) / steps;
     let simpson = phi(b1.z) + phi(12);
@@ -36,7 +41,9 @@ describe('logisticInference', () => {
     expect(Math.abs(inf.logLikelihood - ll)).toBeLessThan(1e-10);
     expect(Math.abs(inf.deviance + 2 * ll)).toBeLessThan(1e-10);
     expect(Math.abs(inf.aic - (4 - 2 * ll))).toBeLessThan(1e-10);
-    expect(Math.abs(inf.nullDeviance + 2 * (31 * Math.log(31 / 50) + 19 * Math.log(19 / 50)))).toBeLessThan(1e-10);
+    expect(Math.abs(inf.nullDeviance + 2 * (31 * Math.log(31 / 50) + 19 * Math.log(19 / 50)))).toBeLessThan(
+      1e-10,
+    );
     expect(inf.penalized).toBe(false);
   });
 
@@ -49,7 +56,9 @@ describe('logisticInference', () => {
     stdInf.originalScale!.forEach((row, a) => {
       const want = rawFit.coefficients[a]!;
       expect(row.name).toBe(want.name);
-      expect(Math.abs(row.estimate - want.estimate)).toBeLessThan(1e-7 * Math.max(1, Math.abs(want.estimate)));
+      expect(Math.abs(row.estimate - want.estimate)).toBeLessThan(
+        1e-7 * Math.max(1, Math.abs(want.estimate)),
+      );
       expect(Math.abs(row.standardError / want.standardError - 1)).toBeLessThan(1e-6);
       expect(Math.abs(row.pValue - want.pValue)).toBeLessThan(1e-6);
     });

@@ -65,7 +65,10 @@ export function waldTable(
  * before the fit) also the same table on the original scale: β/σ, b − Σβμ/σ, covariance A·Σ·Aᵀ.
  * @example logisticInference(fitExactLogistic(data)).coefficients[1].pValue
  */
-export function logisticInference(fit: ExactLogisticFit, standardization?: Standardization): LogisticInference {
+export function logisticInference(
+  fit: ExactLogisticFit,
+  standardization?: Standardization,
+): LogisticInference {
   const names = fit.featureNames;
   const coefficients = waldTable(names, fit.intercept, fit.coefficients, fit.covariance);
   let originalScale: CoefficientRow[] | null = null;

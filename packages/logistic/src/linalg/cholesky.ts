@@ -13,7 +13,11 @@ export interface CholeskyFactor {
  * Factor a symmetric positive-definite matrix (row-major, `size × size`). Returns `null` when it is not
  * numerically positive definite (a pivot <= `relativeTolerance`, default 1e-13, of the scaled diagonal).
  */
-export function cholesky(matrix: Float64Array, size: number, relativeTolerance = 1e-13): CholeskyFactor | null {
+export function cholesky(
+  matrix: Float64Array,
+  size: number,
+  relativeTolerance = 1e-13,
+): CholeskyFactor | null {
   const scale = new Float64Array(size);
   for (let i = 0; i < size; i++) {
     const aii = matrix[i * size + i]!;

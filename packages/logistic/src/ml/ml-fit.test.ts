@@ -44,7 +44,10 @@ describe('fitMlLogisticRegression (ones column added, sign flipped)', () => {
     const data = oneVsRest(penguins(), 'Chinstrap');
     const ml = fitMlLogisticRegression(data, { numSteps: 20_000, learningRate: 8e-3 });
     const exact = fitExactLogistic(data);
-    const delta = Math.max(Math.abs(ml.intercept - exact.intercept), maxAbsDiff(ml.coefficients, exact.coefficients));
+    const delta = Math.max(
+      Math.abs(ml.intercept - exact.intercept),
+      maxAbsDiff(ml.coefficients, exact.coefficients),
+    );
     expect(ml.gradientNorm).toBeGreaterThan(1e-4); // fixed-step ascent stops short
     expect(delta).toBeGreaterThan(1e-3);
     expect(delta).toBeLessThan(1);
@@ -64,7 +67,11 @@ describe('fitMlOneVsAll (classifier i models P(not i): weights negated)', () => 
     const d = data.shape[1]!;
     for (let k = 0; k < 3; k++) {
       const binary = { ...data, target: Array.from(data.target, (c) => (c === k ? 1 : 0)) };
-      const residual = linearizationResidual(binary, ml.intercepts[k]!, ml.coefficients.slice(k * d, (k + 1) * d));
+      const residual = linearizationResidual(
+        binary,
+        ml.intercepts[k]!,
+        ml.coefficients.slice(k * d, (k + 1) * d),
+      );
       expect(residual).toBeLessThan(0.05);
       expect(ml.gradientNorms[k]).toBeGreaterThan(0);
     }

@@ -12,7 +12,10 @@ interface MlLogisticRegression {
   classifiers: ({ weights: MatrixType } | undefined)[];
   train(features: MatrixType, target: MatrixType): void;
 }
-type MlLogisticRegressionClass = new (options: { numSteps: number; learningRate: number }) => MlLogisticRegression;
+type MlLogisticRegressionClass = new (options: {
+  numSteps: number;
+  learningRate: number;
+}) => MlLogisticRegression;
 
 // Both through CommonJS, so that the package and this file share one ml-matrix instance.
 const require = createRequire(import.meta.url);

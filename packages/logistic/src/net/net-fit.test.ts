@@ -32,7 +32,10 @@ describe('fitNetLogistic: Dense(1, sigmoid) trained to convergence equals exact 
     const exact = fitExactLogistic(data, { l2 });
     const net = fitNetLogistic(data, { l2, seed: 1 });
     expect(net.converged).toBe(true);
-    const delta = Math.max(Math.abs(net.intercept - exact.intercept), maxAbsDiff(net.coefficients, exact.coefficients));
+    const delta = Math.max(
+      Math.abs(net.intercept - exact.intercept),
+      maxAbsDiff(net.coefficients, exact.coefficients),
+    );
     expect(delta).toBeLessThanOrEqual(TOLERANCE);
   });
 
@@ -51,14 +54,17 @@ describe('fitNetSoftmax / fitNetOneVsAll', () => {
   it.each([
     ['penguins', 1, penguins],
     ['cars', 0, cars],
-  ] as const)('%s (l2 = %d): Dense(K, softmax) equals multinomial LR (centred) within 1e-4', (_, l2, load) => {
-    const data = standardized(load());
-    const exact = fitExactMultinomial(data, { l2 });
-    const net = fitNetSoftmax(data, { l2 });
-    expect(net.converged).toBe(true);
-    expect(maxAbsDiff(net.intercepts, exact.intercepts)).toBeLessThanOrEqual(TOLERANCE);
-    expect(maxAbsDiff(net.coefficients, exact.coefficients)).toBeLessThanOrEqual(TOLERANCE);
-  });
+  ] as const)(
+    '%s (l2 = %d): Dense(K, softmax) equals multinomial LR (centred) within 1e-4',
+    (_, l2, load) => {
+      const data = standardized(load());
+      const exact = fitExactMultinomial(data, { l2 });
+      const net = fitNetSoftmax(data, { l2 });
+      expect(net.converged).toBe(true);
+      expect(maxAbsDiff(net.intercepts, exact.intercepts)).toBeLessThanOrEqual(TOLERANCE);
+      expect(maxAbsDiff(net.coefficients, exact.coefficients)).toBeLessThanOrEqual(TOLERANCE);
+    },
+  );
 
   it('cars: K sigmoid nets equal exact one-vs-all fits within 1e-4; no tensors left', async () => {
     const data = standardized(cars());
@@ -75,8 +81,8 @@ describe('fitNetSoftmax / fitNetOneVsAll', () => {
     expect(() => fitNetLogistic({ features: [1, 2, 3], shape: [3, 1], target: [0, 1, 2] })).toThrow(
       "fitNetLogistic: argument 'target' must hold only 0 and 1",
     );
-    expect(() => fitNetLogistic({ features: [1, 2, 3], shape: [3, 1], target: [0, 1, 0] }, { seed: 0.5 })).toThrow(
-      "fitNetLogistic: option 'seed' is 0.5",
-    );
+    expect(() =>
+      fitNetLogistic({ features: [1, 2, 3], shape: [3, 1], target: [0, 1, 0] }, { seed: 0.5 }),
+    ).toThrow("fitNetLogistic: option 'seed' is 0.5");
   });
 });

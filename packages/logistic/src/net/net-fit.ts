@@ -29,7 +29,8 @@ export interface NetMulticlassFit {
 
 function checkOptions(fn: string, options: NetOptions): void {
   const l2 = options.l2 ?? 0;
-  if (!(l2 >= 0) || !Number.isFinite(l2)) throw new Error(MESSAGES.badOption(fn, 'l2', l2, 'a finite number >= 0'));
+  if (!(l2 >= 0) || !Number.isFinite(l2))
+    throw new Error(MESSAGES.badOption(fn, 'l2', l2, 'a finite number >= 0'));
   if (options.seed !== undefined && !Number.isInteger(options.seed))
     throw new Error(MESSAGES.badOption(fn, 'seed', options.seed, 'an integer'));
 }
@@ -56,7 +57,11 @@ export function fitNetLogistic(data: BinaryData, options: NetOptions = {}): NetB
   };
 }
 
-function split(theta: Float64Array, numClasses: number, d: number): { intercepts: Float64Array; coefficients: Float64Array } {
+function split(
+  theta: Float64Array,
+  numClasses: number,
+  d: number,
+): { intercepts: Float64Array; coefficients: Float64Array } {
   const p = d + 1;
   const intercepts = new Float64Array(numClasses);
   const coefficients = new Float64Array(numClasses * d);
@@ -82,7 +87,12 @@ export function fitNetSoftmax(data: MulticlassData, options: NetOptions = {}): N
   y.forEach((c, i) => (labels[i * numClasses + c] = 1));
   const t = trainDense(design, labels, numClasses, 'softmax', options);
   const theta = centreClasses(t.theta, numClasses, design.d + 1);
-  return { ...split(theta, numClasses, design.d), epochs: t.epochs, converged: t.converged, gradientNorm: t.gradientNorm };
+  return {
+    ...split(theta, numClasses, design.d),
+    epochs: t.epochs,
+    converged: t.converged,
+    gradientNorm: t.gradientNorm,
+  };
 }
 
 /**
@@ -99,7 +109,13 @@ export function fitNetOneVsAll(data: MulticlassData, options: NetOptions = {}): 
   let converged = true;
   let gradientNorm = 0;
   for (let k = 0; k < numClasses; k++) {
-    const t = trainDense(design, Float32Array.from(y, (c) => (c === k ? 1 : 0)), 1, 'sigmoid', options);
+    const t = trainDense(
+      design,
+      Float32Array.from(y, (c) => (c === k ? 1 : 0)),
+      1,
+      'sigmoid',
+      options,
+    );
     theta.set(t.theta, k * (design.d + 1));
     epochs += t.epochs;
     converged &&= t.converged;

@@ -63,7 +63,10 @@ export function trainDense(
     ],
   });
   const dense = model.layers[0]!;
-  const [kernelVar, biasVar] = dense.trainableWeights.map((w) => w.read() as tf.Variable) as [tf.Variable, tf.Variable];
+  const [kernelVar, biasVar] = dense.trainableWeights.map((w) => w.read() as tf.Variable) as [
+    tf.Variable,
+    tf.Variable,
+  ];
   const x = tf.tensor2d(Float32Array.from(design.x), [n, d]);
   const y = tf.tensor2d(labels, [n, units]);
   const pack = (kernel: Float32Array, bias: Float32Array): Float64Array => {
