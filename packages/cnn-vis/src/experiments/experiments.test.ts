@@ -1,0 +1,53 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMnist, type Dataset } from '@openbox/datasets';
+import { referenceAdapter } from '../test-models.js';
+import type { ModelAdapter } from '../model/model-adapter.js';
+import { datasetExamples } from './dataset-examples.js';
+import { modeVsTypical } from './mode-vs-typical.js';
+import { unimodality } from './unimodality.js';
+import { unitValues } from './unit.js';
+
+let adapter: ModelAdapter;
+let test: Dataset;
+beforeAll(async () => {
+  adapter = (await referenceAdapter()).adapter;
+  test = loadMnist({ seed: 0 }).test;
+});
+
+describe("the seed's claims as experiments", () => {
+  it('unimodality: N optima compared with N random digits, with a verdict', () => {
+    const r = unimodality(adapter, { layer: 'logits', channel: 3 }, test, { starts: 6, steps: 96, seed: 1 });
+    expect(r.activations).toHaveLength(6);
+    expect(r.optimizedSimilarity.mean).toBeGreaterThan(-1);
+    expect(r.optimizedSimilarity.mean).toBeLessThanOrEqual(1);
+    // Every optimum beats the random digits on average.
+    for (const a of r.activations) expect(a).toBeGreaterThan(r.baselineActivation);
+    expect(['unimodal', 'not-unimodal']).toContain(r.verdict);
+    expect(r.summary).toMatch(/6 optima of logits:3 correlate/);
+    console.log(r.summary, r.verdict);
+  });
+  it('mode vs typical sample: the optimized logit beats the best real digit and lies far from all of them', () => {
+    const r = modeVsTypical(adapter, { layer: 'logits', channel: 7 }, test, { steps: 128, seed: 0, limit: 600, probes: 40 });
+    expect(r.optimizedActivation).toBeGreaterThan(r.medianRealActivation);
+    expect(r.nearestRealDistance).toBeGreaterThan(0);
+    expect(test.target[r.bestRealIndex]).toBe(7);
+    expect(r.verdict).toBe(r.optimizedActivation > r.bestRealActivation && r.nearestRealDistance > r.typicalNearestDistance ? 'mode-is-atypical' : 'mode-is-typical');
+    console.log(r.summary, r.verdict);
+  });
+  it('dataset examples: top-k really are the largest, with receptive-field crops', () => {
+    const report = datasetExamples(adapter, test, { layer: 'conv2', channels: [0, 3], k: 5, limit: 400 });
+    const ex = report.examples[1]!;
+    expect(ex).toHaveLength(5);
+    for (let i = 1; i < 5; i++) expect(ex[i]!.activation).toBeLessThanOrEqual(ex[i - 1]!.activation);
+    for (const e of ex) {
+      expect(e.crop!.box.y1 - e.crop!.box.y0).toBeLessThanOrEqual(14);
+      expect(e.crop!.pixels.length).toBe((e.crop!.box.y1 - e.crop!.box.y0) * (e.crop!.box.x1 - e.crop!.box.x0));
+    }
+    // Max over positions ≥ the value at any one position, for every image: the top-1 beats the best centre neuron.
+    const centre = unitValues(adapter, { layer: 'conv2', channel: 3, x: 4, y: 4 }, test.features.subarray(0, 400 * 784), 400);
+    expect(ex[0]!.activation).toBeGreaterThanOrEqual(Math.max(...centre) - 1e-4);
+    const dense = datasetExamples(adapter, test, { layer: 'logits', channels: [2], k: 3, limit: 300 });
+    expect(dense.examples[0]!.map((e) => e.label)).toEqual([2, 2, 2]);
+    expect(() => datasetExamples(adapter, test, { layer: 'conv2', channels: [40] })).toThrow('datasetExamples: channel 40 is out of range');
+  });
+});
