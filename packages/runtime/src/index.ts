@@ -23,5 +23,12 @@ export type { Rng } from './rng.js';
 export { scoped, readAndDispose } from './scoped.js';
 export { tensorGrowth } from './tensor-growth.js';
 
+// The reference CNN and throughput measurements
+export { buildReferenceCnn } from './reference-cnn.js';
+export { measureTrainingThroughput } from './throughput/measure-training.js';
+export type { ThroughputResult, TrainingThroughputOptions } from './throughput/measure-training.js';
+export { measureInputGradientRate } from './throughput/measure-input-gradient.js';
+export type { InputGradientOptions } from './throughput/measure-input-gradient.js';
+
 // Model IO
 export { loadModel, removeModel, saveModel } from './model-io.js';
