@@ -5,8 +5,9 @@ import { logisticCommand } from './logistic.js';
 import { suiteCommand } from './suite.js';
 import { serveCommand } from './serve.js';
 import { startCommand } from './start.js';
+import { visualizeCommand } from './visualize.js';
 
-export const COMMAND_NAMES = ['info', 'logistic', 'suite', 'serve', 'start'] as const;
+export const COMMAND_NAMES = ['info', 'logistic', 'suite', 'serve', 'start', 'visualize'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export const COMMANDS: Record<CommandName, Command> = {
@@ -15,6 +16,7 @@ export const COMMANDS: Record<CommandName, Command> = {
   suite: suiteCommand,
   serve: serveCommand,
   start: startCommand,
+  visualize: visualizeCommand,
 };
 
 export function isCommandName(name: string): name is CommandName {
