@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDashboardApp } from '../create-dashboard-app.js';
 import { fixtureDir, syntheticDigits, tinyCnn, tinyLr, useCpu } from '../test-helpers.js';
 import { createLiveFunction } from './create-live-function.js';
@@ -110,43 +110,58 @@ describe('POST /api/live/digit (real tfjs model)', () => {
     expect(((await res.json()) as { error: string }).error).toContain('not configured');
   });
 
-  it('queues requests one at a time, answers 503 when the queue is full, and keeps serving other routes', async () => {
+  /** A predict that waits for `open()` before computing, so tests control when jobs finish (no timing races). */
+  const gated = () => {
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
     let running = 0;
     let maxRunning = 0;
-    const slow: LiveFunction = async (x) => {
+    const fn: LiveFunction = async (x) => {
       running += 1;
       maxRunning = Math.max(maxRunning, running);
+      await gate;
       const r = await predict(x);
-      await new Promise((d) => setTimeout(d, 100));
       running -= 1;
       return r;
     };
-    const app = appWith({ predict: slow, maxQueue: 2 });
+    return { fn, open: () => open(), maxRunning: () => maxRunning };
+  };
+
+  it('queues requests one at a time, answers 503 when the queue is full, and keeps serving other routes', async () => {
+    const g = gated();
+    const app = appWith({ predict: g.fn, maxQueue: 2 });
     const inflight = Array.from({ length: 5 }, (_, i) => post(app, { index: i }));
-    await new Promise((d) => setTimeout(d, 20));
-    const info = (await (await app.request('/api/live/info')).json()) as { busy: boolean; waiting: number };
-    expect(info).toMatchObject({ busy: true, waiting: 2 });
-    // While the queue is busy, the API still answers promptly.
-    const t0 = performance.now();
+    const info = async () =>
+      (await (await app.request('/api/live/info')).json()) as { busy: boolean; waiting: number };
+    await vi.waitFor(async () => expect(await info()).toMatchObject({ busy: true, waiting: 2 }));
+    // Two requests over the limit are refused at once, while the others wait.
+    const refused = await Promise.race([
+      Promise.all(inflight.slice(3)),
+      new Promise((r) => setTimeout(r, 5000, 'timeout')),
+    ]);
+    expect((refused as Response[]).map((r) => r.status)).toEqual([503, 503]);
+    // While the queue is blocked, the API still answers.
     const runs = await app.request('/api/runs');
     expect(runs.status).toBe(200);
-    expect(performance.now() - t0).toBeLessThan(250);
+    g.open();
     const statuses = (await Promise.all(inflight)).map((r) => r.status);
     expect(statuses).toEqual([200, 200, 200, 503, 503]);
-    expect(maxRunning).toBe(1);
-    const busy = await post(app, { index: 0 });
-    expect(busy.status).toBe(200);
+    expect(g.maxRunning()).toBe(1);
+    expect((await post(app, { index: 0 })).status).toBe(200);
+    expect(await info()).toMatchObject({ busy: false, waiting: 0 });
   });
 
   it('answers 503 with Retry-After when full', async () => {
-    const app = appWith({
-      predict: async (x) => (await new Promise((d) => setTimeout(d, 20)), predict(x)),
-      maxQueue: 0,
-    });
+    const g = gated();
+    const app = appWith({ predict: g.fn, maxQueue: 0 });
     const first = post(app, { index: 0 });
+    await vi.waitFor(async () =>
+      expect(((await (await app.request('/api/live/info')).json()) as { busy: boolean }).busy).toBe(true),
+    );
     const second = await post(app, { index: 1 });
     expect(second.status).toBe(503);
     expect(second.headers.get('retry-after')).toBe('1');
+    g.open();
     expect((await first).status).toBe(200);
   });
 
