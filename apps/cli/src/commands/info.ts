@@ -12,14 +12,15 @@ function backendLines(report: BackendReport): string[] {
   return lines;
 }
 
-function datasetLine(dataset: Dataset): string {
+function datasetLine(dataset: Dataset, label = dataset.name): string {
   const dropped = dataset.missing.rowsDropped > 0 ? `, ${dataset.missing.rowsDropped} rows with missing values dropped` : '';
-  return `  ${dataset.name.padEnd(14)} ${dataset.shape.join('×').padEnd(14)} ${String(dataset.classNames.length).padStart(2)} classes${dropped}  (${dataset.source})`;
+  return `  ${label.padEnd(14)} ${dataset.shape.join('×').padEnd(14)} ${String(dataset.classNames.length).padStart(2)} classes${dropped}  (${dataset.source})`;
 }
 
 function datasetLines(): string[] {
   const mnist = loadMnist({ seed: 0 });
-  return ['Datasets:', ...[mnist.train, mnist.test, loadPenguins(), loadCars(), loadIris()].map(datasetLine)];
+  const rest = [loadPenguins(), loadCars(), loadIris()].map((d) => datasetLine(d));
+  return ['Datasets:', datasetLine(mnist.train, 'mnist (train)'), datasetLine(mnist.test, 'mnist (test)'), ...rest];
 }
 
 export const infoCommand: Command = {
