@@ -2,7 +2,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { col2im } from './col2im.js';
-import { conv2d, heapView, release, reshape, runStock, transpose, zerosOutput } from './wasm-ops.js';
+import { dilateByStride, fullCorrelationPadding, rotateFilter } from './full-correlation.js';
+import { conv2d, release, reshape, runStock, transpose } from './wasm-ops.js';
 
 /**
  * Below this many input channels the full correlation has too few output channels for XNNPACK's tiles; such layers
@@ -39,20 +40,14 @@ export function conv2dBackpropInput(args: {
     false,
     format,
   );
-  const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw, padInfo } = info;
-  const spanH = (info.outHeight - 1) * sh + 1;
-  const spanW = (info.outWidth - 1) * sw + 1;
-  const top = kh - 1 - padInfo.top;
-  const left = kw - 1 - padInfo.left;
-  const bottom = info.inHeight + kh - 1 - spanH - top;
-  const right = info.inWidth + kw - 1 - spanW - left;
+  const { top, bottom, left, right } = fullCorrelationPadding(info);
   if (format !== 'channelsLast') return runStock(backend, tf.Conv2DBackpropInput, inputs, args.attrs);
   if (info.inChannels < MIN_CONV_INPUT_CHANNELS || Math.min(top, left, bottom, right) < 0) {
     return gemmCol2im(backend, dy, filter, info);
   }
   // 2. Rotated filter and (for stride > 1) the zero-dilated output gradient.
   const rotated = rotateFilter(backend, filter);
-  const dilated = sh === 1 && sw === 1 ? dy : dilate(backend, dy, sh, sw, spanH, spanW);
+  const dilated = dilateByStride(backend, dy, info);
   // 3. One stock convolution.
   const dx = conv2d(backend, dilated, rotated, [
     [top, bottom],
@@ -96,44 +91,4 @@ function gemmCol2im(
   });
   release(backend, w2d, wT, dy2d, cols);
   return dx;
-}
-
-/** W[kh, kw, ci, co] → R[kh', kw', co, ci] with R[a, b, o, i] = W[kh − 1 − a, kw − 1 − b, i, o]. */
-function rotateFilter(backend: BackendWasm, filter: tf.TensorInfo): tf.TensorInfo {
-  const [kh = 0, kw = 0, ci = 0, co = 0] = filter.shape;
-  const { info, values: out } = zerosOutput(backend, [kh, kw, co, ci]);
-  const w = heapView(backend, filter);
-  for (let a = 0; a < kh; a++) {
-    for (let b = 0; b < kw; b++) {
-      const src = ((kh - 1 - a) * kw + (kw - 1 - b)) * ci * co;
-      const dst = (a * kw + b) * co * ci;
-      for (let i = 0; i < ci; i++) {
-        for (let o = 0; o < co; o++) out[dst + o * ci + i] = w[src + i * co + o] as number;
-      }
-    }
-  }
-  return info;
-}
-
-/** dy [n, oh, ow, c] spread onto a zero grid [n, spanH, spanW, c] at every sh-th row and sw-th column. */
-function dilate(
-  backend: BackendWasm,
-  dy: tf.TensorInfo,
-  sh: number,
-  sw: number,
-  spanH: number,
-  spanW: number,
-): tf.TensorInfo {
-  const [n = 0, oh = 0, ow = 0, c = 0] = dy.shape;
-  const { info, values: out } = zerosOutput(backend, [n, spanH, spanW, c]);
-  const src = heapView(backend, dy);
-  for (let b = 0; b < n; b++) {
-    for (let i = 0; i < oh; i++) {
-      for (let j = 0; j < ow; j++) {
-        const from = ((b * oh + i) * ow + j) * c;
-        out.set(src.subarray(from, from + c), ((b * spanH + i * sh) * spanW + j * sw) * c);
-      }
-    }
-  }
-  return info;
 }

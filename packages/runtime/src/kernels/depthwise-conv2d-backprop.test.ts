@@ -26,6 +26,20 @@ const CASES: Case[] = [
     strides: [2, 1],
     pad: 'valid',
   },
+  {
+    name: '5×5 stride 2, valid (stock depthwise path)',
+    x: [2, 11, 10, 3],
+    filter: [5, 5, 3, 1],
+    strides: 2,
+    pad: 'valid',
+  },
+  {
+    name: '3×3 numeric pad 3 (beyond the filter: loop)',
+    x: [1, 5, 6, 2],
+    filter: [3, 3, 2, 1],
+    strides: 1,
+    pad: 3,
+  },
   { name: 'numeric pad 1, multiplier 2', x: [1, 6, 5, 3], filter: [3, 3, 3, 2], strides: 2, pad: 1 },
 ];
 

@@ -1,7 +1,8 @@
 /** Depthwise-convolution gradients for wasm (both missing from tfjs-backend-wasm): direct loops on wasm memory. */
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { heapView, zerosOutput } from './wasm-ops.js';
+import { dilateByStride, fullCorrelationPadding, rotateFilter } from './full-correlation.js';
+import { heapView, release, reshape, runStock, zerosOutput } from './wasm-ops.js';
 
 type KernelArgs = { inputs: tf.NamedTensorInfoMap; backend: BackendWasm; attrs: tf.NamedAttrMap };
 
@@ -53,13 +54,18 @@ function forEachTap(
 
 /**
  * dx[b, r, s, c] = Σ dy[b, i, j, c·m + k] · W[a, e, c, k] over the taps (i, j, a, e) that read x[b, r, s, c].
- * Any stride, padding and channel multiplier m; dilation as tfjs' gradient allows (1).
+ * With multiplier m = 1 (MobileNet's case) this is one stock (XNNPACK) depthwise convolution of the stride-dilated dy
+ * by the 180°-rotated filter; other multipliers, and paddings beyond the filter, take a direct loop.
  * @example tf.grad((x) => tf.depthwiseConv2d(x, w, 1, 'same').sum())(x) // runs this kernel on wasm
  */
 export function depthwiseConv2dBackpropInput(args: KernelArgs): tf.TensorInfo {
   const attrs = args.attrs as unknown as tf.DepthwiseConv2dNativeBackpropInputAttrs;
   const { dy, filter } = args.inputs as unknown as { dy: tf.TensorInfo; filter: tf.TensorInfo };
   const info = geometry(attrs.inputShape, filter.shape, attrs);
+  const pads = fullCorrelationPadding(info);
+  if (info.outChannels === info.inChannels && Math.min(pads.top, pads.bottom, pads.left, pads.right) >= 0) {
+    return viaStockDepthwise(args.backend, dy, filter, info, pads);
+  }
   const { info: out, values: dx } = zerosOutput(args.backend, attrs.inputShape);
   const g = heapView(args.backend, dy);
   const w = heapView(args.backend, filter);
@@ -73,6 +79,33 @@ export function depthwiseConv2dBackpropInput(args: KernelArgs): tf.TensorInfo {
     }
   });
   return out;
+}
+
+/** dx = depthwiseConv2d(dilate(dy), rot180(W)) with the full-correlation padding (multiplier 1). */
+function viaStockDepthwise(
+  backend: BackendWasm,
+  dy: tf.TensorInfo,
+  filter: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+  pads: ReturnType<typeof fullCorrelationPadding>,
+): tf.TensorInfo {
+  const rotated = rotateFilter(backend, filter); // [kh, kw, 1, c]: the same memory as [kh, kw, c, 1] rotated
+  const asDepthwise = reshape(backend, rotated, [info.filterHeight, info.filterWidth, info.inChannels, 1]);
+  const dilated = dilateByStride(backend, dy, info);
+  const pad = [
+    [0, 0],
+    [pads.top, pads.bottom],
+    [pads.left, pads.right],
+    [0, 0],
+  ];
+  const dx = runStock(backend, 'DepthwiseConv2dNative', { x: dilated, filter: asDepthwise }, {
+    strides: [1, 1],
+    dilations: [1, 1],
+    pad,
+    dimRoundingMode: undefined,
+  } as unknown as tf.NamedAttrMap);
+  release(backend, rotated, asDepthwise, ...(dilated === dy ? [] : [dilated]));
+  return dx;
 }
 
 /**
@@ -90,6 +123,12 @@ export function depthwiseConv2dBackpropFilter(args: KernelArgs): tf.TensorInfo {
   const m = info.outChannels / c;
   const sums = new Float64Array(dw.length);
   forEachTap(info, (x0, w0, y0) => {
+    if (m === 1) {
+      for (let ch = 0; ch < c; ch++) {
+        sums[w0 + ch] = (sums[w0 + ch] as number) + (xs[x0 + ch] as number) * (g[y0 + ch] as number);
+      }
+      return;
+    }
     for (let ch = 0; ch < c; ch++) {
       const v = xs[x0 + ch] as number;
       for (let k = 0; k < m; k++)

@@ -26,6 +26,7 @@ export type WasmKernelName = (typeof WASM_KERNEL_NAMES)[number];
 /** The stock kernels the OpenBox ones call into (they must exist before registering). */
 const REQUIRED_STOCK = [
   'Conv2D',
+  'DepthwiseConv2dNative',
   'Transpose',
   'Reshape',
   'Slice',
