@@ -25,7 +25,12 @@ type Params = { readonly intercept: number; readonly coefficients: ArrayLike<num
 type MultiParams = { readonly intercepts: ArrayLike<number>; readonly coefficients: ArrayLike<number> };
 
 /** Intercept and coefficients of two binary fits as scatter points (x = reference, y = other). */
-export function binaryPairs(names: readonly string[], x: Params, y: Params, group?: string): CoefficientPair[] {
+export function binaryPairs(
+  names: readonly string[],
+  x: Params,
+  y: Params,
+  group?: string,
+): CoefficientPair[] {
   const g = group === undefined ? {} : { group };
   return [
     { feature: 'intercept', x: x.intercept, y: y.intercept, ...g },
@@ -83,15 +88,24 @@ export function logisticCharts(c: LogisticComparison, positive: string): ChartEn
       title: `${task}: ml-logistic-regression vs exact LR (l2 = ${binary.mlReference.l2})`,
       yTitle: 'ml-logistic-regression',
     }),
-    'softmax-net-vs-exact': coefficientScatter(multiPairs(names, classes, multinomial.exact, multinomial.softmaxNet), {
-      title: `multinomial${penalty(multinomial.l2)}: Dense(${classes.length}, softmax) vs exact, centred`,
-      yTitle: 'softmax net',
-      xTitle: 'exact multinomial logistic regression',
-    }),
+    'softmax-net-vs-exact': coefficientScatter(
+      multiPairs(names, classes, multinomial.exact, multinomial.softmaxNet),
+      {
+        title: `multinomial${penalty(multinomial.l2)}: Dense(${classes.length}, softmax) vs exact, centred`,
+        yTitle: 'softmax net',
+        xTitle: 'exact multinomial logistic regression',
+      },
+    ),
     'one-vs-all-vs-exact': coefficientScatter(
       [
         ...multiPairs(names, classes, multinomial.exactOneVsAll, multinomial.netOneVsAll, 'sigmoid nets'),
-        ...multiPairs(names, classes, multinomial.exactOneVsAll, multinomial.mlOneVsAll, 'ml-logistic-regression'),
+        ...multiPairs(
+          names,
+          classes,
+          multinomial.exactOneVsAll,
+          multinomial.mlOneVsAll,
+          'ml-logistic-regression',
+        ),
       ],
       {
         title: `one-vs-all${penalty(multinomial.oneVsAllL2)}: sigmoid nets and ml-logistic-regression vs exact`,
@@ -101,11 +115,22 @@ export function logisticCharts(c: LogisticComparison, positive: string): ChartEn
     ),
     'coefficients-ci': coefficientBars(
       rows.map((r) => ({ feature: r.name, estimate: r.estimate, lower: r.ci95[0], upper: r.ci95[1] })),
-      { title: `${task}: log-odds per SD with Wald 95% CI (0 = no effect)`, valueTitle: 'coefficient per SD (95% CI)' },
+      {
+        title: `${task}: log-odds per SD with Wald 95% CI (0 = no effect)`,
+        valueTitle: 'coefficient per SD (95% CI)',
+      },
     ),
     'odds-ratios': coefficientBars(
-      rows.map((r) => ({ feature: r.name, estimate: r.oddsRatio, lower: r.oddsRatioCi95[0], upper: r.oddsRatioCi95[1] })),
-      { title: `${task}: odds ratio per SD with 95% CI (1 = no effect)`, valueTitle: 'odds ratio per SD (95% CI)' },
+      rows.map((r) => ({
+        feature: r.name,
+        estimate: r.oddsRatio,
+        lower: r.oddsRatioCi95[0],
+        upper: r.oddsRatioCi95[1],
+      })),
+      {
+        title: `${task}: odds ratio per SD with 95% CI (1 = no effect)`,
+        valueTitle: 'odds ratio per SD (95% CI)',
+      },
     ),
     accuracy: accuracyComparison(entries, { title: 'training accuracy', valueTitle: 'training accuracy' }),
   };

@@ -73,7 +73,11 @@ export interface LogisticComparison {
     readonly net: NetBinaryFit;
     readonly ml: MlBinaryFit;
     /** ml has no L2: it is compared with the exact fit, the MLE when it exists (l2 = 0), else the penalized fit. */
-    readonly mlReference: { readonly intercept: number; readonly coefficients: Float64Array; readonly l2: number };
+    readonly mlReference: {
+      readonly intercept: number;
+      readonly coefficients: Float64Array;
+      readonly l2: number;
+    };
     readonly agreement: BinaryAgreement;
   };
   readonly multinomial: {
@@ -112,11 +116,18 @@ export const FIT_STEPS = 6;
  * multinomial LR and Dense(K, softmax), both centred across classes; 5. exact one-vs-all and K sigmoid nets;
  * 6. the multinomial agreement and training accuracies.
  */
-export function compareLogisticFits(problem: TabularProblem, options: LogisticFitOptions): LogisticComparison {
+export function compareLogisticFits(
+  problem: TabularProblem,
+  options: LogisticFitOptions,
+): LogisticComparison {
   const { progress } = options;
   const net = { seed: options.netSeed, gradientTolerance: options.netGradientTolerance };
   const ml = { numSteps: options.mlSteps, learningRate: options.mlLearningRate };
-  const design = toDesign('compareLogisticFits', { features: problem.features, shape: [problem.n, problem.d] }, false);
+  const design = toDesign(
+    'compareLogisticFits',
+    { features: problem.features, shape: [problem.n, problem.d] },
+    false,
+  );
   // 1. Exact binary fit and inference.
   progress(1, FIT_STEPS, 'exact binary logistic regression');
   const data = binaryView(problem, options.positiveClass);
@@ -132,7 +143,11 @@ export function compareLogisticFits(problem: TabularProblem, options: LogisticFi
   progress(3, FIT_STEPS, 'ml-logistic-regression (one-vs-all)');
   const mlOneVsAll = fitMlOneVsAll(multi, ml);
   const binaryMl = mlBinaryOf(mlOneVsAll, problem.classNames.indexOf(options.positiveClass), problem.d);
-  const mlReference = { intercept: binaryExact.fit.intercept, coefficients: binaryExact.fit.coefficients, l2 };
+  const mlReference = {
+    intercept: binaryExact.fit.intercept,
+    coefficients: binaryExact.fit.coefficients,
+    l2,
+  };
   const agreement = binaryAgreement(design, binaryExact.fit, binaryNet, binaryMl, {
     tolerance: options.tolerance,
     mlReference,

@@ -17,7 +17,8 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const run = (seed: number, only?: string[]) =>
   runSuite({ experiments: EXPERIMENTS, out, quick: true, seed, cacheDir: out, ...(only ? { only } : {}) });
-const resultText = (manifest: Manifest, id: string) => readFileSync(join(out, manifest.runId, id, RESULT_FILE), 'utf8');
+const resultText = (manifest: Manifest, id: string) =>
+  readFileSync(join(out, manifest.runId, id, RESULT_FILE), 'utf8');
 
 describe('logistic experiments in runSuite', () => {
   it('same seed, same result.json for every experiment; all hold; the tensor count stays flat across runs', async () => {

@@ -54,7 +54,14 @@ function standardizeHere(ds: Dataset): { z: Float64Array; std: Float64Array; n: 
 }
 
 /** Log-likelihood, its gradient norm and the accuracy of a binary model at (b, w) on standardized features. */
-function binaryCheck(z: Float64Array, n: number, d: number, y: Float64Array, b: number, w: readonly number[]) {
+function binaryCheck(
+  z: Float64Array,
+  n: number,
+  d: number,
+  y: Float64Array,
+  b: number,
+  w: readonly number[],
+) {
   const gradient = new Float64Array(d + 1);
   let logLikelihood = 0;
   let right = 0;
@@ -79,7 +86,11 @@ type Metrics = ExperimentOutput['metrics'];
 /** Penalties: penguins' three species are separable (Gentoo), so the multinomial and one-vs-all fits use l2 = 1. */
 const penalties = (binary: number, multinomial: number) => (m: Metrics) => {
   expect([m['binaryL2'], m['binarySeparable']]).toEqual([binary, binary > 0]);
-  expect([m['multinomialL2'], m['multinomialSeparable'], m['oneVsAllL2']]).toEqual([multinomial, multinomial > 0, multinomial]);
+  expect([m['multinomialL2'], m['multinomialSeparable'], m['oneVsAllL2']]).toEqual([
+    multinomial,
+    multinomial > 0,
+    multinomial,
+  ]);
 };
 /** Six Wald z's of a correctly specified model: P(max |z| > 4) ≈ 6 · 6.3e-5. */
 const nearTruth = (m: Metrics) => {
@@ -91,106 +102,124 @@ const nearTruth = (m: Metrics) => {
 describe.each([
   ['logistic-penguins', logisticPenguins, () => loadPenguins(), 'Chinstrap', penalties(0, 1)],
   ['logistic-cars', logisticCars, () => loadCars(), 'USA', penalties(0, 0)],
-  ['logistic-synthetic', logisticSynthetic, () => loadSyntheticData(contextFor('logistic-synthetic')), '1', nearTruth],
-] as const)('%s', (id, experiment: Experiment, load: () => Dataset, positive, extra: (m: Metrics) => void) => {
-  let output: ExperimentOutput;
-  const steps: [number, number][] = [];
-  beforeAll(async () => {
-    output = await experiment.run(contextFor(id, steps));
-  });
-
-  it('holds: every net is within 1e-4 of its exact counterpart, and the reason states the numbers', () => {
-    const m = output.metrics;
-    expect(experiment.id).toBe(id);
-    expect(output.verdict.status).toBe('holds');
-    expect(m['netVsExactMaxAbs']).toBeLessThanOrEqual(TOLERANCE);
-    expect(m['netVsExactMaxAbs']).toBe(
-      Math.max(m['binaryNetVsExactMaxAbs'] as number, m['softmaxNetVsExactMaxAbs'] as number, m['oneVsAllNetVsExactMaxAbs'] as number),
-    );
-    expect(output.verdict.reason).toContain('1.0e-4');
-    expect(output.verdict.reason).toContain((m['binaryNetVsExactMaxAbs'] as number).toExponential(1));
-    expect(m['exactConverged']).toBe(true);
-    expect(m['multinomialConverged']).toBe(true);
-    expect(m['predictionAgreement']).toBe(1);
-    expect(m['accuracyBinaryNet']).toBe(m['accuracyBinaryExact']);
-    expect(m['accuracySoftmaxNet']).toBe(m['accuracyMultinomialExact']);
-    expect(steps.at(-1)).toEqual([6, 6]);
-  });
-
-  it('reports its penalties (l2 > 0 only where separable) and, for the synthetic set, the distance to the truth', () => {
-    extra(output.metrics);
-  });
-
-  it('the exact binary fit in the chart is the MLE of data standardized here; odds ratios and accuracy follow', () => {
-    const ds = load();
-    const { z, std, n, d } = standardizeHere(ds);
-    const m = output.metrics;
-    expect([m['dataset'], m['n'], m['features'], m['positiveClass']]).toEqual([ds.name, n, d, positive]);
-    const positiveIndex = ds.classNames.indexOf(positive);
-    const y = Float64Array.from(ds.target, (c) => (c === positiveIndex ? 1 : 0));
-    const points = scatterPoints(output, 'binary-net-vs-exact');
-    expect(points.map((p) => p.feature)).toEqual(['intercept', ...ds.featureNames]);
-    const [b, ...w] = points.map((p) => p.x);
-    const check = binaryCheck(z, n, d, y, b!, w);
-    // The MLE zeroes the log-likelihood gradient (the fit's stated tolerance is 1e-8).
-    expect(check.gradientNorm).toBeLessThan(1e-8);
-    expect(check.logLikelihood).toBeCloseTo(m['logLikelihood'] as number, 8);
-    expect(check.accuracy).toBe(m['accuracyBinaryExact']);
-    // Original scale: β_j = β̃_j / σ_j, odds ratio e^β per unit of the feature; per SD e^β̃.
-    ds.featureNames.forEach((f, j) => {
-      expect(m[`oddsRatio.${f}`] as number).toBeCloseTo(Math.exp(w[j]! / std[j]!), 8);
-      expect(m[`oddsRatioPerSd.${f}`] as number).toBeCloseTo(Math.exp(w[j]!), 8);
-      expect(m[`oddsRatioLower95.${f}`]).toBeLessThan(m[`oddsRatio.${f}`] as number);
-      expect(m[`oddsRatioUpper95.${f}`]).toBeGreaterThan(m[`oddsRatio.${f}`] as number);
+  [
+    'logistic-synthetic',
+    logisticSynthetic,
+    () => loadSyntheticData(contextFor('logistic-synthetic')),
+    '1',
+    nearTruth,
+  ],
+] as const)(
+  '%s',
+  (id, experiment: Experiment, load: () => Dataset, positive, extra: (m: Metrics) => void) => {
+    let output: ExperimentOutput;
+    const steps: [number, number][] = [];
+    beforeAll(async () => {
+      output = await experiment.run(contextFor(id, steps));
     });
-  });
 
-  it('the gaps in the metrics are the gaps drawn in the scatters; softmax parameters are centred', () => {
-    const m = output.metrics;
-    expect(maxGap(scatterPoints(output, 'binary-net-vs-exact'))).toBe(m['binaryNetVsExactMaxAbs']);
-    expect(maxGap(scatterPoints(output, 'binary-ml-vs-exact'))).toBe(m['binaryMlVsExactMaxAbs']);
-    const softmax = scatterPoints(output, 'softmax-net-vs-exact');
-    expect(maxGap(softmax)).toBe(m['softmaxNetVsExactMaxAbs']);
-    const ova = scatterPoints(output, 'one-vs-all-vs-exact');
-    expect(maxGap(ova.filter((p) => p.group === 'sigmoid nets'))).toBe(m['oneVsAllNetVsExactMaxAbs']);
-    expect(maxGap(ova.filter((p) => p.group === 'ml-logistic-regression'))).toBe(m['oneVsAllMlVsExactMaxAbs']);
-    // Σ over classes of each parameter is 0 in both fits (the softmax's shift freedom removed).
-    const byParameter = new Map<string, { x: number; y: number }>();
-    for (const p of softmax) {
-      const key = p.feature.slice(p.feature.indexOf(': ') + 2);
-      const s = byParameter.get(key) ?? { x: 0, y: 0 };
-      byParameter.set(key, { x: s.x + p.x, y: s.y + p.y });
-    }
-    expect(byParameter.size).toBe((m['features'] as number) + 1);
-    for (const s of byParameter.values()) {
-      expect(Math.abs(s.x)).toBeLessThan(1e-9);
-      expect(Math.abs(s.y)).toBeLessThan(1e-5);
-    }
-  });
+    it('holds: every net is within 1e-4 of its exact counterpart, and the reason states the numbers', () => {
+      const m = output.metrics;
+      expect(experiment.id).toBe(id);
+      expect(output.verdict.status).toBe('holds');
+      expect(m['netVsExactMaxAbs']).toBeLessThanOrEqual(TOLERANCE);
+      expect(m['netVsExactMaxAbs']).toBe(
+        Math.max(
+          m['binaryNetVsExactMaxAbs'] as number,
+          m['softmaxNetVsExactMaxAbs'] as number,
+          m['oneVsAllNetVsExactMaxAbs'] as number,
+        ),
+      );
+      expect(output.verdict.reason).toContain('1.0e-4');
+      expect(output.verdict.reason).toContain((m['binaryNetVsExactMaxAbs'] as number).toExponential(1));
+      expect(m['exactConverged']).toBe(true);
+      expect(m['multinomialConverged']).toBe(true);
+      expect(m['predictionAgreement']).toBe(1);
+      expect(m['accuracyBinaryNet']).toBe(m['accuracyBinaryExact']);
+      expect(m['accuracySoftmaxNet']).toBe(m['accuracyMultinomialExact']);
+      expect(steps.at(-1)).toEqual([6, 6]);
+    });
 
-  it("ml's binary fit (read from its one-vs-all) equals ml-logistic-regression trained on the binary task itself", () => {
-    const ds = load();
-    const { z, n, d } = standardizeHere(ds);
-    const positiveIndex = ds.classNames.indexOf(positive);
-    const target = Array.from(ds.target, (c) => (c === positiveIndex ? 1 : 0));
-    const ml = fitMlLogisticRegression({ features: z, shape: [n, d], target }, { numSteps: ML_BUDGET.quick });
-    expect(output.metrics['mlSteps']).toBe(ML_BUDGET.quick);
-    const points = scatterPoints(output, 'binary-ml-vs-exact');
-    const drawn = points.map((p) => p.y);
-    const fitted = [ml.intercept, ...ml.coefficients];
-    drawn.forEach((v, a) => expect(v).toBeCloseTo(fitted[a]!, 9));
-    expect(output.metrics['binaryMlGradientNorm']).toBeCloseTo(ml.gradientNorm, 6);
-  });
+    it('reports its penalties (l2 > 0 only where separable) and, for the synthetic set, the distance to the truth', () => {
+      extra(output.metrics);
+    });
 
-  it('emits every chart, each valid against the Vega-Lite schema', () => {
-    expect(output.charts.map((c) => c.id)).toEqual([...LOGISTIC_CHART_IDS]);
-    const validate = vegaLiteValidator();
-    for (const chart of output.charts) {
-      const ok = validate(chart.spec);
-      expect(ok, `${chart.id}: ${JSON.stringify(validate.errors?.slice(0, 2))}`).toBe(true);
-    }
-  });
-});
+    it('the exact binary fit in the chart is the MLE of data standardized here; odds ratios and accuracy follow', () => {
+      const ds = load();
+      const { z, std, n, d } = standardizeHere(ds);
+      const m = output.metrics;
+      expect([m['dataset'], m['n'], m['features'], m['positiveClass']]).toEqual([ds.name, n, d, positive]);
+      const positiveIndex = ds.classNames.indexOf(positive);
+      const y = Float64Array.from(ds.target, (c) => (c === positiveIndex ? 1 : 0));
+      const points = scatterPoints(output, 'binary-net-vs-exact');
+      expect(points.map((p) => p.feature)).toEqual(['intercept', ...ds.featureNames]);
+      const [b, ...w] = points.map((p) => p.x);
+      const check = binaryCheck(z, n, d, y, b!, w);
+      // The MLE zeroes the log-likelihood gradient (the fit's stated tolerance is 1e-8).
+      expect(check.gradientNorm).toBeLessThan(1e-8);
+      expect(check.logLikelihood).toBeCloseTo(m['logLikelihood'] as number, 8);
+      expect(check.accuracy).toBe(m['accuracyBinaryExact']);
+      // Original scale: β_j = β̃_j / σ_j, odds ratio e^β per unit of the feature; per SD e^β̃.
+      ds.featureNames.forEach((f, j) => {
+        expect(m[`oddsRatio.${f}`] as number).toBeCloseTo(Math.exp(w[j]! / std[j]!), 8);
+        expect(m[`oddsRatioPerSd.${f}`] as number).toBeCloseTo(Math.exp(w[j]!), 8);
+        expect(m[`oddsRatioLower95.${f}`]).toBeLessThan(m[`oddsRatio.${f}`] as number);
+        expect(m[`oddsRatioUpper95.${f}`]).toBeGreaterThan(m[`oddsRatio.${f}`] as number);
+      });
+    });
+
+    it('the gaps in the metrics are the gaps drawn in the scatters; softmax parameters are centred', () => {
+      const m = output.metrics;
+      expect(maxGap(scatterPoints(output, 'binary-net-vs-exact'))).toBe(m['binaryNetVsExactMaxAbs']);
+      expect(maxGap(scatterPoints(output, 'binary-ml-vs-exact'))).toBe(m['binaryMlVsExactMaxAbs']);
+      const softmax = scatterPoints(output, 'softmax-net-vs-exact');
+      expect(maxGap(softmax)).toBe(m['softmaxNetVsExactMaxAbs']);
+      const ova = scatterPoints(output, 'one-vs-all-vs-exact');
+      expect(maxGap(ova.filter((p) => p.group === 'sigmoid nets'))).toBe(m['oneVsAllNetVsExactMaxAbs']);
+      expect(maxGap(ova.filter((p) => p.group === 'ml-logistic-regression'))).toBe(
+        m['oneVsAllMlVsExactMaxAbs'],
+      );
+      // Σ over classes of each parameter is 0 in both fits (the softmax's shift freedom removed).
+      const byParameter = new Map<string, { x: number; y: number }>();
+      for (const p of softmax) {
+        const key = p.feature.slice(p.feature.indexOf(': ') + 2);
+        const s = byParameter.get(key) ?? { x: 0, y: 0 };
+        byParameter.set(key, { x: s.x + p.x, y: s.y + p.y });
+      }
+      expect(byParameter.size).toBe((m['features'] as number) + 1);
+      for (const s of byParameter.values()) {
+        expect(Math.abs(s.x)).toBeLessThan(1e-9);
+        expect(Math.abs(s.y)).toBeLessThan(1e-5);
+      }
+    });
+
+    it("ml's binary fit (read from its one-vs-all) equals ml-logistic-regression trained on the binary task itself", () => {
+      const ds = load();
+      const { z, n, d } = standardizeHere(ds);
+      const positiveIndex = ds.classNames.indexOf(positive);
+      const target = Array.from(ds.target, (c) => (c === positiveIndex ? 1 : 0));
+      const ml = fitMlLogisticRegression(
+        { features: z, shape: [n, d], target },
+        { numSteps: ML_BUDGET.quick },
+      );
+      expect(output.metrics['mlSteps']).toBe(ML_BUDGET.quick);
+      const points = scatterPoints(output, 'binary-ml-vs-exact');
+      const drawn = points.map((p) => p.y);
+      const fitted = [ml.intercept, ...ml.coefficients];
+      drawn.forEach((v, a) => expect(v).toBeCloseTo(fitted[a]!, 9));
+      expect(output.metrics['binaryMlGradientNorm']).toBeCloseTo(ml.gradientNorm, 6);
+    });
+
+    it('emits every chart, each valid against the Vega-Lite schema', () => {
+      expect(output.charts.map((c) => c.id)).toEqual([...LOGISTIC_CHART_IDS]);
+      const validate = vegaLiteValidator();
+      for (const chart of output.charts) {
+        const ok = validate(chart.spec);
+        expect(ok, `${chart.id}: ${JSON.stringify(validate.errors?.slice(0, 2))}`).toBe(true);
+      }
+    });
+  },
+);
 
 describe('separation', () => {
   it('a separable positive class (Gentoo vs rest) falls back to l2 = 1, reports it, and the net still matches', async () => {

@@ -71,7 +71,11 @@ export function logisticMetrics(
     tolerance: spec.tolerance ?? DEFAULT_TOLERANCE,
     netVsExactMaxAbs: netVsExactMaxAbs(c),
     mlVsExactMaxAbs: bml.maxAbs,
-    predictionAgreement: Math.min(b.net.predictionAgreement, m.softmaxNet.predictionAgreement, m.oneVsAllNet.predictionAgreement),
+    predictionAgreement: Math.min(
+      b.net.predictionAgreement,
+      m.softmaxNet.predictionAgreement,
+      m.oneVsAllNet.predictionAgreement,
+    ),
     // Binary task
     positiveClass: spec.positiveClass,
     binaryL2: binary.l2,

@@ -47,7 +47,10 @@ export function toTabularProblem(ds: Dataset): TabularProblem {
 /** Class `positive` vs the rest (1 = positive). Throws naming the classes when `positive` is not one of them. */
 export function binaryView(problem: TabularProblem, positive: string): BinaryData {
   const c = problem.classNames.indexOf(positive);
-  if (c < 0) throw new Error(`binaryView: positive class '${positive}' is not one of ${problem.classNames.join(', ')}.`);
+  if (c < 0)
+    throw new Error(
+      `binaryView: positive class '${positive}' is not one of ${problem.classNames.join(', ')}.`,
+    );
   return {
     features: problem.features,
     shape: [problem.n, problem.d],
@@ -71,7 +74,11 @@ export function multiclassView(problem: TabularProblem): MulticlassData {
  * Fit with l2 = 0 (maximum likelihood); when that throws an {@link IllPosedError} of kind `separation` (the MLE does
  * not exist), fit again with {@link SEPARATION_L2} and say so. Other errors propagate.
  */
-export function fitWithSeparationFallback<T>(fit: (l2: number) => T): { fit: T; l2: number; separable: boolean } {
+export function fitWithSeparationFallback<T>(fit: (l2: number) => T): {
+  fit: T;
+  l2: number;
+  separable: boolean;
+} {
   try {
     return { fit: fit(0), l2: 0, separable: false };
   } catch (error) {
