@@ -15,5 +15,6 @@ for (const k of info.kernels) {
   e.ms += Number(k.kernelTimeMs) || 0; e.n++;
   byKernel.set(k.name, e);
 }
+for (const k of info.kernels.slice(0, 400)) if (["Slice", "Conv2DBackpropInput", "BatchMatMul", "Sqrt"].includes(k.name)) console.log(k.name, JSON.stringify(k.inputShapes), Number(k.kernelTimeMs).toFixed(2));
 console.log([...byKernel.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25).map(([k, v]) => `${k} ${v.ms.toFixed(1)}ms x${v.n}`).join('\n'));
 console.log('kernels', info.kernels.length);

@@ -5,7 +5,6 @@ export { ModelAdapter, INPUT_LAYER, LOGITS_LAYER } from './model/model-adapter.j
 export type { Activations, LayerInfo } from './model/model-adapter.js';
 export { receptiveField } from './model/receptive-field.js';
 export type { InputBox } from './model/receptive-field.js';
-export { buildMnistCnn } from './model/mnist-cnn.js';
 export {
   loadReferenceCnn, trainReferenceCnn, referenceCnnDir, accuracyOn, REFERENCE_CNN_VERSION, MIN_TEST_ACCURACY, DEFAULT_EPOCHS,
 } from './model/reference-cnn.js';

@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { loadMnist, type Dataset } from '@openbox/datasets';
-import { createRng, loadModel, saveModel, type Rng } from '@openbox/runtime';
+import { buildReferenceCnn, createRng, loadModel, saveModel, type Rng } from '@openbox/runtime';
 import { MESSAGES } from '../messages.js';
-import { buildMnistCnn } from './mnist-cnn.js';
 
 /** Bumped whenever the architecture, data split or training recipe changes: older caches are retrained. */
 export const REFERENCE_CNN_VERSION = 1;
@@ -107,7 +106,7 @@ export async function trainReferenceCnn(options: { seed?: number; epochs?: numbe
   const seed = options.seed ?? 0;
   const epochs = options.epochs ?? DEFAULT_EPOCHS;
   const { train, test } = loadMnist({ seed });
-  const model = buildMnistCnn({ seed });
+  const model = buildReferenceCnn({ seed });
   const optimizer = tf.train.adam(3e-3);
   model.compile({ optimizer, loss: 'categoricalCrossentropy' });
   const rng = createRng(seed).fork('reference-cnn-batches');

@@ -32,13 +32,13 @@ describe('inverseRealDft2d', () => {
     const re = randomValues(h * wf, h * 100 + w);
     const im = randomValues(h * wf, h * 100 + w + 1);
     const bases = dftBases(h, w);
-    const out = tf.tidy(() => inverseRealDft2d(tf.tensor3d(re, [h, 1, wf]), tf.tensor3d(im, [h, 1, wf]), bases));
+    const out = tf.tidy(() => inverseRealDft2d(tf.tensor4d([...re, ...im], [2, h, 1, wf]), bases));
     const got = out.dataSync();
     const want = referenceIrfft2(re, im, h, w);
     let maxErr = 0;
     for (let i = 0; i < want.length; i++) maxErr = Math.max(maxErr, Math.abs(got[i]! - want[i]!));
     expect(maxErr).toBeLessThan(1e-5);
-    tf.dispose([out, bases.cx, bases.sx, bases.cy, bases.sy]);
+    tf.dispose([out, bases.x, bases.y]);
   });
   it('handles several images side by side exactly as one at a time', () => {
     const [h, w, n] = [6, 6, 3];
@@ -46,13 +46,13 @@ describe('inverseRealDft2d', () => {
     const re = randomValues(h * n * wf, 1);
     const im = randomValues(h * n * wf, 2);
     const bases = dftBases(h, w);
-    const all = tf.tidy(() => inverseRealDft2d(tf.tensor3d(re, [h, n, wf]), tf.tensor3d(im, [h, n, wf]), bases)).arraySync() as number[][][];
+    const all = tf.tidy(() => inverseRealDft2d(tf.tensor4d([...re, ...im], [2, h, n, wf]), bases)).arraySync() as number[][][];
     for (let i = 0; i < n; i++) {
       const pick = (src: Float32Array) => Float32Array.from({ length: h * wf }, (_, j) => src[(Math.floor(j / wf) * n + i) * wf + (j % wf)]!);
       const want = referenceIrfft2(pick(re), pick(im), h, w);
       for (let y = 0; y < h; y++) for (let t = 0; t < w; t++) expect(all[y]![i]![t]!).toBeCloseTo(want[y * w + t]!, 5);
     }
-    tf.dispose([bases.cx, bases.sx, bases.cy, bases.sy]);
+    tf.dispose([bases.x, bases.y]);
   });
 });
 

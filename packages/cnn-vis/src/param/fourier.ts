@@ -21,57 +21,59 @@ export function rfftFrequencies(h: number, w: number): Float64Array {
   return out;
 }
 
-/** Constant inverse-DFT bases: `y` is `[h, h]` = cos/sin(2π·y·ky/h); `x` is `[wf, w]` = c_kx/(hw)·cos/sin(2π·kx·t/w). */
+/**
+ * Constant inverse-DFT bases as two real matrices:
+ * `y` is `[2h, 2h]` = [[C, −S], [S, C]] with C/S = cos/sin(2π·y·ky/h), the complex y-transform acting on [re; im];
+ * `x` is `[2wf, w]` = [c_kx·cos(2π·kx·t/w); −c_kx·sin(2π·kx·t/w)] / (hw), the real part of the x-transform.
+ */
 export interface DftBases {
-  readonly cy: tf.Tensor2D;
-  readonly sy: tf.Tensor2D;
-  readonly cx: tf.Tensor2D;
-  readonly sx: tf.Tensor2D;
+  readonly y: tf.Tensor2D;
+  readonly x: tf.Tensor2D;
 }
 
-/** Builds the {@link DftBases} for an h×w image (caller disposes the four tensors). */
+/** Builds the {@link DftBases} for an h×w image (the caller disposes both tensors). */
 export function dftBases(h: number, w: number): DftBases {
   const wf = Math.floor(w / 2) + 1;
   const nyquist = w % 2 === 0 ? w / 2 : -1;
-  const cy = new Float32Array(h * h);
-  const sy = new Float32Array(h * h);
-  for (let y = 0; y < h; y++) {
-    for (let ky = 0; ky < h; ky++) {
-      const angle = (2 * Math.PI * ((y * ky) % h)) / h;
-      cy[y * h + ky] = Math.cos(angle);
-      sy[y * h + ky] = Math.sin(angle);
+  const y = new Float32Array(4 * h * h);
+  for (let r = 0; r < h; r++) {
+    for (let k = 0; k < h; k++) {
+      const angle = (2 * Math.PI * ((r * k) % h)) / h;
+      const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+      y[r * 2 * h + k] = cos; // re ← C re
+      y[r * 2 * h + h + k] = -sin; // re ← −S im
+      y[(h + r) * 2 * h + k] = sin; // im ← S re
+      y[(h + r) * 2 * h + h + k] = cos; // im ← C im
     }
   }
-  const cx = new Float32Array(wf * w);
-  const sx = new Float32Array(wf * w);
+  const x = new Float32Array(2 * wf * w);
   for (let kx = 0; kx < wf; kx++) {
     const weight = (kx === 0 || kx === nyquist ? 1 : 2) / (h * w);
     for (let t = 0; t < w; t++) {
       const angle = (2 * Math.PI * ((kx * t) % w)) / w;
-      cx[kx * w + t] = Math.cos(angle) * weight;
-      sx[kx * w + t] = Math.sin(angle) * weight;
+      x[kx * w + t] = Math.cos(angle) * weight;
+      x[(wf + kx) * w + t] = -Math.sin(angle) * weight;
     }
   }
-  return { cy: tf.tensor2d(cy, [h, h]), sy: tf.tensor2d(sy, [h, h]), cx: tf.tensor2d(cx, [wf, w]), sx: tf.tensor2d(sx, [wf, w]) };
+  return { y: tf.tensor2d(y, [2 * h, 2 * h]), x: tf.tensor2d(x, [2 * wf, w]) };
 }
 
 /**
- * Inverse real 2-D DFT of the half spectrum `X = re + i·im` (`[h, n, wf]` with n images side by side) as matmuls:
+ * Inverse real 2-D DFT of half spectra `X = re + i·im` stacked as `spectra = [2, h, n, wf]` (n images side by side),
+ * in two matmuls and one transpose:
  * `x[y, ·, t] = (1/hw) Σ_ky Σ_kx c_kx · Re(X[ky, ·, kx] · e^{2πi(ky·y/h + kx·t/w)})`, with `c_kx = 1` at DC and Nyquist
  * and 2 otherwise — numpy's `irfft2` (the imaginary part of the DC/Nyquist columns is ignored, as there).
  * Returns `[h, n, w]`.
  */
-export function inverseRealDft2d(re: tf.Tensor3D, im: tf.Tensor3D, bases: DftBases): tf.Tensor3D {
+export function inverseRealDft2d(spectra: tf.Tensor4D, bases: DftBases): tf.Tensor3D {
   return tf.tidy(() => {
-    const [h, n, wf] = re.shape;
-    const w = bases.cx.shape[1];
-    const reFlat = tf.reshape(re, [h, n * wf]);
-    const imFlat = tf.reshape(im, [h, n * wf]);
-    // Along y (complex): Z = E_y X.
-    const zRe = tf.reshape(tf.sub(tf.matMul(bases.cy, reFlat), tf.matMul(bases.sy, imFlat)), [h * n, wf]);
-    const zIm = tf.reshape(tf.add(tf.matMul(bases.sy, reFlat), tf.matMul(bases.cy, imFlat)), [h * n, wf]);
-    // Along x (real part only): Re(Z e^{iθ}) = zRe cos θ − zIm sin θ, weighted by c_kx / (hw).
-    return tf.reshape(tf.sub(tf.matMul(zRe, bases.cx), tf.matMul(zIm, bases.sx)), [h, n, w]) as tf.Tensor3D;
+    const [, h, n, wf] = spectra.shape;
+    const w = bases.x.shape[1];
+    // Along y (complex, as a real [2h, 2h] matrix on [re; im]): Z = E_y X.
+    const z = tf.matMul(bases.y, tf.reshape(spectra, [2 * h, n * wf]));
+    // Along x (real part only): [zRe | zIm] · [c cos; −c sin] / (hw).
+    const zRows = tf.reshape(tf.transpose(tf.reshape(z, [2, h, n, wf]), [1, 2, 0, 3]), [h * n, 2 * wf]);
+    return tf.reshape(tf.matMul(zRows, bases.x), [h, n, w]) as tf.Tensor3D;
   });
 }
 
@@ -95,12 +97,10 @@ export function fourierParam(options: FourierParamOptions = {}): Parameterizatio
     const params = variableFrom(normalArray(2 * h * b * c * wf, sd, rng), [2, h, b, c, wf]);
     const image = (): tf.Tensor4D =>
       tf.tidy(() => {
-        const spectra = tf.reshape(params, [2, h, b * c, wf]);
-        const re = tf.mul(tf.reshape(tf.slice(spectra, [0, 0, 0, 0], [1, -1, -1, -1]), [h, b * c, wf]), scaleT) as tf.Tensor3D;
-        const im = tf.mul(tf.reshape(tf.slice(spectra, [1, 0, 0, 0], [1, -1, -1, -1]), [h, b * c, wf]), scaleT) as tf.Tensor3D;
-        const pixels = tf.reshape(inverseRealDft2d(re, im, bases), [h, b, c, w]);
+        const spectra = tf.mul(tf.reshape(params, [2, h, b * c, wf]), scaleT) as tf.Tensor4D;
+        const pixels = tf.reshape(inverseRealDft2d(spectra, bases), [h, b, c, w]);
         return tf.div(tf.transpose(pixels, [1, 0, 3, 2]), 4) as tf.Tensor4D;
       });
-    return { params, image, dispose: () => tf.dispose([params, scaleT, bases.cy, bases.sy, bases.cx, bases.sx]) };
+    return { params, image, dispose: () => tf.dispose([params, scaleT, bases.y, bases.x]) };
   };
 }
