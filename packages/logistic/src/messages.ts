@@ -1,6 +1,12 @@
 /** Every user-facing error message of @openbox/logistic, each naming the function and the argument. */
 
-const list = (names: readonly string[]): string => names.map((n) => `'${n}'`).join(', ');
+const list = (names: readonly string[]): string =>
+  names.length > 12
+    ? `${names
+        .slice(0, 10)
+        .map((n) => `'${n}'`)
+        .join(', ')} and ${names.length - 10} more`
+    : names.map((n) => `'${n}'`).join(', ');
 
 export const MESSAGES = {
   badShape: (fn: string, shape: readonly number[], length: number) =>

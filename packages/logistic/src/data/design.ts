@@ -3,8 +3,9 @@ import { IllPosedError, MESSAGES } from '../messages.js';
 import type { Design, FeatureMatrix } from './types.js';
 
 /**
- * Copy `data` into a float64 {@link Design}, rejecting bad shapes, NaN/∞ values and constant columns, and — when
- * `identifiable` (l2 = 0) — collinear columns and fewer rows than parameters. `fn` names the caller in errors.
+ * Copy `data` into a float64 {@link Design}, rejecting bad shapes and NaN/∞ values, and — when `identifiable`
+ * (l2 = 0) — constant columns, collinear columns and fewer rows than parameters (with l2 > 0 the penalty makes the
+ * fit unique: a constant column gets coefficient 0). `fn` names the caller in errors.
  */
 export function toDesign(fn: string, data: FeatureMatrix, identifiable: boolean): Design {
   const [n = 0, d = 1, ...rest] = data.shape;
@@ -19,10 +20,10 @@ export function toDesign(fn: string, data: FeatureMatrix, identifiable: boolean)
         names[i % d]!,
       ]);
   const design = { n, d, x, names };
-  const constant = constantColumns(design);
-  if (constant.length > 0)
-    throw new IllPosedError(MESSAGES.constantColumns(fn, constant), 'constant-column', constant);
   if (identifiable) {
+    const constant = constantColumns(design);
+    if (constant.length > 0)
+      throw new IllPosedError(MESSAGES.constantColumns(fn, constant), 'constant-column', constant);
     if (n < d + 1) throw new IllPosedError(MESSAGES.tooFewRows(fn, n, d + 1), 'too-few-rows');
     const collinear = firstCollinearColumn(design);
     if (collinear) {

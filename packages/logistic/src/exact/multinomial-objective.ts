@@ -13,35 +13,54 @@ export function multinomialObjective(
   l2: number,
 ): { value: number; gradient: Float64Array; logLikelihood: number } {
   const { n, d, x } = design;
+  const K = numClasses;
   const p = d + 1;
-  const gradient = new Float64Array(numClasses * p);
-  const eta = new Float64Array(numClasses);
+  // Weights transposed to feature-major (wT[j·K + k]) so each nonzero x_ij touches K adjacent numbers; zeros
+  // (most MNIST pixels) are skipped in both passes.
+  const wT = new Float64Array(d * K);
+  for (let k = 0; k < K; k++) for (let j = 0; j < d; j++) wT[j * K + k] = theta[k * p + 1 + j]!;
+  const gT = new Float64Array(d * K);
+  const gBias = new Float64Array(K);
+  const eta = new Float64Array(K);
+  const r = new Float64Array(K);
   let logLikelihood = 0;
   for (let i = 0; i < n; i++) {
-    let max = -Infinity;
-    for (let k = 0; k < numClasses; k++) {
-      let s = theta[k * p]!;
-      for (let j = 0; j < d; j++) s += theta[k * p + 1 + j]! * x[i * d + j]!;
-      eta[k] = s;
-      max = Math.max(max, s);
+    for (let k = 0; k < K; k++) eta[k] = theta[k * p]!;
+    const row = i * d;
+    for (let j = 0; j < d; j++) {
+      const v = x[row + j]!;
+      if (v === 0) continue;
+      const base = j * K;
+      for (let k = 0; k < K; k++) eta[k] = eta[k]! + wT[base + k]! * v;
     }
+    let max = -Infinity;
+    for (let k = 0; k < K; k++) max = Math.max(max, eta[k]!);
     let z = 0;
-    for (let k = 0; k < numClasses; k++) z += Math.exp(eta[k]! - max);
+    for (let k = 0; k < K; k++) z += Math.exp(eta[k]! - max);
     const logZ = max + Math.log(z);
-    logLikelihood += eta[y[i]!]! - logZ;
-    for (let k = 0; k < numClasses; k++) {
-      const r = Math.exp(eta[k]! - logZ) - (y[i] === k ? 1 : 0);
-      gradient[k * p] = gradient[k * p]! + r;
-      for (let j = 0; j < d; j++) gradient[k * p + 1 + j] = gradient[k * p + 1 + j]! + r * x[i * d + j]!;
+    const yi = y[i]!;
+    logLikelihood += eta[yi]! - logZ;
+    for (let k = 0; k < K; k++) {
+      r[k] = Math.exp(eta[k]! - logZ) - (yi === k ? 1 : 0);
+      gBias[k] = gBias[k]! + r[k]!;
+    }
+    for (let j = 0; j < d; j++) {
+      const v = x[row + j]!;
+      if (v === 0) continue;
+      const base = j * K;
+      for (let k = 0; k < K; k++) gT[base + k] = gT[base + k]! + r[k]! * v;
     }
   }
+  const gradient = new Float64Array(K * p);
   let penalty = 0;
-  for (let k = 0; k < numClasses; k++)
+  for (let k = 0; k < K; k++) {
+    gradient[k * p] = gBias[k]!;
     for (let j = 0; j < d; j++) {
-      const w = theta[k * p + 1 + j]!;
+      const w = wT[j * K + k]!;
       penalty += 0.5 * l2 * w * w;
-      gradient[k * p + 1 + j] = gradient[k * p + 1 + j]! + l2 * w;
+      gradient[k * p + 1 + j] = gT[j * K + k]! + l2 * w;
     }
+  }
   return { value: -logLikelihood + penalty, gradient, logLikelihood };
 }
 
