@@ -3,6 +3,9 @@ import type { Experiment } from '../experiment.js';
 import { activationMaximization } from './activation-maximization.js';
 import { cnnFiltersVsLrTemplates } from './cnn-filters-vs-lr-templates.js';
 import { laplacianKernel } from './laplacian-kernel.js';
+import { logisticCars } from './logistic-cars.js';
+import { logisticPenguins } from './logistic-penguins.js';
+import { logisticSynthetic } from './logistic-synthetic.js';
 import { maxPatchVsFilter } from './max-patch-vs-filter.js';
 import { modeVsTypical } from './mode-vs-typical.js';
 import { unimodality } from './unimodality.js';
@@ -15,6 +18,9 @@ export const EXPERIMENT_IDS = [
   'activation-maximization',
   'unimodality',
   'mode-vs-typical',
+  'logistic-penguins',
+  'logistic-cars',
+  'logistic-synthetic',
 ] as const;
 export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
 
@@ -29,6 +35,9 @@ const REGISTRY: Record<ExperimentId, Experiment> = {
   'activation-maximization': activationMaximization,
   unimodality,
   'mode-vs-typical': modeVsTypical,
+  'logistic-penguins': logisticPenguins,
+  'logistic-cars': logisticCars,
+  'logistic-synthetic': logisticSynthetic,
 };
 
 /** The experiments in suite order; each one's `id` equals its registry key. */
