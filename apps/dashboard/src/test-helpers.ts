@@ -1,8 +1,7 @@
-/** Test helpers: a temp results folder with the fixture run, and a tiny real tfjs CNN for the live endpoint. */
+/** Test helper: a temp results folder holding the fixture run (no tfjs here, so most test files load fast). */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { initBackend } from '@openbox/runtime';
 import { writeFixtureRun } from './fixtures/write-fixture-run.js';
 import type { FixtureRun } from './fixtures/write-fixture-run.js';
 
@@ -12,15 +11,3 @@ export async function fixtureDir(): Promise<{ dir: string; run: FixtureRun; clea
   const run = await writeFixtureRun(dir);
   return { dir, run, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
-
-/** The cpu backend (deterministic and always available). */
-export async function useCpu(): Promise<void> {
-  await initBackend({ backend: 'cpu' });
-}
-
-/** The fixture CNN, LR weights and digits (see `fixtures/fixture-live.ts`). */
-export {
-  fixtureCnn as tinyCnn,
-  fixtureDigits as syntheticDigits,
-  fixtureLr as tinyLr,
-} from './fixtures/fixture-live.js';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { syntheticDigits, tinyCnn, tinyLr, useCpu } from '../test-helpers.js';
+import { syntheticDigits, tinyCnn, tinyLr, useCpu } from '../test-live-helpers.js';
 import { createLiveFunction } from './create-live-function.js';
 
 describe('createLiveFunction (real tfjs model)', () => {

@@ -2,7 +2,8 @@ import type { Hono } from 'hono';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDashboardApp } from '../create-dashboard-app.js';
-import { fixtureDir, syntheticDigits, tinyCnn, tinyLr, useCpu } from '../test-helpers.js';
+import { fixtureDir } from '../test-helpers.js';
+import { syntheticDigits, tinyCnn, tinyLr, useCpu } from '../test-live-helpers.js';
 import { createLiveFunction } from './create-live-function.js';
 import type { LiveFunction, LiveOptions } from './live-types.js';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDashboardApp } from '../create-dashboard-app.js';
-import { fixtureDir, syntheticDigits } from '../test-helpers.js';
+import { fixtureDir } from '../test-helpers.js';
 
 describe('pages', () => {
   let ctx: Awaited<ReturnType<typeof fixtureDir>>;
@@ -134,7 +134,10 @@ describe('pages', () => {
     expect((await page('/live')).html).toContain('id="live-disabled"');
     const live = createDashboardApp({
       resultsDir: ctx.dir,
-      live: { predict: () => Promise.reject(new Error('unused')), digits: syntheticDigits(50) },
+      live: {
+        predict: () => Promise.reject(new Error('unused')),
+        digits: { count: 50, get: () => ({ pixels: new Float32Array(784) }) },
+      },
     });
     const { html } = await page('/live', live);
     expect(html).toContain('id="live-form"');
