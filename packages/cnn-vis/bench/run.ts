@@ -31,7 +31,7 @@ function measure(adapter: ModelAdapter, layer: string, steps: number): { seconds
 const report = await initBackend();
 const { model, meta } = await loadReferenceCnn();
 const mnist = measure(new ModelAdapter(model), 'conv2', 512);
-const rgbSteps = Number(process.env.CNN_VIS_BENCH_RGB_STEPS ?? 64);
+const rgbSteps = Number(process.env.CNN_VIS_BENCH_RGB_STEPS ?? 32);
 const rgb = measure(new ModelAdapter(smallRgbNet(0)), 'conv3', rgbSteps);
 const rows = [
   ['reference MNIST CNN, layer conv2', '16 × 28×28×1', 512, mnist.seconds.toFixed(2), mnist.stepsPerSecond.toFixed(1), mnist.seconds < 10 ? 'yes (< 10 s)' : 'no (target < 10 s)'],
