@@ -37,7 +37,7 @@ function checkOptions(fn: string, options: NetOptions): void {
 
 /**
  * Logistic regression as a tfjs net: Dense(1, sigmoid) with binary cross-entropy + (l2/2)‖w‖², trained full-batch
- * to ‖∇‖ <= 1e-6 (mean scale). P(y = 1 | x) = σ(b + xᵀw) is exactly the logistic model, and the loss is its negative
+ * to ‖∇‖ <= 1e-7 (mean scale) and an L-BFGS step <= 1e-6. P(y = 1 | x) = σ(b + xᵀw) is exactly the logistic model, and the loss is its negative
  * log-likelihood, so the trained kernel and bias estimate the same (w, b) as {@link fitExactLogistic}.
  * @example const net = fitNetLogistic({ features, shape: [n, d], target }, { l2: 1, seed: 0 });
  */
