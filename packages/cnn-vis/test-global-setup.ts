@@ -5,5 +5,7 @@ import { loadReferenceCnn } from './src/model/reference-cnn.js';
 export default async function setup(): Promise<void> {
   await initBackend();
   const { meta, fromCache } = await loadReferenceCnn();
-  console.log(`[cnn-vis] reference CNN ${fromCache ? 'loaded from cache' : `trained in ${meta.trainSeconds.toFixed(1)} s`}: test accuracy ${meta.testAccuracy}`);
+  console.log(
+    `[cnn-vis] reference CNN ${fromCache ? 'loaded from cache' : `trained in ${meta.trainSeconds.toFixed(1)} s`}: test accuracy ${meta.testAccuracy}`,
+  );
 }

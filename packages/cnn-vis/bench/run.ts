@@ -10,16 +10,47 @@ function smallRgbNet(seed: number): tfl.LayersModel {
   const rng = createRng(seed);
   const init = () => tfl.initializers.glorotUniform({ seed: rng.tfSeed() });
   const model = tfl.sequential();
-  model.add(tfl.layers.conv2d({ inputShape: [128, 128, 3], filters: 16, kernelSize: 5, strides: 2, activation: 'relu', name: 'conv1', kernelInitializer: init() }));
-  model.add(tfl.layers.conv2d({ filters: 32, kernelSize: 3, strides: 2, activation: 'relu', name: 'conv2', kernelInitializer: init() }));
+  model.add(
+    tfl.layers.conv2d({
+      inputShape: [128, 128, 3],
+      filters: 16,
+      kernelSize: 5,
+      strides: 2,
+      activation: 'relu',
+      name: 'conv1',
+      kernelInitializer: init(),
+    }),
+  );
+  model.add(
+    tfl.layers.conv2d({
+      filters: 32,
+      kernelSize: 3,
+      strides: 2,
+      activation: 'relu',
+      name: 'conv2',
+      kernelInitializer: init(),
+    }),
+  );
   model.add(tfl.layers.maxPooling2d({ poolSize: 2, name: 'pool' }));
-  model.add(tfl.layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu', name: 'conv3', kernelInitializer: init() }));
+  model.add(
+    tfl.layers.conv2d({
+      filters: 32,
+      kernelSize: 3,
+      activation: 'relu',
+      name: 'conv3',
+      kernelInitializer: init(),
+    }),
+  );
   model.add(tfl.layers.globalAveragePooling2d({ name: 'gap' }));
   model.add(tfl.layers.dense({ units: 10, activation: 'softmax', name: 'probs', kernelInitializer: init() }));
   return model;
 }
 
-function measure(adapter: ModelAdapter, layer: string, steps: number): { seconds: number; stepsPerSecond: number } {
+function measure(
+  adapter: ModelAdapter,
+  layer: string,
+  steps: number,
+): { seconds: number; stepsPerSecond: number } {
   const channels = Array.from({ length: 16 }, (_, i) => i);
   renderUnits(adapter, channel(layer, channels), { steps: 4, seed: 0 }); // warm-up
   const started = performance.now();
@@ -34,8 +65,22 @@ const mnist = measure(new ModelAdapter(model), 'conv2', 512);
 const rgbSteps = Number(process.env.CNN_VIS_BENCH_RGB_STEPS ?? 32);
 const rgb = measure(new ModelAdapter(smallRgbNet(0)), 'conv3', rgbSteps);
 const rows = [
-  ['reference MNIST CNN, layer conv2', '16 × 28×28×1', 512, mnist.seconds.toFixed(2), mnist.stepsPerSecond.toFixed(1), mnist.seconds < 10 ? 'yes (< 10 s)' : 'no (target < 10 s)'],
-  ['small RGB conv net, layer conv3', '16 × 128×128×3', rgbSteps, rgb.seconds.toFixed(2), rgb.stepsPerSecond.toFixed(1), '—'],
+  [
+    'reference MNIST CNN, layer conv2',
+    '16 × 28×28×1',
+    512,
+    mnist.seconds.toFixed(2),
+    mnist.stepsPerSecond.toFixed(1),
+    mnist.seconds < 10 ? 'yes (< 10 s)' : 'no (target < 10 s)',
+  ],
+  [
+    'small RGB conv net, layer conv3',
+    '16 × 128×128×3',
+    rgbSteps,
+    rgb.seconds.toFixed(2),
+    rgb.stepsPerSecond.toFixed(1),
+    '—',
+  ],
 ];
 const body = [
   `Backend: ${report.chosen} (tfjs '${tf.getBackend()}'). Reference CNN test accuracy ${meta.testAccuracy}.`,
@@ -47,5 +92,10 @@ const body = [
   '',
   'The machine is shared by other engineers while this runs; expect ±20–30% noise.',
 ].join('\n');
-writeBenchmarkSection('cnn-vis', 'cnn-vis: activation maximization', 'npx pnpm@10 --filter @openbox/cnn-vis bench', body);
+writeBenchmarkSection(
+  'cnn-vis',
+  'cnn-vis: activation maximization',
+  'npx pnpm@10 --filter @openbox/cnn-vis bench',
+  body,
+);
 console.log(body);

@@ -6,7 +6,13 @@ export type { Activations, LayerInfo } from './model/model-adapter.js';
 export { receptiveField } from './model/receptive-field.js';
 export type { InputBox } from './model/receptive-field.js';
 export {
-  loadReferenceCnn, trainReferenceCnn, referenceCnnDir, accuracyOn, REFERENCE_CNN_VERSION, MIN_TEST_ACCURACY, DEFAULT_EPOCHS,
+  loadReferenceCnn,
+  trainReferenceCnn,
+  referenceCnnDir,
+  accuracyOn,
+  REFERENCE_CNN_VERSION,
+  MIN_TEST_ACCURACY,
+  DEFAULT_EPOCHS,
 } from './model/reference-cnn.js';
 export type { ReferenceCnn, ReferenceCnnMeta, ReferenceCnnOptions } from './model/reference-cnn.js';
 
@@ -53,7 +59,11 @@ export { pad } from './transforms/pad.js';
 export { jitter } from './transforms/jitter.js';
 export { randomScale } from './transforms/random-scale.js';
 export { randomRotate } from './transforms/random-rotate.js';
-export { standardTransforms, standardTransformSettings, LUCID_REFERENCE_SIZE } from './transforms/standard-transforms.js';
+export {
+  standardTransforms,
+  standardTransformSettings,
+  LUCID_REFERENCE_SIZE,
+} from './transforms/standard-transforms.js';
 export type { StandardTransformSettings } from './transforms/standard-transforms.js';
 export { rotateImages, scaleImages, shearRows } from './transforms/resample.js';
 

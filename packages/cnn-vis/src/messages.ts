@@ -1,6 +1,7 @@
 /** Every user-facing error message of @openbox/cnn-vis, naming the function and the argument. */
 
-const list = (items: readonly (string | number)[]): string => (items.length === 0 ? '(none)' : items.join(', '));
+const list = (items: readonly (string | number)[]): string =>
+  items.length === 0 ? '(none)' : items.join(', ');
 
 export const MESSAGES = {
   unknownLayer: (fn: string, name: string, known: readonly string[]) =>
@@ -35,7 +36,8 @@ export const MESSAGES = {
     `${fn}: dataset images have shape [n, ${shape.slice(1).join(', ')}]; the model expects [n, ${expected.join(', ')}].`,
   tooFewImages: (fn: string, argument: string, need: number, got: number) =>
     `${fn}: ${argument} needs at least ${need} images; got ${got}.`,
-  staleModel: (path: string, why: string) => `loadReferenceCnn: the cached model at ${path} is stale (${why}); retraining.`,
+  staleModel: (path: string, why: string) =>
+    `loadReferenceCnn: the cached model at ${path} is stale (${why}); retraining.`,
   lowAccuracy: (accuracy: number, minimum: number) =>
     `loadReferenceCnn: the trained reference CNN reached test accuracy ${accuracy.toFixed(4)}, below the required ${minimum}.`,
   badImageBatch: (fn: string, shape: readonly number[]) =>

@@ -18,7 +18,14 @@ export function randomValues(n: number, seed: number): Float32Array {
 export function linearUnitModel(weights: Float32Array, h: number, w: number, c: number): tfl.LayersModel {
   const model = tfl.sequential();
   model.add(tfl.layers.flatten({ inputShape: [h, w, c], name: 'flat' }));
-  model.add(tfl.layers.dense({ units: 1, useBias: false, name: 'unit', weights: [tf.tensor2d(weights, [h * w * c, 1])] }));
+  model.add(
+    tfl.layers.dense({
+      units: 1,
+      useBias: false,
+      name: 'unit',
+      weights: [tf.tensor2d(weights, [h * w * c, 1])],
+    }),
+  );
   return model;
 }
 
@@ -27,15 +34,39 @@ export function smallRgbNet(size: number, seed: number, classes = 10): tfl.Layer
   const rng = createRng(seed);
   const init = () => tfl.initializers.glorotUniform({ seed: rng.tfSeed() });
   const model = tfl.sequential();
-  model.add(tfl.layers.conv2d({ inputShape: [size, size, 3], filters: 8, kernelSize: 5, strides: 2, activation: 'relu', name: 'conv1', kernelInitializer: init() }));
-  model.add(tfl.layers.conv2d({ filters: 16, kernelSize: 3, strides: 2, activation: 'relu', name: 'conv2', kernelInitializer: init() }));
+  model.add(
+    tfl.layers.conv2d({
+      inputShape: [size, size, 3],
+      filters: 8,
+      kernelSize: 5,
+      strides: 2,
+      activation: 'relu',
+      name: 'conv1',
+      kernelInitializer: init(),
+    }),
+  );
+  model.add(
+    tfl.layers.conv2d({
+      filters: 16,
+      kernelSize: 3,
+      strides: 2,
+      activation: 'relu',
+      name: 'conv2',
+      kernelInitializer: init(),
+    }),
+  );
   model.add(tfl.layers.globalAveragePooling2d({ name: 'gap' }));
-  model.add(tfl.layers.dense({ units: classes, activation: 'softmax', name: 'probs', kernelInitializer: init() }));
+  model.add(
+    tfl.layers.dense({ units: classes, activation: 'softmax', name: 'probs', kernelInitializer: init() }),
+  );
   return model;
 }
 
 /** The reference CNN (trained once by the global setup, then read from the cache) wrapped in an adapter. */
-export async function referenceAdapter(): Promise<{ adapter: import('./model/model-adapter.js').ModelAdapter; model: tfl.LayersModel }> {
+export async function referenceAdapter(): Promise<{
+  adapter: import('./model/model-adapter.js').ModelAdapter;
+  model: tfl.LayersModel;
+}> {
   const { loadReferenceCnn } = await import('./model/reference-cnn.js');
   const { ModelAdapter } = await import('./model/model-adapter.js');
   await setupBackend();

@@ -3,7 +3,15 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { ModelAdapter, LOGITS_LAYER, channel, classLogit, imagesToPng, loadReferenceCnn, renderUnits } from '@openbox/cnn-vis';
+import {
+  ModelAdapter,
+  LOGITS_LAYER,
+  channel,
+  classLogit,
+  imagesToPng,
+  loadReferenceCnn,
+  renderUnits,
+} from '@openbox/cnn-vis';
 import { initBackend, loadModel } from '@openbox/runtime';
 import { UsageError, type Command } from '../command.js';
 
@@ -20,7 +28,8 @@ export function parseChannels(text: string): number[] {
   const out: number[] = [];
   for (const part of text.split(',')) {
     const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
-    if (m === null) throw new UsageError(`--channels: '${part}' is not a channel number or a range like 0-7.`);
+    if (m === null)
+      throw new UsageError(`--channels: '${part}' is not a channel number or a range like 0-7.`);
     const lo = Number(m[1]);
     const hi = m[2] === undefined ? lo : Number(m[2]);
     if (hi < lo) throw new UsageError(`--channels: range '${part}' runs backwards.`);
@@ -32,22 +41,27 @@ export function parseChannels(text: string): number[] {
 function integerOption(name: string, value: string | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer >= ${min}, got '${value}'.`);
+  if (!Number.isInteger(n) || n < min)
+    throw new UsageError(`--${name} must be an integer >= ${min}, got '${value}'.`);
   return n;
 }
 
 const fileSafe = (name: string) => name.replace(/[^A-Za-z0-9_.-]/g, '_');
 
 export const visualizeCommand: Command = {
-  summary: 'activation maximization of a layer\'s channels (Lucid-style): PNGs plus objective curves as JSON',
+  summary: "activation maximization of a layer's channels (Lucid-style): PNGs plus objective curves as JSON",
   usage: USAGE,
   async run(argv) {
     // 1. Arguments.
     const { values } = parseArgs({
       args: [...argv],
       options: {
-        model: { type: 'string' }, layer: { type: 'string' }, channels: { type: 'string' },
-        steps: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' },
+        model: { type: 'string' },
+        layer: { type: 'string' },
+        channels: { type: 'string' },
+        steps: { type: 'string' },
+        seed: { type: 'string' },
+        out: { type: 'string' },
       },
       strict: true,
     });
@@ -60,7 +74,10 @@ export const visualizeCommand: Command = {
     let model: tfl.LayersModel;
     let modelName: string;
     if (values.model === undefined) {
-      const ref = await loadReferenceCnn({ onEpoch: (e, loss) => console.log(`training the reference CNN (first use): epoch ${e}, loss ${loss.toFixed(4)}`) });
+      const ref = await loadReferenceCnn({
+        onEpoch: (e, loss) =>
+          console.log(`training the reference CNN (first use): epoch ${e}, loss ${loss.toFixed(4)}`),
+      });
       model = ref.model;
       modelName = `reference MNIST CNN (${ref.dir}, test accuracy ${ref.meta.testAccuracy})`;
     } else {
@@ -74,20 +91,32 @@ export const visualizeCommand: Command = {
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
-    const channels = values.channels === undefined ? Array.from({ length: Math.min(8, layerChannels) }, (_, i) => i) : parseChannels(values.channels);
+    const channels =
+      values.channels === undefined
+        ? Array.from({ length: Math.min(8, layerChannels) }, (_, i) => i)
+        : parseChannels(values.channels);
     const bad = channels.filter((c) => c >= layerChannels);
-    if (bad.length > 0) throw new UsageError(`--channels ${bad.join(', ')} out of range: layer '${values.layer}' has channels 0..${layerChannels - 1}.`);
+    if (bad.length > 0)
+      throw new UsageError(
+        `--channels ${bad.join(', ')} out of range: layer '${values.layer}' has channels 0..${layerChannels - 1}.`,
+      );
     // 3. Optimize in batches of 16 channels.
     const started = performance.now();
     const results = [];
     for (let i = 0; i < channels.length; i += 16) {
       const batch = channels.slice(i, i + 16);
       const objective = values.layer === LOGITS_LAYER ? classLogit(batch) : channel(values.layer, batch);
-      results.push(renderUnits(adapter, objective, {
-        steps, seed: seed + i,
-        onProgress: (p) => console.log(`channels ${batch[0]}-${batch[batch.length - 1]}: step ${p.step}/${p.steps}, mean objective ${(p.values.reduce((a, b) => a + b, 0) / p.values.length).toFixed(4)}`),
-        progressEvery: Math.max(1, Math.floor(steps / 4)),
-      }));
+      results.push(
+        renderUnits(adapter, objective, {
+          steps,
+          seed: seed + i,
+          onProgress: (p) =>
+            console.log(
+              `channels ${batch[0]}-${batch[batch.length - 1]}: step ${p.step}/${p.steps}, mean objective ${(p.values.reduce((a, b) => a + b, 0) / p.values.length).toFixed(4)}`,
+            ),
+          progressEvery: Math.max(1, Math.floor(steps / 4)),
+        }),
+      );
     }
     const seconds = (performance.now() - started) / 1000;
     // 4. Write PNGs and curves.
@@ -100,17 +129,31 @@ export const visualizeCommand: Command = {
     const scale = Math.max(1, Math.round(112 / Math.max(h, w)));
     await writeFile(join(values.out, `${base}.png`), imagesToPng(all, [channels.length, h, w, c], { scale }));
     for (let j = 0; j < channels.length; j++) {
-      await writeFile(join(values.out, `${base}-c${channels[j]}.png`), imagesToPng(all.subarray(j * size, (j + 1) * size), [1, h, w, c], { scale }));
+      await writeFile(
+        join(values.out, `${base}-c${channels[j]}.png`),
+        imagesToPng(all.subarray(j * size, (j + 1) * size), [1, h, w, c], { scale }),
+      );
     }
     const curves = {
-      model: modelName, layer: values.layer, channels, steps, seed, seconds,
+      model: modelName,
+      layer: values.layer,
+      channels,
+      steps,
+      seed,
+      seconds,
       curveSteps: results[0]!.curveSteps,
       units: results.flatMap((r, i) =>
-        Array.from(r.curve, (curve, b) => ({ channel: channels[i * 16 + b]!, objective: Array.from(curve), final: r.finalValues[b]! })),
+        Array.from(r.curve, (curve, b) => ({
+          channel: channels[i * 16 + b]!,
+          objective: Array.from(curve),
+          final: r.finalValues[b]!,
+        })),
       ),
     };
     await writeFile(join(values.out, 'curves.json'), `${JSON.stringify(curves, null, 2)}\n`);
-    console.log(`Wrote ${channels.length} channel images of '${values.layer}' and curves.json to ${values.out} (${seconds.toFixed(1)} s, ${steps} steps).`);
+    console.log(
+      `Wrote ${channels.length} channel images of '${values.layer}' and curves.json to ${values.out} (${seconds.toFixed(1)} s, ${steps} steps).`,
+    );
     return 0;
   },
 };

@@ -52,7 +52,8 @@ export function datasetExamples(
     const [maxT, argT] = tf.tidy(() => {
       const x = tf.tensor4d(data.features.subarray(start * size, (start + count) * size), [count, h, w, c]);
       const a = adapter.activations(x, [options.layer])[options.layer]!;
-      const flat = a.rank === 2 ? tf.expandDims(a, 1) : tf.reshape(a, [count, -1, a.shape[a.rank - 1] as number]);
+      const flat =
+        a.rank === 2 ? tf.expandDims(a, 1) : tf.reshape(a, [count, -1, a.shape[a.rank - 1] as number]);
       return [tf.max(flat, 1), tf.argMax(flat, 1)];
     });
     if (spatial.length === 0) spatial = adapter.layer(options.layer).outputShape.slice(1, -1) as number[];
@@ -61,7 +62,12 @@ export function datasetExamples(
     const channels = maxT.shape[1] as number;
     tf.dispose([maxT, argT]);
     options.channels.forEach((ch, j) => {
-      for (let i = 0; i < count; i++) best[j]!.push({ index: start + i, activation: maxima[i * channels + ch]!, pos: args[i * channels + ch]! });
+      for (let i = 0; i < count; i++)
+        best[j]!.push({
+          index: start + i,
+          activation: maxima[i * channels + ch]!,
+          pos: args[i * channels + ch]!,
+        });
       best[j]!.sort((a, b) => b.activation - a.activation);
       best[j]!.length = Math.min(best[j]!.length, k);
     });
@@ -76,7 +82,9 @@ export function datasetExamples(
       const box = receptiveField(adapter, options.layer, position.y, position.x);
       const pixels = new Float32Array((box.y1 - box.y0) * (box.x1 - box.x0) * c);
       let o = 0;
-      for (let y = box.y0; y < box.y1; y++) for (let x = box.x0; x < box.x1; x++) for (let ch = 0; ch < c; ch++) pixels[o++] = data.features[e.index * size + (y * w + x) * c + ch]!;
+      for (let y = box.y0; y < box.y1; y++)
+        for (let x = box.x0; x < box.x1; x++)
+          for (let ch = 0; ch < c; ch++) pixels[o++] = data.features[e.index * size + (y * w + x) * c + ch]!;
       return { ...base, position, crop: { box, pixels } };
     }),
   );

@@ -27,11 +27,20 @@ describe("the seed's claims as experiments", () => {
     console.log(r.summary, r.verdict);
   });
   it('mode vs typical sample: the optimized logit beats the best real digit and lies far from all of them', () => {
-    const r = modeVsTypical(adapter, { layer: 'logits', channel: 7 }, test, { steps: 128, seed: 0, limit: 600, probes: 40 });
+    const r = modeVsTypical(adapter, { layer: 'logits', channel: 7 }, test, {
+      steps: 128,
+      seed: 0,
+      limit: 600,
+      probes: 40,
+    });
     expect(r.optimizedActivation).toBeGreaterThan(r.medianRealActivation);
     expect(r.nearestRealDistance).toBeGreaterThan(0);
     expect(test.target[r.bestRealIndex]).toBe(7);
-    expect(r.verdict).toBe(r.optimizedActivation > r.bestRealActivation && r.nearestRealDistance > r.typicalNearestDistance ? 'mode-is-atypical' : 'mode-is-typical');
+    expect(r.verdict).toBe(
+      r.optimizedActivation > r.bestRealActivation && r.nearestRealDistance > r.typicalNearestDistance
+        ? 'mode-is-atypical'
+        : 'mode-is-typical',
+    );
     console.log(r.summary, r.verdict);
   });
   it('dataset examples: top-k really are the largest, with receptive-field crops', () => {
@@ -41,13 +50,22 @@ describe("the seed's claims as experiments", () => {
     for (let i = 1; i < 5; i++) expect(ex[i]!.activation).toBeLessThanOrEqual(ex[i - 1]!.activation);
     for (const e of ex) {
       expect(e.crop!.box.y1 - e.crop!.box.y0).toBeLessThanOrEqual(14);
-      expect(e.crop!.pixels.length).toBe((e.crop!.box.y1 - e.crop!.box.y0) * (e.crop!.box.x1 - e.crop!.box.x0));
+      expect(e.crop!.pixels.length).toBe(
+        (e.crop!.box.y1 - e.crop!.box.y0) * (e.crop!.box.x1 - e.crop!.box.x0),
+      );
     }
     // Max over positions ≥ the value at any one position, for every image: the top-1 beats the best centre neuron.
-    const centre = unitValues(adapter, { layer: 'conv2', channel: 3, x: 4, y: 4 }, test.features.subarray(0, 400 * 784), 400);
+    const centre = unitValues(
+      adapter,
+      { layer: 'conv2', channel: 3, x: 4, y: 4 },
+      test.features.subarray(0, 400 * 784),
+      400,
+    );
     expect(ex[0]!.activation).toBeGreaterThanOrEqual(Math.max(...centre) - 1e-4);
     const dense = datasetExamples(adapter, test, { layer: 'logits', channels: [2], k: 3, limit: 300 });
     expect(dense.examples[0]!.map((e) => e.label)).toEqual([2, 2, 2]);
-    expect(() => datasetExamples(adapter, test, { layer: 'conv2', channels: [40] })).toThrow('datasetExamples: channel 40 is out of range');
+    expect(() => datasetExamples(adapter, test, { layer: 'conv2', channels: [40] })).toThrow(
+      'datasetExamples: channel 40 is out of range',
+    );
   });
 });

@@ -37,7 +37,11 @@ export interface ModeVsTypicalReport {
 
 const median = (v: number[]): number => {
   const s = [...v].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s.length % 2 === 1 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  return s.length === 0
+    ? NaN
+    : s.length % 2 === 1
+      ? s[(s.length - 1) / 2]!
+      : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
 /**
@@ -47,13 +51,22 @@ const median = (v: number[]): number => {
  * (the mode of a high-dimensional distribution need not look like its samples).
  * @example modeVsTypical(adapter, { layer: 'logits', channel: 3 }, test, { steps: 256, seed: 0 })
  */
-export function modeVsTypical(adapter: ModelAdapter, unit: Unit, data: Dataset, options: ModeVsTypicalOptions = {}): ModeVsTypicalReport {
+export function modeVsTypical(
+  adapter: ModelAdapter,
+  unit: Unit,
+  data: Dataset,
+  options: ModeVsTypicalOptions = {},
+): ModeVsTypicalReport {
   // 1. The optimized image.
   checkImages('modeVsTypical', adapter, data);
   const [h, w, c] = adapter.inputShape;
   const size = h * w * c;
   const n = Math.min(options.limit ?? 2000, data.shape[0]!);
-  const result = renderUnits(adapter, unitObjective(unit), { ...options, steps: options.steps ?? 256, batchSize: 1 });
+  const result = renderUnits(adapter, unitObjective(unit), {
+    ...options,
+    steps: options.steps ?? 256,
+    batchSize: 1,
+  });
   const image = result.images;
   // 2. Real images: activations, nearest neighbours.
   const real = data.features.subarray(0, n * size);
@@ -64,14 +77,15 @@ export function modeVsTypical(adapter: ModelAdapter, unit: Unit, data: Dataset, 
   let nearestRealIndex = 0;
   for (let i = 0; i < n; i++) {
     const d = euclidean(image, real.subarray(i * size, (i + 1) * size));
-    if (d < nearestRealDistance) (nearestRealDistance = d), (nearestRealIndex = i);
+    if (d < nearestRealDistance) ((nearestRealDistance = d), (nearestRealIndex = i));
   }
   const probes = Math.min(options.probes ?? 100, n);
   const nn: number[] = [];
   for (let p = 0; p < probes; p++) {
     const probe = real.subarray(p * size, (p + 1) * size);
     let best = Infinity;
-    for (let i = 0; i < n; i++) if (i !== p) best = Math.min(best, euclidean(probe, real.subarray(i * size, (i + 1) * size)));
+    for (let i = 0; i < n; i++)
+      if (i !== p) best = Math.min(best, euclidean(probe, real.subarray(i * size, (i + 1) * size)));
     nn.push(best);
   }
   const typicalNearestDistance = median(nn);
@@ -84,7 +98,16 @@ export function modeVsTypical(adapter: ModelAdapter, unit: Unit, data: Dataset, 
     `${n} real images (median ${median([...acts]).toFixed(3)}); it lies ${nearestRealDistance.toFixed(2)} from the nearest real image, ` +
     `where real images lie ${typicalNearestDistance.toFixed(2)} from their nearest neighbour (median).`;
   return {
-    unit, optimizedActivation, bestRealActivation, bestRealIndex, medianRealActivation: median([...acts]),
-    nearestRealDistance, nearestRealIndex, typicalNearestDistance, verdict: atypical ? 'mode-is-atypical' : 'mode-is-typical', summary, image,
+    unit,
+    optimizedActivation,
+    bestRealActivation,
+    bestRealIndex,
+    medianRealActivation: median([...acts]),
+    nearestRealDistance,
+    nearestRealIndex,
+    typicalNearestDistance,
+    verdict: atypical ? 'mode-is-atypical' : 'mode-is-typical',
+    summary,
+    image,
   };
 }

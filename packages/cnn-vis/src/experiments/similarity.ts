@@ -2,7 +2,11 @@
 import { pearson } from '../first-layer/max-patch.js';
 
 /** Mean and min of Pearson correlation over all pairs of the `n` images of `size` values each. */
-export function pairwiseCorrelation(images: Float32Array, n: number, size: number): { mean: number; min: number } {
+export function pairwiseCorrelation(
+  images: Float32Array,
+  n: number,
+  size: number,
+): { mean: number; min: number } {
   let total = 0;
   let pairs = 0;
   let min = Infinity;

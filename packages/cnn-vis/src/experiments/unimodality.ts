@@ -44,17 +44,28 @@ export interface UnimodalityReport {
  * on average, more than the baseline, and reach activations within 10% of each other (CV < 0.1).
  * @example unimodality(adapter, { layer: 'conv2', channel: 3 }, test, { starts: 8, steps: 256, seed: 1 })
  */
-export function unimodality(adapter: ModelAdapter, unit: Unit, data: Dataset, options: UnimodalityOptions = {}): UnimodalityReport {
+export function unimodality(
+  adapter: ModelAdapter,
+  unit: Unit,
+  data: Dataset,
+  options: UnimodalityOptions = {},
+): UnimodalityReport {
   // 1. Options.
   checkImages('unimodality', adapter, data);
   const starts = options.starts ?? 8;
-  if (!Number.isInteger(starts) || starts < 2) throw new Error(MESSAGES.tooFewImages('unimodality', 'starts', 2, starts));
+  if (!Number.isInteger(starts) || starts < 2)
+    throw new Error(MESSAGES.tooFewImages('unimodality', 'starts', 2, starts));
   const threshold = options.threshold ?? 0.5;
   const seed = options.seed ?? 0;
   const [h, w, c] = adapter.inputShape;
   const size = h * w * c;
   // 2. N optima in one batch.
-  const result = renderUnits(adapter, unitObjective(unit), { ...options, steps: options.steps ?? 256, batchSize: starts, seed });
+  const result = renderUnits(adapter, unitObjective(unit), {
+    ...options,
+    steps: options.steps ?? 256,
+    batchSize: starts,
+    seed,
+  });
   const optimizedSimilarity = pairwiseCorrelation(result.images, starts, size);
   const acts = result.finalValues;
   const mean = acts.reduce((a, b) => a + b, 0) / starts;
@@ -69,13 +80,24 @@ export function unimodality(adapter: ModelAdapter, unit: Unit, data: Dataset, op
   const baselineActs = unitValues(adapter, unit, baseline, starts);
   const baselineActivation = baselineActs.reduce((a, b) => a + b, 0) / starts;
   // 4. Verdict.
-  const unimodal = optimizedSimilarity.mean >= threshold && optimizedSimilarity.mean > baselineSimilarity.mean && activationCv < 0.1;
+  const unimodal =
+    optimizedSimilarity.mean >= threshold &&
+    optimizedSimilarity.mean > baselineSimilarity.mean &&
+    activationCv < 0.1;
   const summary =
     `${starts} optima of ${unit.layer}:${unit.channel} correlate ${optimizedSimilarity.mean.toFixed(3)} on average ` +
     `(min ${optimizedSimilarity.min.toFixed(3)}) vs ${baselineSimilarity.mean.toFixed(3)} for ${starts} random digits; ` +
     `activations ${mean.toFixed(3)} ± ${sd.toFixed(3)} (CV ${activationCv.toFixed(3)}) vs ${baselineActivation.toFixed(3)} on the digits.`;
   return {
-    unit, starts, optimizedSimilarity, baselineSimilarity, activations: acts, activationCv, baselineActivation,
-    verdict: unimodal ? 'unimodal' : 'not-unimodal', summary, images: result.images,
+    unit,
+    starts,
+    optimizedSimilarity,
+    baselineSimilarity,
+    activations: acts,
+    activationCv,
+    baselineActivation,
+    verdict: unimodal ? 'unimodal' : 'not-unimodal',
+    summary,
+    images: result.images,
   };
 }

@@ -20,7 +20,10 @@ export interface Unit {
 export function unitObjective(unit: Unit): Objective {
   if (unit.layer === LOGITS_LAYER) return classLogit(unit.channel);
   if (unit.x !== undefined || unit.y !== undefined) {
-    return neuron(unit.layer, unit.channel, { ...(unit.x === undefined ? {} : { x: unit.x }), ...(unit.y === undefined ? {} : { y: unit.y }) });
+    return neuron(unit.layer, unit.channel, {
+      ...(unit.x === undefined ? {} : { x: unit.x }),
+      ...(unit.y === undefined ? {} : { y: unit.y }),
+    });
   }
   return channel(unit.layer, unit.channel);
 }
@@ -29,7 +32,12 @@ export function unitObjective(unit: Unit): Objective {
 export function checkImages(fn: string, adapter: ModelAdapter, data: Dataset): void {
   const expected = adapter.inputShape;
   const shape = data.shape;
-  if (shape.length !== 4 || shape[1] !== expected[0] || shape[2] !== expected[1] || shape[3] !== expected[2]) {
+  if (
+    shape.length !== 4 ||
+    shape[1] !== expected[0] ||
+    shape[2] !== expected[1] ||
+    shape[3] !== expected[2]
+  ) {
     throw new Error(MESSAGES.datasetShape(fn, shape, expected));
   }
 }

@@ -21,7 +21,14 @@ export interface FilterGrid {
   readonly scaling: FilterScaling;
   readonly filters: readonly FilterImage[];
   /** One row per weight: `{ filter, y, x, channel, weight, value }` (value = scaled to [0, 1]) for a heatmap. */
-  readonly rows: readonly { filter: number; y: number; x: number; channel: number; weight: number; value: number }[];
+  readonly rows: readonly {
+    filter: number;
+    y: number;
+    x: number;
+    channel: number;
+    weight: number;
+    value: number;
+  }[];
 }
 
 /**
@@ -36,14 +43,14 @@ export function filterGrid(model: tfl.LayersModel, options: { scaling?: FilterSc
   const [kh, kw, cin, cout] = k.shape;
   let sharedLo = Infinity;
   let sharedHi = -Infinity;
-  for (const v of k.kernel) (sharedLo = Math.min(sharedLo, v)), (sharedHi = Math.max(sharedHi, v));
+  for (const v of k.kernel) ((sharedLo = Math.min(sharedLo, v)), (sharedHi = Math.max(sharedHi, v)));
   const filters: FilterImage[] = [];
   const rows: FilterGrid['rows'][number][] = [];
   for (let f = 0; f < cout; f++) {
     const w = filterOf(k, f);
     let lo = Infinity;
     let hi = -Infinity;
-    for (const v of w) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+    for (const v of w) ((lo = Math.min(lo, v)), (hi = Math.max(hi, v)));
     const [a, b] = scaling === 'shared' ? [sharedLo, sharedHi] : [lo, hi];
     const pixels = Float32Array.from(w, (v) => (b > a ? (v - a) / (b - a) : 0.5));
     filters.push({ filter: f, pixels, min: lo, max: hi });

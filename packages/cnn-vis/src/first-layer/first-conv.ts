@@ -13,7 +13,13 @@ export interface FirstConvKernels {
 /** The first `Conv2D` layer's kernels (a copy), or an error listing the layers when there is none. */
 export function firstConvKernels(model: tfl.LayersModel, fn = 'firstConvKernels'): FirstConvKernels {
   const layer = model.layers.find((l) => l.getClassName() === 'Conv2D');
-  if (layer === undefined) throw new Error(MESSAGES.noConvLayer(fn, model.layers.map((l) => l.name)));
+  if (layer === undefined)
+    throw new Error(
+      MESSAGES.noConvLayer(
+        fn,
+        model.layers.map((l) => l.name),
+      ),
+    );
   const [kernel, bias] = layer.getWeights();
   return {
     layer: layer.name,

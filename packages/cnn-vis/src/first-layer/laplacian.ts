@@ -33,7 +33,10 @@ export interface LaplacianReport {
  * @example laplacianOnDigits(test.features.subarray(0, 16 * 784), 16, 28, 28)
  */
 export function laplacianOnDigits(images: Float32Array, n: number, h: number, w: number): LaplacianReport {
-  if (images.length !== n * h * w) throw new Error(MESSAGES.badImageBatch('laplacianOnDigits', [n, h, w, images.length / Math.max(1, n * h * w)]));
+  if (images.length !== n * h * w)
+    throw new Error(
+      MESSAGES.badImageBatch('laplacianOnDigits', [n, h, w, images.length / Math.max(1, n * h * w)]),
+    );
   const out = tf.tidy(() => {
     const kernel = tf.tensor4d(LAPLACIAN_KERNEL.flat(), [3, 3, 1, 1]);
     return tf.conv2d(tf.tensor4d(images, [n, h, w, 1]), kernel, 1, 'valid');
@@ -51,14 +54,15 @@ export function laplacianOnDigits(images: Float32Array, n: number, h: number, w:
       for (let x = 0; x < ow; x++) {
         let lo = Infinity;
         let hi = -Infinity;
-        for (let dy = 0; dy < 3; dy++) for (let dx = 0; dx < 3; dx++) {
-          const v = images[i * h * w + (y + dy) * w + x + dx]!;
-          lo = Math.min(lo, v);
-          hi = Math.max(hi, v);
-        }
+        for (let dy = 0; dy < 3; dy++)
+          for (let dx = 0; dx < 3; dx++) {
+            const v = images[i * h * w + (y + dy) * w + x + dx]!;
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+          }
         const r = Math.abs(responses[i * oh * ow + y * ow + x]!);
-        if (hi === lo) (maxAbsOnFlat = Math.max(maxAbsOnFlat, r)), flatPatches++;
-        else if (hi - lo >= 0.5) (edgeSum += r), edgePatches++;
+        if (hi === lo) ((maxAbsOnFlat = Math.max(maxAbsOnFlat, r)), flatPatches++);
+        else if (hi - lo >= 0.5) ((edgeSum += r), edgePatches++);
       }
     }
   }
@@ -71,5 +75,16 @@ export function laplacianOnDigits(images: Float32Array, n: number, h: number, w:
   const summary =
     `On ${n} digits: ${flatPatches} flat 3×3 patches give |response| ≤ ${maxAbsOnFlat.toExponential(1)}; ` +
     `${edgePatches} edge patches give mean |response| ${meanAbsOnEdges.toFixed(3)} (a unit step edge gives ${Math.abs(stepEdgeResponse)}).`;
-  return { responses, responseShape: [n, oh, ow], maxAbsOnFlat, flatPatches, meanAbsOnEdges, edgePatches, stepEdgeResponse, flatResponse, verdict, summary };
+  return {
+    responses,
+    responseShape: [n, oh, ow],
+    maxAbsOnFlat,
+    flatPatches,
+    meanAbsOnEdges,
+    edgePatches,
+    stepEdgeResponse,
+    flatResponse,
+    verdict,
+    summary,
+  };
 }

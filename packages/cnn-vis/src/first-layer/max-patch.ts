@@ -7,7 +7,7 @@ export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = a.length;
   let ma = 0;
   let mb = 0;
-  for (let i = 0; i < n; i++) (ma += a[i]!), (mb += b[i]!);
+  for (let i = 0; i < n; i++) ((ma += a[i]!), (mb += b[i]!));
   ma /= n;
   mb /= n;
   let sab = 0;
@@ -68,8 +68,13 @@ export function maxActivatingPatches(model: tfl.LayersModel): MaxPatchReport {
     const l2Patch = Float32Array.from(w, (v) => (norm > 0 ? v / norm : 0));
     const dot = (x: Float32Array) => x.reduce((s, v, i) => s + v * w[i]!, 0) + b;
     patches.push({
-      filter: f, boxPatch, l2Patch, boxResponse: dot(boxPatch), l2Response: dot(l2Patch),
-      boxCorrelation: pearson(boxPatch, w), l2Correlation: pearson(l2Patch, w),
+      filter: f,
+      boxPatch,
+      l2Patch,
+      boxResponse: dot(boxPatch),
+      l2Response: dot(l2Patch),
+      boxCorrelation: pearson(boxPatch, w),
+      l2Correlation: pearson(l2Patch, w),
     });
   }
   const box = patches.map((p) => p.boxCorrelation);

@@ -19,9 +19,14 @@ export interface TileOptions {
  * Tiles `[n, h, w, c]` images (c = 1 grayscale or 3 RGB, values in [0, 1]) into one PNG.
  * @example writeFileSync('units.png', imagesToPng(result.images, result.shape, { scale: 4 }));
  */
-export function imagesToPng(images: Float32Array, shape: readonly number[], options: TileOptions = {}): Buffer {
+export function imagesToPng(
+  images: Float32Array,
+  shape: readonly number[],
+  options: TileOptions = {},
+): Buffer {
   const [n, h, w, c] = shape as [number, number, number, number];
-  if (shape.length !== 4 || (c !== 1 && c !== 3) || images.length !== n * h * w * c) throw new Error(MESSAGES.badImageBatch('imagesToPng', shape));
+  if (shape.length !== 4 || (c !== 1 && c !== 3) || images.length !== n * h * w * c)
+    throw new Error(MESSAGES.badImageBatch('imagesToPng', shape));
   const columns = options.columns ?? Math.ceil(Math.sqrt(n));
   const rows = Math.ceil(n / columns);
   const s = options.scale ?? 1;
@@ -35,7 +40,8 @@ export function imagesToPng(images: Float32Array, shape: readonly number[], opti
     if (options.normalize === 'per-image') {
       lo = Infinity;
       hi = -Infinity;
-      for (let j = 0; j < h * w * c; j++) (lo = Math.min(lo, images[base + j]!)), (hi = Math.max(hi, images[base + j]!));
+      for (let j = 0; j < h * w * c; j++)
+        ((lo = Math.min(lo, images[base + j]!)), (hi = Math.max(hi, images[base + j]!)));
       if (hi <= lo) hi = lo + 1;
     }
     const ox = (i % columns) * (w * s + gap);
@@ -64,7 +70,8 @@ export function filterGridPng(grid: FilterGrid, options: Omit<TileOptions, 'norm
   const c = grid.channels === 3 ? 3 : 1;
   const all = new Float32Array(grid.filters.length * kh * kw * c);
   grid.filters.forEach((f, i) => {
-    for (let p = 0; p < kh * kw; p++) for (let k = 0; k < c; k++) all[(i * kh * kw + p) * c + k] = f.pixels[p * grid.channels + k]!;
+    for (let p = 0; p < kh * kw; p++)
+      for (let k = 0; k < c; k++) all[(i * kh * kw + p) * c + k] = f.pixels[p * grid.channels + k]!;
   });
   return imagesToPng(all, [grid.filters.length, kh, kw, c], { scale: 8, ...options });
 }

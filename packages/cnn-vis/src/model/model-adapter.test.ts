@@ -27,12 +27,19 @@ describe('the reference CNN', () => {
 describe('ModelAdapter', () => {
   it('lists layers with output shapes', () => {
     expect(adapter.layers().map((l) => [l.name, l.outputShape])).toEqual([
-      ['conv1', [null, 24, 24, 16]], ['pool1', [null, 12, 12, 16]], ['conv2', [null, 8, 8, 32]],
-      ['pool2', [null, 4, 4, 32]], ['flatten', [null, 512]], ['probs', [null, 10]],
+      ['conv1', [null, 24, 24, 16]],
+      ['pool1', [null, 12, 12, 16]],
+      ['conv2', [null, 8, 8, 32]],
+      ['pool2', [null, 4, 4, 32]],
+      ['flatten', [null, 512]],
+      ['probs', [null, 10]],
     ]);
   });
   it('returns several layers in one pass, equal to separate passes, and logits whose softmax is the output', () => {
-    const x = tf.tensor4d(randomValues(3 * 784, 1).map((v) => Math.abs(v) / 3), [3, 28, 28, 1]);
+    const x = tf.tensor4d(
+      randomValues(3 * 784, 1).map((v) => Math.abs(v) / 3),
+      [3, 28, 28, 1],
+    );
     tf.tidy(() => {
       const both = adapter.activations(x, ['conv2', 'logits']);
       const conv2 = adapter.activations(x, ['conv2']).conv2!;
@@ -46,7 +53,9 @@ describe('ModelAdapter', () => {
     const input = tfl.input({ shape: [6, 6, 3] });
     const flat = tfl.layers.flatten().apply(input) as tfl.SymbolicTensor;
     const dense = tfl.layers.dense({ units: 4, name: 'scores' }).apply(flat) as tfl.SymbolicTensor;
-    const out = tfl.layers.activation({ activation: 'softmax', name: 'soft' }).apply(dense) as tfl.SymbolicTensor;
+    const out = tfl.layers
+      .activation({ activation: 'softmax', name: 'soft' })
+      .apply(dense) as tfl.SymbolicTensor;
     const functional = new ModelAdapter(tfl.model({ inputs: input, outputs: out }));
     const x = tf.tensor4d(randomValues(2 * 108, 4), [2, 6, 6, 3]);
     tf.tidy(() => {
@@ -57,14 +66,21 @@ describe('ModelAdapter', () => {
     expect(functional.inputShape).toEqual([6, 6, 3]);
   });
   it('gives pre-activations (conv2:pre) whose ReLU is the layer output', () => {
-    const x = tf.tensor4d(randomValues(2 * 784, 9).map((v) => Math.abs(v) / 3), [2, 28, 28, 1]);
+    const x = tf.tensor4d(
+      randomValues(2 * 784, 9).map((v) => Math.abs(v) / 3),
+      [2, 28, 28, 1],
+    );
     tf.tidy(() => {
       const acts = adapter.activations(x, ['conv2', 'conv2:pre']);
-      expect(tf.max(tf.abs(tf.sub(tf.relu(acts['conv2:pre']!), acts.conv2!))).dataSync()[0]).toBeLessThan(1e-5);
+      expect(tf.max(tf.abs(tf.sub(tf.relu(acts['conv2:pre']!), acts.conv2!))).dataSync()[0]).toBeLessThan(
+        1e-5,
+      );
       expect(tf.min(acts['conv2:pre']!).dataSync()[0]).toBeLessThan(0);
     });
     x.dispose();
-    expect(() => adapter.layer('pool1:pre', 'test')).toThrow("test: 'pool1:pre' asks for a pre-activation, which exists only for Dense and Conv2D layers; this layer is MaxPooling2D.");
+    expect(() => adapter.layer('pool1:pre', 'test')).toThrow(
+      "test: 'pool1:pre' asks for a pre-activation, which exists only for Dense and Conv2D layers; this layer is MaxPooling2D.",
+    );
   });
   it('names what exists for unknown layers, out-of-range channels and positions', () => {
     expect(() => channel('conv9', 0).validate(adapter)).toThrow(
@@ -73,7 +89,9 @@ describe('ModelAdapter', () => {
     expect(() => channel('conv2', 32).validate(adapter)).toThrow(
       "channel: channel 32 is out of range for layer 'conv2', which has channels 0..31 (32 in all).",
     );
-    expect(() => classLogit(10).validate(adapter)).toThrow("classLogit: channel 10 is out of range for layer 'logits', which has channels 0..9");
+    expect(() => classLogit(10).validate(adapter)).toThrow(
+      "classLogit: channel 10 is out of range for layer 'logits', which has channels 0..9",
+    );
     expect(() => neuron('conv2', 0, { x: 8, y: 0 }).validate(adapter)).toThrow(
       "neuron: position (x=8, y=0) is outside layer 'conv2', whose positions are x 0..7, y 0..7.",
     );
@@ -82,6 +100,11 @@ describe('ModelAdapter', () => {
     expect(receptiveField(adapter, 'conv1', 0, 0)).toEqual({ y0: 0, x0: 0, y1: 5, x1: 5 });
     expect(receptiveField(adapter, 'pool1', 1, 2)).toEqual({ y0: 2, x0: 4, y1: 8, x1: 10 });
     expect(receptiveField(adapter, 'conv2', 3, 3)).toEqual({ y0: 6, x0: 6, y1: 20, x1: 20 }); // 5 + 1 + 4·2 = 14 px
-    expect(receptiveField(new ModelAdapter(smallRgbNet(32, 0)), 'conv2', 0, 0)).toEqual({ y0: 0, x0: 0, y1: 9, x1: 9 }); // 5 + 2·2
+    expect(receptiveField(new ModelAdapter(smallRgbNet(32, 0)), 'conv2', 0, 0)).toEqual({
+      y0: 0,
+      x0: 0,
+      y1: 9,
+      x1: 9,
+    }); // 5 + 2·2
   });
 });

@@ -43,17 +43,35 @@ function activationName(layer: tfl.layers.Layer): string | undefined {
  */
 function preActivationPlan(layer: tfl.layers.Layer): LogitsPlan {
   const [kernel, bias] = layer.getWeights();
-  const config = layer.getConfig() as { strides?: number[]; padding?: 'valid' | 'same'; dilationRate?: number[]; useBias?: boolean };
+  const config = layer.getConfig() as {
+    strides?: number[];
+    padding?: 'valid' | 'same';
+    dilationRate?: number[];
+    useBias?: boolean;
+  };
   const addBias = (z: tf.Tensor) => (bias === undefined ? z : tf.add(z, bias));
   if (layer.getClassName() === 'Conv2D') {
     const strides = (config.strides ?? [1, 1]) as [number, number];
     const dilations = (config.dilationRate ?? [1, 1]) as [number, number];
     return {
       source: layer.input as tfl.SymbolicTensor,
-      finish: (x) => addBias(tf.conv2d(x as tf.Tensor4D, kernel as tf.Tensor4D, strides, config.padding ?? 'valid', 'NHWC', dilations)),
+      finish: (x) =>
+        addBias(
+          tf.conv2d(
+            x as tf.Tensor4D,
+            kernel as tf.Tensor4D,
+            strides,
+            config.padding ?? 'valid',
+            'NHWC',
+            dilations,
+          ),
+        ),
     };
   }
-  return { source: layer.input as tfl.SymbolicTensor, finish: (x) => addBias(tf.matMul(x as tf.Tensor2D, kernel as tf.Tensor2D)) };
+  return {
+    source: layer.input as tfl.SymbolicTensor,
+    finish: (x) => addBias(tf.matMul(x as tf.Tensor2D, kernel as tf.Tensor2D)),
+  };
 }
 
 /**
@@ -88,7 +106,12 @@ export class ModelAdapter {
     this.#byName = new Map(layers.map((l) => [l.name, l]));
     this.#layers = layers.map((l) => {
       const outputShape = l.outputShape as (number | null)[];
-      return { name: l.name, className: l.getClassName(), outputShape, channels: outputShape[outputShape.length - 1] ?? 0 };
+      return {
+        name: l.name,
+        className: l.getClassName(),
+        outputShape,
+        channels: outputShape[outputShape.length - 1] ?? 0,
+      };
     });
   }
 
@@ -114,10 +137,18 @@ export class ModelAdapter {
     }
     const base = name.endsWith(PRE_SUFFIX) ? name.slice(0, -PRE_SUFFIX.length) : name;
     const info = this.#layers.find((l) => l.name === base);
-    if (info === undefined) throw new Error(MESSAGES.unknownLayer(fn, name, this.#layers.map((l) => l.name)));
+    if (info === undefined)
+      throw new Error(
+        MESSAGES.unknownLayer(
+          fn,
+          name,
+          this.#layers.map((l) => l.name),
+        ),
+      );
     if (base !== name) {
       const className = info.className;
-      if (className !== 'Dense' && className !== 'Conv2D') throw new Error(MESSAGES.noPreActivation(fn, name, className));
+      if (className !== 'Dense' && className !== 'Conv2D')
+        throw new Error(MESSAGES.noPreActivation(fn, name, className));
       return { ...info, name };
     }
     return info;
@@ -188,7 +219,8 @@ export class ModelAdapter {
   /** How to compute `name`: a symbolic tensor of the model plus a finishing op (identity for plain layers). */
   #plan(name: string): LogitsPlan {
     if (name === LOGITS_LAYER) return this.#logitsPlan();
-    if (name.endsWith(PRE_SUFFIX)) return preActivationPlan(this.#byName.get(name.slice(0, -PRE_SUFFIX.length))!);
+    if (name.endsWith(PRE_SUFFIX))
+      return preActivationPlan(this.#byName.get(name.slice(0, -PRE_SUFFIX.length))!);
     return { source: this.#byName.get(name)!.output as tfl.SymbolicTensor, finish: (x) => x };
   }
 
@@ -197,7 +229,8 @@ export class ModelAdapter {
     const last = this.model.layers[this.model.layers.length - 1]!;
     let plan: LogitsPlan = { source: last.output as tfl.SymbolicTensor, finish: (x) => x };
     if (activationName(last) === 'softmax') {
-      if (last.getClassName() === 'Activation') plan = { source: last.input as tfl.SymbolicTensor, finish: (x) => x };
+      if (last.getClassName() === 'Activation')
+        plan = { source: last.input as tfl.SymbolicTensor, finish: (x) => x };
       else if (last.getClassName() === 'Dense') plan = preActivationPlan(last);
       else throw new Error(MESSAGES.unsupportedLogits('ModelAdapter.logits', last.name, last.getClassName()));
     }

@@ -18,11 +18,19 @@ interface Geometry {
   start: number;
 }
 
-function layerGeometry(config: Record<string, unknown>, className: string): { k: number; s: number; same: boolean } | undefined {
-  const first = (v: unknown, fallback: number): number => (Array.isArray(v) ? Number(v[0]) : v === undefined || v === null ? fallback : Number(v));
+function layerGeometry(
+  config: Record<string, unknown>,
+  className: string,
+): { k: number; s: number; same: boolean } | undefined {
+  const first = (v: unknown, fallback: number): number =>
+    Array.isArray(v) ? Number(v[0]) : v === undefined || v === null ? fallback : Number(v);
   if (className === 'Conv2D' || className === 'DepthwiseConv2D' || className === 'SeparableConv2D') {
     const dilation = first(config.dilationRate, 1);
-    return { k: (first(config.kernelSize, 1) - 1) * dilation + 1, s: first(config.strides, 1), same: config.padding === 'same' };
+    return {
+      k: (first(config.kernelSize, 1) - 1) * dilation + 1,
+      s: first(config.strides, 1),
+      same: config.padding === 'same',
+    };
   }
   if (className === 'MaxPooling2D' || className === 'AveragePooling2D') {
     const k = first(config.poolSize, 2);
@@ -53,5 +61,10 @@ export function receptiveField(adapter: ModelAdapter, layer: string, y: number, 
   const [h, w] = adapter.inputShape;
   const y0 = g.start + y * g.jump;
   const x0 = g.start + x * g.jump;
-  return { y0: Math.max(0, y0), x0: Math.max(0, x0), y1: Math.min(h, y0 + g.size), x1: Math.min(w, x0 + g.size) };
+  return {
+    y0: Math.max(0, y0),
+    x0: Math.max(0, x0),
+    y1: Math.min(h, y0 + g.size),
+    x1: Math.min(w, x0 + g.size),
+  };
 }

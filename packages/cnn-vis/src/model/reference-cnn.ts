@@ -55,7 +55,11 @@ export interface ReferenceCnn {
 
 /** `<cache root>/models/mnist-cnn`. */
 export function referenceCnnDir(cacheDir?: string): string {
-  return join(cacheDir ?? process.env.OPENBOX_CACHE ?? join(homedir(), '.cache', 'openbox'), 'models', 'mnist-cnn');
+  return join(
+    cacheDir ?? process.env.OPENBOX_CACHE ?? join(homedir(), '.cache', 'openbox'),
+    'models',
+    'mnist-cnn',
+  );
 }
 
 /** Accuracy of `model` on a dataset of images, in batches of 500. */
@@ -65,7 +69,12 @@ export function accuracyOn(model: tfl.LayersModel, data: Dataset): number {
   for (let start = 0; start < n; start += 500) {
     const count = Math.min(500, n - start);
     const predicted = tf.tidy(() => {
-      const x = tf.tensor4d(data.features.subarray(start * h * w * c, (start + count) * h * w * c), [count, h, w, c]);
+      const x = tf.tensor4d(data.features.subarray(start * h * w * c, (start + count) * h * w * c), [
+        count,
+        h,
+        w,
+        c,
+      ]);
       return tf.argMax(model.predict(x) as tf.Tensor2D, 1);
     });
     const values = predicted.dataSync();
@@ -76,7 +85,11 @@ export function accuracyOn(model: tfl.LayersModel, data: Dataset): number {
 }
 
 /** Copies `count` training digits in `order`, each shifted by a seeded random (dx, dy) in [−2, 2]² (zeros enter). */
-function shiftedBatch(train: Dataset, order: readonly number[], rng: Rng): { xs: Float32Array; ys: Float32Array } {
+function shiftedBatch(
+  train: Dataset,
+  order: readonly number[],
+  rng: Rng,
+): { xs: Float32Array; ys: Float32Array } {
   const side = 28;
   const pixels = side * side;
   const xs = new Float32Array(order.length * pixels);
@@ -89,7 +102,8 @@ function shiftedBatch(train: Dataset, order: readonly number[], rng: Rng): { xs:
       if (sy < 0 || sy >= side) continue;
       for (let x = 0; x < side; x++) {
         const sx = x - dx;
-        if (sx >= 0 && sx < side) xs[i * pixels + y * side + x] = train.features[src * pixels + sy * side + sx]!;
+        if (sx >= 0 && sx < side)
+          xs[i * pixels + y * side + x] = train.features[src * pixels + sy * side + sx]!;
       }
     }
     ys[i * 10 + train.target[src]!] = 1;
@@ -102,7 +116,9 @@ function shiftedBatch(train: Dataset, order: readonly number[], rng: Rng): { xs:
  * of it for the last three epochs), batch 32, each epoch a seeded shuffle with random shifts of ±2 px (without them
  * the net overfits the small set at ~97.8%).
  */
-export async function trainReferenceCnn(options: { seed?: number; epochs?: number; onEpoch?: (epoch: number, loss: number) => void } = {}) {
+export async function trainReferenceCnn(
+  options: { seed?: number; epochs?: number; onEpoch?: (epoch: number, loss: number) => void } = {},
+) {
   const seed = options.seed ?? 0;
   const epochs = options.epochs ?? DEFAULT_EPOCHS;
   const { train, test } = loadMnist({ seed });
@@ -124,8 +140,17 @@ export async function trainReferenceCnn(options: { seed?: number; epochs?: numbe
   const trainSeconds = (performance.now() - started) / 1000;
   const testAccuracy = accuracyOn(model, test);
   const meta: ReferenceCnnMeta = {
-    version: REFERENCE_CNN_VERSION, seed, epochs, inputShape: [28, 28, 1], classes: 10, testAccuracy,
-    trainSamples: n, testSamples: test.shape[0]!, trainSeconds, backend: tf.getBackend(), trainedAt: new Date().toISOString(),
+    version: REFERENCE_CNN_VERSION,
+    seed,
+    epochs,
+    inputShape: [28, 28, 1],
+    classes: 10,
+    testAccuracy,
+    trainSamples: n,
+    testSamples: test.shape[0]!,
+    trainSeconds,
+    backend: tf.getBackend(),
+    trainedAt: new Date().toISOString(),
   };
   return { model, meta };
 }
@@ -135,8 +160,10 @@ async function staleReason(dir: string, seed: number, epochs: number): Promise<s
   if (!existsSync(join(dir, 'model.json')) || !existsSync(join(dir, 'meta.json'))) return 'missing';
   const meta = JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as Partial<ReferenceCnnMeta>;
   if (meta.version !== REFERENCE_CNN_VERSION) return `version ${meta.version} != ${REFERENCE_CNN_VERSION}`;
-  if (meta.seed !== seed || meta.epochs !== epochs) return `trained with seed ${meta.seed}, ${meta.epochs} epochs`;
-  if (!(typeof meta.testAccuracy === 'number' && meta.testAccuracy >= MIN_TEST_ACCURACY)) return `stored accuracy ${meta.testAccuracy}`;
+  if (meta.seed !== seed || meta.epochs !== epochs)
+    return `trained with seed ${meta.seed}, ${meta.epochs} epochs`;
+  if (!(typeof meta.testAccuracy === 'number' && meta.testAccuracy >= MIN_TEST_ACCURACY))
+    return `stored accuracy ${meta.testAccuracy}`;
   return undefined;
 }
 
@@ -155,17 +182,26 @@ export async function loadReferenceCnn(options: ReferenceCnnOptions = {}): Promi
   if (reason === undefined) {
     const model = await loadModel(join(dir, 'model.json'));
     const meta = JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as ReferenceCnnMeta;
-    const shapeOk = JSON.stringify(model.inputs[0]?.shape.slice(1)) === '[28,28,1]' && model.outputs[0]?.shape[1] === 10;
+    const shapeOk =
+      JSON.stringify(model.inputs[0]?.shape.slice(1)) === '[28,28,1]' && model.outputs[0]?.shape[1] === 10;
     const measured = shapeOk ? accuracyOn(model, loadMnist({ seed }).test) : 0;
-    if (shapeOk && Math.abs(measured - meta.testAccuracy) <= 0.005) return { model, meta, fromCache: true, dir };
+    if (shapeOk && Math.abs(measured - meta.testAccuracy) <= 0.005)
+      return { model, meta, fromCache: true, dir };
     model.dispose();
-    console.warn(MESSAGES.staleModel(dir, shapeOk ? `re-measured accuracy ${measured}` : 'wrong input or output shape'));
+    console.warn(
+      MESSAGES.staleModel(dir, shapeOk ? `re-measured accuracy ${measured}` : 'wrong input or output shape'),
+    );
   } else if (reason !== 'missing') {
     console.warn(MESSAGES.staleModel(dir, reason));
   }
   // 2. Train, check, save.
-  const { model, meta } = await trainReferenceCnn({ seed, epochs, ...(options.onEpoch ? { onEpoch: options.onEpoch } : {}) });
-  if (meta.testAccuracy < MIN_TEST_ACCURACY) throw new Error(MESSAGES.lowAccuracy(meta.testAccuracy, MIN_TEST_ACCURACY));
+  const { model, meta } = await trainReferenceCnn({
+    seed,
+    epochs,
+    ...(options.onEpoch ? { onEpoch: options.onEpoch } : {}),
+  });
+  if (meta.testAccuracy < MIN_TEST_ACCURACY)
+    throw new Error(MESSAGES.lowAccuracy(meta.testAccuracy, MIN_TEST_ACCURACY));
   await mkdir(dir, { recursive: true });
   await saveModel(model, dir);
   await writeFile(join(dir, 'meta.json'), `${JSON.stringify(meta, null, 2)}\n`);

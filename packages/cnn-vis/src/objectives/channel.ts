@@ -19,7 +19,13 @@ export function channel(layer: string, channels: number | readonly number[]): Ob
       const a = activationOf(acts, layer);
       const width = a.shape[a.rank - 1] as number;
       const mask = oneHotRows(expandUnits('channel', 'channels', channels, batchSize), width);
-      const perChannel = a.rank === 2 ? a : tf.mean(a, Array.from({ length: a.rank - 2 }, (_, i) => i + 1));
+      const perChannel =
+        a.rank === 2
+          ? a
+          : tf.mean(
+              a,
+              Array.from({ length: a.rank - 2 }, (_, i) => i + 1),
+            );
       return tf.mul(meanPerItem(tf.mul(perChannel, mask)), width) as tf.Tensor1D;
     },
   };

@@ -6,9 +6,16 @@ import { activationOf, expandUnits, oneHotRows, type Objective } from './objecti
  * `a[b, y, x, c_b]` for a conv-like layer. Position defaults to the centre of the layer's output.
  * @example neuron('conv2d_2', [0, 5], { x: 3, y: 3 })
  */
-export function neuron(layer: string, channels: number | readonly number[], position: { x?: number; y?: number } = {}): Objective {
+export function neuron(
+  layer: string,
+  channels: number | readonly number[],
+  position: { x?: number; y?: number } = {},
+): Objective {
   const list = typeof channels === 'number' ? [channels] : channels;
-  const where = position.x === undefined && position.y === undefined ? 'centre' : `x=${position.x ?? 'centre'}, y=${position.y ?? 'centre'}`;
+  const where =
+    position.x === undefined && position.y === undefined
+      ? 'centre'
+      : `x=${position.x ?? 'centre'}, y=${position.y ?? 'centre'}`;
   let resolved: { x: number; y: number } | undefined;
   return {
     name: `neuron(${layer}:${list.join(',')}@${where})`,

@@ -59,16 +59,26 @@ export function scale(factor: number, objective: Objective): Objective {
 
 /** `−objective`: minimize instead of maximize (e.g. negative class evidence). */
 export function negate(objective: Objective): Objective {
-  return { ...scale(-1, objective), name: `−${objective.name}`, description: `minus (${objective.description})` };
+  return {
+    ...scale(-1, objective),
+    name: `−${objective.name}`,
+    description: `minus (${objective.description})`,
+  };
 }
 
 /**
  * Per-item unit list: a single number applies to every item; an array must have one entry per item.
  * Returns the list expanded to `batchSize`.
  */
-export function expandUnits(fn: string, argument: string, units: number | readonly number[], batchSize: number): number[] {
+export function expandUnits(
+  fn: string,
+  argument: string,
+  units: number | readonly number[],
+  batchSize: number,
+): number[] {
   if (typeof units === 'number') return Array.from({ length: batchSize }, () => units);
-  if (units.length !== batchSize) throw new Error(MESSAGES.batchMismatch(fn, argument, units.length, batchSize));
+  if (units.length !== batchSize)
+    throw new Error(MESSAGES.batchMismatch(fn, argument, units.length, batchSize));
   return [...units];
 }
 
@@ -81,12 +91,22 @@ export function oneHotRows(channels: readonly number[], width: number): tf.Tenso
 
 /** Mean over every axis but the first: `[B, ...] → [B]`. */
 export function meanPerItem(t: tf.Tensor): tf.Tensor1D {
-  return t.rank === 1 ? (t as tf.Tensor1D) : tf.mean(t, Array.from({ length: t.rank - 1 }, (_, i) => i + 1)) as tf.Tensor1D;
+  return t.rank === 1
+    ? (t as tf.Tensor1D)
+    : (tf.mean(
+        t,
+        Array.from({ length: t.rank - 1 }, (_, i) => i + 1),
+      ) as tf.Tensor1D);
 }
 
 /** Sum over every axis but the first: `[B, ...] → [B]`. */
 export function sumPerItem(t: tf.Tensor): tf.Tensor1D {
-  return t.rank === 1 ? (t as tf.Tensor1D) : tf.sum(t, Array.from({ length: t.rank - 1 }, (_, i) => i + 1)) as tf.Tensor1D;
+  return t.rank === 1
+    ? (t as tf.Tensor1D)
+    : (tf.sum(
+        t,
+        Array.from({ length: t.rank - 1 }, (_, i) => i + 1),
+      ) as tf.Tensor1D);
 }
 
 /** The activation of `layer`, or an error naming the objective when the caller did not compute it. */

@@ -13,7 +13,8 @@ export const COLOR_CORRELATION_SVD_SQRT: readonly (readonly [number, number, num
 export function colorMatrixTransposed(): Float32Array {
   const m = COLOR_CORRELATION_SVD_SQRT;
   let maxNorm = 0;
-  for (let col = 0; col < 3; col++) maxNorm = Math.max(maxNorm, Math.hypot(m[0]![col]!, m[1]![col]!, m[2]![col]!));
+  for (let col = 0; col < 3; col++)
+    maxNorm = Math.max(maxNorm, Math.hypot(m[0]![col]!, m[1]![col]!, m[2]![col]!));
   const out = new Float32Array(9);
   for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) out[j * 3 + i] = m[i]![j]! / maxNorm; // out = (M / max)ᵀ
   return out;
@@ -33,7 +34,16 @@ export function decorrelateColors(inner: Parameterization): Parameterization {
     const [b, h, w] = shape;
     return {
       params: base.params,
-      image: () => tf.tidy(() => tf.reshape(tf.matMul(tf.reshape(base.image(), [b * h * w, 3]), matrix), [b, h, w, 3]) as tf.Tensor4D),
+      image: () =>
+        tf.tidy(
+          () =>
+            tf.reshape(tf.matMul(tf.reshape(base.image(), [b * h * w, 3]), matrix), [
+              b,
+              h,
+              w,
+              3,
+            ]) as tf.Tensor4D,
+        ),
       dispose: () => (base.dispose(), matrix.dispose()),
     };
   };

@@ -16,7 +16,7 @@ function referenceIrfft2(re: Float32Array, im: Float32Array, h: number, w: numbe
       for (let ky = 0; ky < h; ky++) {
         for (let kx = 0; kx < wf; kx++) {
           const c = kx === 0 || (w % 2 === 0 && kx === w / 2) ? 1 : 2;
-          const phase = 2 * Math.PI * (ky * y / h + kx * t / w);
+          const phase = 2 * Math.PI * ((ky * y) / h + (kx * t) / w);
           s += c * (re[ky * wf + kx]! * Math.cos(phase) - im[ky * wf + kx]! * Math.sin(phase));
         }
       }
@@ -27,7 +27,12 @@ function referenceIrfft2(re: Float32Array, im: Float32Array, h: number, w: numbe
 }
 
 describe('inverseRealDft2d', () => {
-  it.each([[8, 8], [7, 9], [28, 28], [6, 5]])('equals an independent float64 inverse DFT for %i×%i (max abs error < 1e-5)', (h, w) => {
+  it.each([
+    [8, 8],
+    [7, 9],
+    [28, 28],
+    [6, 5],
+  ])('equals an independent float64 inverse DFT for %i×%i (max abs error < 1e-5)', (h, w) => {
     const wf = Math.floor(w / 2) + 1;
     const re = randomValues(h * wf, h * 100 + w);
     const im = randomValues(h * wf, h * 100 + w + 1);
@@ -46,11 +51,15 @@ describe('inverseRealDft2d', () => {
     const re = randomValues(h * n * wf, 1);
     const im = randomValues(h * n * wf, 2);
     const bases = dftBases(h, w);
-    const all = tf.tidy(() => inverseRealDft2d(tf.tensor4d([...re, ...im], [2, h, n, wf]), bases)).arraySync() as number[][][];
+    const all = tf
+      .tidy(() => inverseRealDft2d(tf.tensor4d([...re, ...im], [2, h, n, wf]), bases))
+      .arraySync() as number[][][];
     for (let i = 0; i < n; i++) {
-      const pick = (src: Float32Array) => Float32Array.from({ length: h * wf }, (_, j) => src[(Math.floor(j / wf) * n + i) * wf + (j % wf)]!);
+      const pick = (src: Float32Array) =>
+        Float32Array.from({ length: h * wf }, (_, j) => src[(Math.floor(j / wf) * n + i) * wf + (j % wf)]!);
       const want = referenceIrfft2(pick(re), pick(im), h, w);
-      for (let y = 0; y < h; y++) for (let t = 0; t < w; t++) expect(all[y]![i]![t]!).toBeCloseTo(want[y * w + t]!, 5);
+      for (let y = 0; y < h; y++)
+        for (let t = 0; t < w; t++) expect(all[y]![i]![t]!).toBeCloseTo(want[y * w + t]!, 5);
     }
     tf.dispose([bases.x, bases.y]);
   });
@@ -65,16 +74,20 @@ describe('fourierParam', () => {
     const got = image.dataSync();
     const wf = 5;
     const f = rfftFrequencies(h, w);
-    for (const [bi, ci] of [[0, 0], [1, 2]] as const) {
+    for (const [bi, ci] of [
+      [0, 0],
+      [1, 2],
+    ] as const) {
       const re = new Float32Array(h * wf);
       const im = new Float32Array(h * wf);
-      for (let ky = 0; ky < h; ky++) for (let kx = 0; kx < wf; kx++) {
-        const scale = Math.sqrt(h * w) / Math.max(f[ky * wf + kx]!, 1 / 8);
-        re[ky * wf + kx] = spectra[(((0 * h + ky) * b + bi) * c + ci) * wf + kx]! * scale;
-        im[ky * wf + kx] = spectra[(((1 * h + ky) * b + bi) * c + ci) * wf + kx]! * scale;
-      }
+      for (let ky = 0; ky < h; ky++)
+        for (let kx = 0; kx < wf; kx++) {
+          const scale = Math.sqrt(h * w) / Math.max(f[ky * wf + kx]!, 1 / 8);
+          re[ky * wf + kx] = spectra[(((0 * h + ky) * b + bi) * c + ci) * wf + kx]! * scale;
+          im[ky * wf + kx] = spectra[(((1 * h + ky) * b + bi) * c + ci) * wf + kx]! * scale;
+        }
       const want = referenceIrfft2(re, im, h, w);
-      for (let i = 0; i < h * w; i++) expect(got[((bi * h * w) + i) * c + ci]!).toBeCloseTo(want[i]! / 4, 3);
+      for (let i = 0; i < h * w; i++) expect(got[(bi * h * w + i) * c + ci]!).toBeCloseTo(want[i]! / 4, 3);
     }
     image.dispose();
     param.dispose();

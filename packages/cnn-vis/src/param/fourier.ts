@@ -91,7 +91,8 @@ export function fourierParam(options: FourierParamOptions = {}): Parameterizatio
     const wf = Math.floor(w / 2) + 1;
     const freqs = rfftFrequencies(h, w);
     const scaleValues = new Float32Array(h * wf);
-    for (let i = 0; i < freqs.length; i++) scaleValues[i] = Math.sqrt(w * h) / Math.max(freqs[i]!, 1 / Math.max(w, h)) ** decay;
+    for (let i = 0; i < freqs.length; i++)
+      scaleValues[i] = Math.sqrt(w * h) / Math.max(freqs[i]!, 1 / Math.max(w, h)) ** decay;
     const scaleT = tf.tensor3d(scaleValues, [h, 1, wf]); // broadcast over the n = B·c images
     const bases = dftBases(h, w);
     const params = variableFrom(normalArray(2 * h * b * c * wf, sd, rng), [2, h, b, c, wf]);

@@ -9,6 +9,11 @@ import { sigmoidRange } from './sigmoid-range.js';
  * decorrelate=True)`. Colour decorrelation applies only to 3-channel images.
  * @example const param = lucidParam({ decay: 1, range: [0, 1] });
  */
-export function lucidParam(options: FourierParamOptions & { range?: readonly [number, number] } = {}): Parameterization {
-  return sigmoidRange(decorrelateColors(fourierParam(options)), options.range === undefined ? {} : { range: options.range });
+export function lucidParam(
+  options: FourierParamOptions & { range?: readonly [number, number] } = {},
+): Parameterization {
+  return sigmoidRange(
+    decorrelateColors(fourierParam(options)),
+    options.range === undefined ? {} : { range: options.range },
+  );
 }

@@ -19,7 +19,10 @@ export interface ParamImage {
 }
 
 /** Builds a {@link ParamImage} for images of `shape = [B, h, w, c]`, initialized from `rng`. */
-export type Parameterization = (shape: readonly [number, number, number, number], rng: RandomSource) => ParamImage;
+export type Parameterization = (
+  shape: readonly [number, number, number, number],
+  rng: RandomSource,
+) => ParamImage;
 
 /** `n` draws of N(0, sd²) from `rng`. */
 export function normalArray(n: number, sd: number, rng: RandomSource): Float32Array {

@@ -8,7 +8,10 @@ import type { Parameterization } from './parameterization.js';
  * Default range [0, 1].
  * @example sigmoidRange(pixelParam(), { range: [0, 1] })
  */
-export function sigmoidRange(inner: Parameterization, options: { range?: readonly [number, number] } = {}): Parameterization {
+export function sigmoidRange(
+  inner: Parameterization,
+  options: { range?: readonly [number, number] } = {},
+): Parameterization {
   const [low, high] = options.range ?? [0, 1];
   if (!(low < high)) throw new Error(MESSAGES.badRange('sigmoidRange', 'range', options.range));
   return (shape, rng) => {

@@ -13,7 +13,16 @@ const stopGradient = tf.customGrad((...inputs: (tf.Tensor | tf.GradSaveFunc)[]) 
 /** 3×3 box blur per channel with edge replication (a depthwise average done with pads and slices, gradient-safe on wasm). */
 export function boxBlur3(x: tf.Tensor4D): tf.Tensor4D {
   const [, h, w] = x.shape;
-  const padded = tf.mirrorPad(x, [[0, 0], [1, 1], [1, 1], [0, 0]], 'symmetric');
+  const padded = tf.mirrorPad(
+    x,
+    [
+      [0, 0],
+      [1, 1],
+      [1, 1],
+      [0, 0],
+    ],
+    'symmetric',
+  );
   const parts: tf.Tensor4D[] = [];
   for (let dy = 0; dy < 3; dy++) for (let dx = 0; dx < 3; dx++) parts.push(cropHW(padded, dy, dx, h, w));
   return tf.div(tf.addN(parts), 9);

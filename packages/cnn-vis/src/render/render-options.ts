@@ -51,12 +51,17 @@ export interface ResolvedRenderOptions {
 }
 
 function positiveInteger(name: string, value: number): number {
-  if (!Number.isInteger(value) || value <= 0) throw new Error(MESSAGES.positiveInteger('renderUnits', name, value));
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(MESSAGES.positiveInteger('renderUnits', name, value));
   return value;
 }
 
 /** Applies the defaults for `adapter` (input size picks the transform sizes). */
-export function resolveRenderOptions(adapter: ModelAdapter, objectiveBatch: number | undefined, options: RenderOptions): ResolvedRenderOptions {
+export function resolveRenderOptions(
+  adapter: ModelAdapter,
+  objectiveBatch: number | undefined,
+  options: RenderOptions,
+): ResolvedRenderOptions {
   const [h, w, c] = adapter.inputShape;
   const learningRate = options.learningRate ?? 0.05;
   if (!(learningRate > 0)) throw new Error(MESSAGES.nonNegative('renderUnits', 'learningRate', learningRate));

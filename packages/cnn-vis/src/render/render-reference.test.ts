@@ -28,24 +28,40 @@ describe('activation maximization on the reference CNN', () => {
     ['channel', channel('conv2:pre', [1, 2]), 2],
     ['layer (DeepDream)', deepDream('conv1'), 2],
     ['class logit', classLogit([3, 7]), 2],
-    ['direction', direction('conv2', Array.from({ length: 32 }, (_, i) => (i % 3 === 0 ? 1 : -0.5))), 2],
+    [
+      'direction',
+      direction(
+        'conv2',
+        Array.from({ length: 32 }, (_, i) => (i % 3 === 0 ? 1 : -0.5)),
+      ),
+      2,
+    ],
     ['diversity + channel', sum(channel('conv2', 4), scale(0.5, diversity('conv1'))), 3],
     ['negated logit', negate(classLogit(1)), 2],
-    ['channel − L1 − TV − blur', sum(channel('pool2', 6), scale(-1e-3, l1()), scale(-1e-3, totalVariation()), scale(-1e-2, blur())), 2],
+    [
+      'channel − L1 − TV − blur',
+      sum(channel('pool2', 6), scale(-1e-3, l1()), scale(-1e-3, totalVariation()), scale(-1e-2, blur())),
+      2,
+    ],
   ];
-  it.each(cases)('%s rises over the steps (last recorded value > first for every item)', (_, objective, batchSize) => {
-    const r = renderUnits(adapter, objective, { steps: 48, batchSize, seed: 2, recordEvery: 8 });
-    for (let b = 0; b < batchSize; b++) {
-      const curve = r.curve[b]!;
-      expect(curve[curve.length - 1]!).toBeGreaterThan(curve[0]!);
-    }
-    expect(r.curveSteps).toEqual([1, 8, 16, 24, 32, 40, 48]);
-  });
+  it.each(cases)(
+    '%s rises over the steps (last recorded value > first for every item)',
+    (_, objective, batchSize) => {
+      const r = renderUnits(adapter, objective, { steps: 48, batchSize, seed: 2, recordEvery: 8 });
+      for (let b = 0; b < batchSize; b++) {
+        const curve = r.curve[b]!;
+        expect(curve[curve.length - 1]!).toBeGreaterThan(curve[0]!);
+      }
+      expect(r.curveSteps).toEqual([1, 8, 16, 24, 32, 40, 48]);
+    },
+  );
 
   it('class-logit visualizations are classified as their class for >= 8 of 10 digits', () => {
     const digits = Array.from({ length: 10 }, (_, i) => i);
     const r = renderUnits(adapter, classLogit(digits), { steps: 96, seed: 0 });
-    const predicted = tf.tidy(() => tf.argMax(adapter.logits(tf.tensor4d(r.images, [...r.shape])), 1)).dataSync();
+    const predicted = tf
+      .tidy(() => tf.argMax(adapter.logits(tf.tensor4d(r.images, [...r.shape])), 1))
+      .dataSync();
     const hits = digits.filter((d) => predicted[d] === d).length;
     expect(hits).toBeGreaterThanOrEqual(8);
   });
@@ -61,7 +77,9 @@ describe('activation maximization on the reference CNN', () => {
     const counts: number[] = [];
     const progress: RenderProgress[] = [];
     renderUnits(adapter, channel('conv2:pre', [0, 1, 2, 3]), {
-      steps: 200, seed: 1, progressEvery: 25,
+      steps: 200,
+      seed: 1,
+      progressEvery: 25,
       onProgress: (p) => (progress.push(p), counts.push(tf.memory().numTensors)),
     });
     expect(progress.map((p) => p.step)).toEqual([25, 50, 75, 100, 125, 150, 175, 200]);

@@ -11,13 +11,20 @@ import { renderUnits } from './render-units.js';
 
 function correlation(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = a.length;
-  let ma = 0, mb = 0;
-  for (let i = 0; i < n; i++) (ma += a[i]!), (mb += b[i]!);
-  ma /= n; mb /= n;
-  let sab = 0, saa = 0, sbb = 0;
+  let ma = 0,
+    mb = 0;
+  for (let i = 0; i < n; i++) ((ma += a[i]!), (mb += b[i]!));
+  ma /= n;
+  mb /= n;
+  let sab = 0,
+    saa = 0,
+    sbb = 0;
   for (let i = 0; i < n; i++) {
-    const da = a[i]! - ma, db = b[i]! - mb;
-    sab += da * db; saa += da * da; sbb += db * db;
+    const da = a[i]! - ma,
+      db = b[i]! - mb;
+    sab += da * db;
+    saa += da * da;
+    sbb += db * db;
   }
   return sab / Math.sqrt(saa * sbb);
 }
@@ -29,7 +36,11 @@ describe('renderUnits on a unit linear in the input (unit = <W, x>)', () => {
   it('with an L2 penalty recovers W (x* = W / 2λ), correlation >= 0.95', () => {
     const adapter = new ModelAdapter(linearUnitModel(W, 8, 8, 1));
     const result = renderUnits(adapter, sum(channel('unit', 0), scale(-0.5, l2())), {
-      steps: 300, learningRate: 0.05, param: pixelParam(), transforms: null, seed: 3,
+      steps: 300,
+      learningRate: 0.05,
+      param: pixelParam(),
+      transforms: null,
+      seed: 3,
     });
     expect(correlation(result.images, W)).toBeGreaterThanOrEqual(0.95);
     // Closed form x* = W (λ = 0.5): the value reached is ½‖W‖², within 2%.
@@ -38,10 +49,17 @@ describe('renderUnits on a unit linear in the input (unit = <W, x>)', () => {
   });
   it('under the box [0, 1] (sigmoid) finds the closed form x = 1[W > 0]', () => {
     const adapter = new ModelAdapter(linearUnitModel(W, 8, 8, 1));
-    const result = renderUnits(adapter, channel('unit', 0), { steps: 200, param: sigmoidRange(pixelParam()), transforms: null, batchSize: 2, seed: 1 });
+    const result = renderUnits(adapter, channel('unit', 0), {
+      steps: 200,
+      param: sigmoidRange(pixelParam()),
+      transforms: null,
+      batchSize: 2,
+      seed: 1,
+    });
     for (let b = 0; b < 2; b++) {
       let maxDiff = 0;
-      for (let i = 0; i < W.length; i++) maxDiff = Math.max(maxDiff, Math.abs(result.images[b * W.length + i]! - (W[i]! > 0 ? 1 : 0)));
+      for (let i = 0; i < W.length; i++)
+        maxDiff = Math.max(maxDiff, Math.abs(result.images[b * W.length + i]! - (W[i]! > 0 ? 1 : 0)));
       expect(maxDiff).toBeLessThan(0.05);
     }
   });

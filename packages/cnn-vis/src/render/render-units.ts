@@ -38,7 +38,11 @@ function fitToInput(image: tf.Tensor4D, size: readonly [number, number, number])
  * const result = renderUnits(adapter, channel('conv2d_2', [0, 1, 2, 3]), { steps: 256, seed: 1 });
  * result.images; // Float32Array of 4 × 28 × 28 × 1
  */
-export function renderUnits(adapter: ModelAdapter, objective: Objective, options: RenderOptions = {}): RenderResult {
+export function renderUnits(
+  adapter: ModelAdapter,
+  objective: Objective,
+  options: RenderOptions = {},
+): RenderResult {
   // 1. Options, validation, parameters.
   objective.validate(adapter);
   const o = resolveRenderOptions(adapter, objective.batchSize, options);
@@ -54,7 +58,10 @@ export function renderUnits(adapter: ModelAdapter, objective: Objective, options
   const modelLayers = objective.layers.filter((l) => l !== INPUT_LAYER);
   const evaluate = (transform: boolean): tf.Tensor1D => {
     const image = param.image();
-    const seen = transform && o.transforms !== null ? fitToInput(o.transforms(image, transformRng), adapter.inputShape) : image;
+    const seen =
+      transform && o.transforms !== null
+        ? fitToInput(o.transforms(image, transformRng), adapter.inputShape)
+        : image;
     const acts = { ...adapter.activations(seen, modelLayers), [INPUT_LAYER]: image };
     return objective.evaluate(acts, o.batchSize);
   };
@@ -90,7 +97,9 @@ export function renderUnits(adapter: ModelAdapter, objective: Objective, options
     // 3. Read back once.
     const [images, finalValues] = tf.tidy(() => [param.image(), evaluate(false)]);
     const curveData = curve.dataSync() as Float32Array;
-    const perItem = Array.from({ length: o.batchSize }, (_, b) => Float32Array.from(curveSteps, (_, i) => curveData[i * o.batchSize + b]!));
+    const perItem = Array.from({ length: o.batchSize }, (_, b) =>
+      Float32Array.from(curveSteps, (_, i) => curveData[i * o.batchSize + b]!),
+    );
     const result: RenderResult = {
       images: Float32Array.from(images!.dataSync()),
       shape,

@@ -8,5 +8,17 @@ import type { Transform } from './transform.js';
  */
 export function pad(options: { size: number; value?: number }): Transform {
   const { size, value = 0.5 } = options;
-  return (image) => (size <= 0 ? image : tf.pad(image, [[0, 0], [size, size], [size, size], [0, 0]], value));
+  return (image) =>
+    size <= 0
+      ? image
+      : tf.pad(
+          image,
+          [
+            [0, 0],
+            [size, size],
+            [size, size],
+            [0, 0],
+          ],
+          value,
+        );
 }

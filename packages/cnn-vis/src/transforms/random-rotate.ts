@@ -8,5 +8,11 @@ import { rotateImages } from './resample.js';
  */
 export function randomRotate(options: { degrees: number }): Transform {
   const max = (options.degrees * Math.PI) / 180;
-  return (image, rng) => (max === 0 ? image : rotateImages(image, Array.from({ length: image.shape[0] }, () => (2 * rng.next() - 1) * max)));
+  return (image, rng) =>
+    max === 0
+      ? image
+      : rotateImages(
+          image,
+          Array.from({ length: image.shape[0] }, () => (2 * rng.next() - 1) * max),
+        );
 }

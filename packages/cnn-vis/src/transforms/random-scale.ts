@@ -8,5 +8,9 @@ import { scaleImages } from './resample.js';
  */
 export function randomScale(options: { scales: readonly [number, number] }): Transform {
   const [lo, hi] = options.scales;
-  return (image, rng) => scaleImages(image, Array.from({ length: image.shape[0] }, () => lo + (hi - lo) * rng.next()));
+  return (image, rng) =>
+    scaleImages(
+      image,
+      Array.from({ length: image.shape[0] }, () => lo + (hi - lo) * rng.next()),
+    );
 }

@@ -51,7 +51,8 @@ export function shearRows(image: tf.Tensor4D, shifts: readonly (readonly number[
       (args[1] as tf.GradSaveFunc)([weights]); // kept by the tape until the backward pass
       return {
         value: weightedShift(args[0] as tf.Tensor4D, weights, k, 1),
-        gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => weightedShift(dy as tf.Tensor4D, saved[0] as tf.Tensor4D, k, -1),
+        gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) =>
+          weightedShift(dy as tf.Tensor4D, saved[0] as tf.Tensor4D, k, -1),
       };
     });
     // Channels into the batch: [B, H, W, C] → [B·C, H, W, 1].
@@ -77,9 +78,18 @@ export function rotateImages(image: tf.Tensor4D, angles: readonly number[]): tf.
     const [, h, w] = image.shape;
     const cy = (h - 1) / 2;
     const cx = (w - 1) / 2;
-    const shearX = (x: tf.Tensor4D, a: readonly number[]) => shearRows(x, a.map((ai) => Array.from({ length: h }, (_, y) => ai * (y - cy))));
+    const shearX = (x: tf.Tensor4D, a: readonly number[]) =>
+      shearRows(
+        x,
+        a.map((ai) => Array.from({ length: h }, (_, y) => ai * (y - cy))),
+      );
     const shearY = (x: tf.Tensor4D, s: readonly number[]) =>
-      swapAxes(shearRows(swapAxes(x), s.map((si) => Array.from({ length: w }, (_, col) => si * (col - cx)))));
+      swapAxes(
+        shearRows(
+          swapAxes(x),
+          s.map((si) => Array.from({ length: w }, (_, col) => si * (col - cx))),
+        ),
+      );
     const a = angles.map((phi) => -Math.tan(phi / 2));
     return shearX(shearY(shearX(image, a), angles.map(Math.sin)), a);
   });

@@ -26,15 +26,29 @@ export const LUCID_REFERENCE_SIZE = 224;
 export function standardTransformSettings(inputSize: number, channels: number): StandardTransformSettings {
   const f = inputSize / LUCID_REFERENCE_SIZE;
   const px = (n: number) => Math.max(1, Math.round(n * f));
-  return { pad: px(12), padValue: channels === 3 ? 0.5 : 0, jitter: px(8), scales: [0.9, 1.1], degrees: 10, finalJitter: px(4) };
+  return {
+    pad: px(12),
+    padValue: channels === 3 ? 0.5 : 0,
+    jitter: px(8),
+    scales: [0.9, 1.1],
+    degrees: 10,
+    finalJitter: px(4),
+  };
 }
 
 /**
  * `pad → jitter → randomScale → randomRotate → jitter`, sized for the model (see {@link standardTransformSettings}).
  * @example const t = standardTransforms(28, 1); // for the MNIST CNN
  */
-export function standardTransforms(inputSize: number, channels: number, overrides: Partial<StandardTransformSettings> = {}): Transform {
-  const s = { ...standardTransformSettings(inputSize, channels), ...overrides } satisfies StandardTransformSettings;
+export function standardTransforms(
+  inputSize: number,
+  channels: number,
+  overrides: Partial<StandardTransformSettings> = {},
+): Transform {
+  const s = {
+    ...standardTransformSettings(inputSize, channels),
+    ...overrides,
+  } satisfies StandardTransformSettings;
   return compose(
     pad({ size: s.pad, value: s.padValue }),
     jitter({ pixels: s.jitter }),
