@@ -19,6 +19,7 @@ export type {
 } from './live/live-types.js';
 export { LIVE_DEFAULTS } from './live/live-app.js';
 export { createLiveFunction } from './live/create-live-function.js';
+export { referenceLive } from './live/reference-live.js';
 export type { LiveModels } from './live/create-live-function.js';
 export { createWorkQueue, QueueFullError } from './live/work-queue.js';
 export type { WorkQueue } from './live/work-queue.js';

@@ -1,6 +1,9 @@
 /** `openbox serve`: the dashboard over a results folder, until Ctrl-C. */
 import { parseArgs } from 'node:util';
-import { serveDashboard, SERVE_DEFAULTS } from '@openbox/dashboard';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { referenceLive, serveDashboard, SERVE_DEFAULTS } from '@openbox/dashboard';
+import { initBackend } from '@openbox/runtime';
 import type { LiveOptions, RunningDashboard } from '@openbox/dashboard';
 import { UsageError, type Command } from '../command.js';
 
@@ -13,6 +16,7 @@ export interface ServeArgs {
 
 export const SERVE_OPTIONS = {
   results: { type: 'string', default: 'results' },
+  'no-live': { type: 'boolean', default: false },
   port: { type: 'string', default: String(SERVE_DEFAULTS.port) },
   host: { type: 'string', default: SERVE_DEFAULTS.hostname },
 } as const;
@@ -53,7 +57,7 @@ export async function runServe(
 
 export const serveCommand: Command = {
   summary: 'serve the dashboard (charts, verdicts, live digit) over a results folder',
-  usage: 'openbox serve [--results DIR] [--port 8787] [--host 127.0.0.1]',
+  usage: 'openbox serve [--results DIR] [--port 8787] [--host 127.0.0.1] [--no-live]',
   async run(argv) {
     const { values } = parseArgs({
       args: [...argv],
@@ -66,8 +70,12 @@ export const serveCommand: Command = {
     const onSignal = (): void => stop.abort();
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
+    // The live endpoint runs the reference CNN and the LR templates (trained and cached on first use).
+    await initBackend();
+    const cacheDir = process.env['OPENBOX_CACHE'] ?? join(homedir(), '.cache', 'openbox');
+    const live = values['no-live'] ? undefined : await referenceLive(cacheDir);
     try {
-      await runServe(args, stop.signal);
+      await runServe(args, stop.signal, live);
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);

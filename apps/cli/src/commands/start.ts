@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { initBackend } from '@openbox/runtime';
 import { listRuns } from '@openbox/suite';
+import { referenceLive } from '@openbox/dashboard';
 import type { Command } from '../command.js';
-import { liveOptions } from '../live-models.js';
 import { runServe, serveArgs } from './serve.js';
 import { runSuiteWithProgress, suiteArgs } from './suite.js';
 
@@ -37,7 +37,7 @@ export const startCommand: Command = {
     const stop = new AbortController();
     process.once('SIGINT', () => stop.abort());
     process.once('SIGTERM', () => stop.abort());
-    await runServe(serve, stop.signal, await liveOptions(cacheDir));
+    await runServe(serve, stop.signal, await referenceLive(cacheDir));
     return 0;
   },
 };

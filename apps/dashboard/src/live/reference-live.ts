@@ -1,6 +1,7 @@
 /** Wires the dashboard's live endpoint to the real models: the reference CNN and the MNIST logistic templates. */
 import * as tf from '@tensorflow/tfjs-core';
-import { createLiveFunction, type LiveOptions } from '@openbox/dashboard';
+import { createLiveFunction } from './create-live-function.js';
+import type { LiveOptions } from './live-types.js';
 import { loadReferenceCnn } from '@openbox/cnn-vis';
 import { loadMnist } from '@openbox/datasets';
 import { loadLrTemplates } from '@openbox/suite';
@@ -8,8 +9,10 @@ import { loadLrTemplates } from '@openbox/suite';
 /**
  * Live options for the dashboard: the CNN (trained and cached on first use) answers with its probabilities and
  * per-layer activations, the logistic-regression templates with their scores; digits are the MNIST test split.
+ * The models live as long as the process (the dashboard serves them until it stops).
+ * @example await serveDashboard({ resultsDir: 'results', live: await referenceLive(cacheDir) });
  */
-export async function liveOptions(cacheDir: string): Promise<LiveOptions> {
+export async function referenceLive(cacheDir: string): Promise<LiveOptions> {
   const { model } = await loadReferenceCnn({ cacheDir });
   const templates = loadLrTemplates(cacheDir);
   // Templates are stored [10, 784]; scores = x · W + b needs W as [784, 10].
