@@ -3,6 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnist } from '@openbox/datasets';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { referenceAdapter, smallRgbNet } from '../test-models.js';
+import { ModelAdapter } from '../model/model-adapter.js';
+import { neuron } from '../objectives/neuron.js';
+import { pixelParam } from '../param/pixel.js';
+import { sigmoidRange } from '../param/sigmoid-range.js';
+import { renderUnits } from '../render/render-units.js';
 import { filterGridPng } from '../io/png.js';
 import { filterGrid } from './filter-grid.js';
 import { laplacianOnDigits } from './laplacian.js';
@@ -78,5 +83,26 @@ describe('max-activating patch vs filter', () => {
     }
     expect(report.meanBoxCorrelation).toBeLessThan(0.99);
     expect(report.verdict).toBe('holds-under-box');
+  });
+  it('the optimizer under the [0,1] box (sigmoid pixels) finds the closed form 1[w > 0] for every conv1 filter', () => {
+    const k = firstConvKernels(model);
+    const filters = Array.from({ length: 16 }, (_, f) => f);
+    // conv1's pre-activation at (y, x) = (10, 10) sees input rows/cols 10..14 and is linear in them.
+    const r = renderUnits(new ModelAdapter(model), neuron('conv1:pre', filters, { x: 10, y: 10 }), {
+      steps: 200,
+      param: sigmoidRange(pixelParam()),
+      transforms: null,
+      seed: 0,
+    });
+    for (const f of filters) {
+      const w = filterOf(k, f);
+      let maxDiff = 0;
+      for (let i = 0; i < 25; i++) {
+        const [dy, dx] = [Math.floor(i / 5), i % 5];
+        const pixel = r.images[f * 784 + (10 + dy) * 28 + 10 + dx]!;
+        maxDiff = Math.max(maxDiff, Math.abs(pixel - (w[i]! > 0 ? 1 : 0)));
+      }
+      expect(maxDiff).toBeLessThan(0.05);
+    }
   });
 });

@@ -20,7 +20,7 @@ export function diversity(layer: string): Objective {
       const c = a.shape[a.rank - 1] as number;
       const flat = tf.reshape(a, [batchSize, -1, c]) as tf.Tensor3D;
       const gram = tf.reshape(tf.matMul(flat, flat, true, false), [batchSize, c * c]);
-      const unit = tf.div(gram, tf.add(tf.norm(gram, 'euclidean', 1, true), 1e-10));
+      const unit = tf.div(gram, tf.sqrt(tf.add(tf.sum(tf.square(gram), 1, true), 1e-20))); // finite gradient at G = 0
       const sim = tf.matMul(unit, unit, false, true);
       const offDiagonal = tf.sub(tf.sum(sim, 1), tf.sum(tf.mul(sim, tf.eye(batchSize)), 1));
       return tf.div(tf.neg(offDiagonal), Math.max(1, batchSize - 1)) as tf.Tensor1D;
