@@ -52,8 +52,8 @@ function isOurs(name: WasmKernelName): boolean {
 /**
  * Register every OpenBox kernel for the `wasm` backend, over the stock ones where they exist (the stock config is kept:
  * its `setupFunc` still runs when the backend initializes, and OpenBox kernels fall back to it). Idempotent.
- * With them the reference CNN trains on wasm (stock: Conv2DBackpropFilter is missing) and input gradients run
- * about 10× faster; see BENCHMARKS.md.
+ * With them the reference CNN trains on wasm (stock: Conv2DBackpropFilter is missing; measured ~1,000–1,400 samples/s
+ * at batch 64 on 2 shared cores) and its input gradients run ~2.4× faster than stock; see BENCHMARKS.md.
  * @returns the kernel names now registered by OpenBox.
  * @example registerWasmKernels(); await tf.setBackend('wasm');
  */
