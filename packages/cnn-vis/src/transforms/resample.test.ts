@@ -89,7 +89,8 @@ describe('differentiable resampler', () => {
   });
   it.each([
     ['rotate', (x: tf.Tensor4D) => rotateImages(x, [0.15, -0.2])],
-    ['scale', (x: tf.Tensor4D) => scaleImages(x, [0.9, 1.13])],
+    ['scale (per image)', (x: tf.Tensor4D) => scaleImages(x, [0.9, 1.13])],
+    ['scale (shared)', (x: tf.Tensor4D) => scaleImages(x, [1.07, 1.07])],
     [
       'shear',
       (x: tf.Tensor4D) =>
@@ -100,6 +101,18 @@ describe('differentiable resampler', () => {
     ],
   ] as const)('%s: input gradient matches central finite differences (rel. error < 1e-2)', (_, f) => {
     expect(checkGradient(f, [2, 7, 7, 3], 11)).toBeLessThan(1e-2);
+  });
+  it('a shared scale equals the per-image path', () => {
+    const img = randomValues(3 * 9 * 11 * 3, 8);
+    const [shared, per] = tf.tidy(() => {
+      const x = tf.tensor4d(img, [3, 9, 11, 3]);
+      // Equal factors take the shared 2-D matmul path; a 1e-9 difference forces the batched one.
+      return [scaleImages(x, [0.93, 0.93, 0.93]), scaleImages(x, [0.93, 0.93, 0.93 + 1e-9])];
+    });
+    const a = shared!.dataSync();
+    const b = per!.dataSync();
+    for (let i = 0; i < a.length; i++) expect(a[i]!).toBeCloseTo(b[i]!, 5);
+    tf.dispose([shared!, per!]);
   });
   it('leaves no tensors behind', () => {
     const x = tf.tensor4d(randomValues(2 * 8 * 8, 3), [2, 8, 8, 1]);

@@ -115,6 +115,7 @@ export function scaleMatrix(n: number, scale: number): Float32Array {
 export function scaleImages(image: tf.Tensor4D, scales: readonly number[]): tf.Tensor4D {
   return tf.tidy(() => {
     const [b, h, w, c] = image.shape;
+    if (scales.every((s) => s === scales[0])) return scaleAll(image, scales[0] ?? 1);
     const stack = (n: number) => {
       const all = new Float32Array(b * n * n);
       scales.forEach((s, i) => all.set(scaleMatrix(n, s), i * n * n));
@@ -125,4 +126,23 @@ export function scaleImages(image: tf.Tensor4D, scales: readonly number[]): tf.T
     const alongX = tf.matMul(stack(w), swapped);
     return swapAxes(tf.reshape(alongX, [b, w, h, c]));
   });
+}
+
+/**
+ * One zoom for the whole batch (Lucid's `random_scale` draws one per step): each axis is a single 2-D matmul with the
+ * shared `[n, n]` interpolation matrix (much faster on wasm than a batch of small matmuls).
+ */
+function scaleAll(image: tf.Tensor4D, scale: number): tf.Tensor4D {
+  const [b, h, w, c] = image.shape;
+  // Along x: rows are (b, y, c) with x last.
+  const xLast =
+    c === 1 ? tf.reshape(image, [b * h, w]) : tf.reshape(tf.transpose(image, [0, 1, 3, 2]), [b * h * c, w]);
+  const ax = tf.tensor2d(scaleMatrix(w, scale), [w, w]);
+  const alongX = tf.matMul(xLast, ax, false, true); // [rows, w] · A_xᵀ
+  const backX =
+    c === 1 ? tf.reshape(alongX, [b, h, w, 1]) : tf.transpose(tf.reshape(alongX, [b, h, c, w]), [0, 1, 3, 2]);
+  // Along y: y first, everything else as columns.
+  const yFirst = tf.reshape(tf.transpose(backX, [1, 0, 2, 3]), [h, b * w * c]);
+  const alongY = tf.matMul(tf.tensor2d(scaleMatrix(h, scale), [h, h]), yFirst);
+  return tf.transpose(tf.reshape(alongY, [h, b, w, c]), [1, 0, 2, 3]) as tf.Tensor4D;
 }
