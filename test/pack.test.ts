@@ -27,6 +27,45 @@ const iris = loadIris();
 console.log(JSON.stringify({ shape: iris.shape, classes: iris.classNames.length }));`,
     check: (out: Record<string, unknown>) => expect(out).toEqual({ shape: [150, 4], classes: 3 }),
   },
+  '@openbox/logistic': {
+    dir: 'packages/logistic',
+    script: `import { fitExactLogistic } from '@openbox/logistic';
+// One binary feature: the MLE is the logit of each group's rate (2/4 at x = 0, 3/4 at x = 1).
+const fit = fitExactLogistic({ features: [0, 0, 0, 0, 1, 1, 1, 1], shape: [8, 1], target: [1, 1, 0, 0, 1, 1, 1, 0] });
+console.log(JSON.stringify({ intercept: fit.intercept, slope: fit.coefficients[0] }));`,
+    check: (out: Record<string, unknown>) => {
+      expect(out['intercept'] as number).toBeCloseTo(0, 8);
+      expect(out['slope'] as number).toBeCloseTo(Math.log(3), 8);
+    },
+  },
+  '@openbox/cnn-vis': {
+    dir: 'packages/cnn-vis',
+    script: `import { LAPLACIAN_KERNEL, pearson } from '@openbox/cnn-vis';
+console.log(JSON.stringify({ centre: LAPLACIAN_KERNEL[1][1], r: pearson([1, 2, 3], [2, 4, 6]) }));`,
+    check: (out: Record<string, unknown>) => {
+      expect(out['centre']).toBe(-4);
+      expect(out['r'] as number).toBeCloseTo(1, 12);
+    },
+  },
+  '@openbox/charts': {
+    dir: 'packages/charts',
+    script: `import { imageHeatmap } from '@openbox/charts';
+const spec = imageHeatmap([[0, 1], [1, 0]]);
+console.log(JSON.stringify({ schema: spec.$schema, values: spec.data.values.length }));`,
+    check: (out: Record<string, unknown>) => {
+      expect(String(out['schema'])).toContain('vega-lite');
+      expect(out['values']).toBe(4);
+    },
+  },
+  '@openbox/suite': {
+    dir: 'packages/suite',
+    script: `import { EXPERIMENT_IDS, RUN_ID_PATTERN } from '@openbox/suite';
+console.log(JSON.stringify({ ids: EXPERIMENT_IDS.length, ok: RUN_ID_PATTERN.test('2026-01-01T00-00-00Z-seed0') }));`,
+    check: (out: Record<string, unknown>) => {
+      expect(out['ids']).toBeGreaterThanOrEqual(9);
+      expect(out['ok']).toBe(true);
+    },
+  },
 } as const;
 
 type Library = keyof typeof LIBRARIES;

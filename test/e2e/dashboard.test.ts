@@ -2,15 +2,16 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveDashboard } from '@openbox/dashboard';
+import { referenceLive, serveDashboard } from '@openbox/dashboard';
 import type { RunningDashboard } from '@openbox/dashboard';
-import { createFixtureLive } from '@openbox/dashboard/fixtures';
 import { initBackend } from '@openbox/runtime';
+import { loadMnist } from '@openbox/datasets';
 import { prepareResultsDir } from './results-dir.js';
 import type { PreparedResults } from './results-dir.js';
 
@@ -32,15 +33,13 @@ describe('dashboard in a real browser', () => {
   let server: RunningDashboard;
   let browser: Browser;
   let page: Page;
-  let disposeLive: () => void;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    await initBackend({ backend: 'cpu' });
+    await initBackend();
     await mkdir(SHOTS, { recursive: true });
     results = await prepareResultsDir();
-    const { live, dispose } = createFixtureLive();
-    disposeLive = dispose;
+    const live = await referenceLive(process.env['OPENBOX_CACHE'] ?? path.join(os.homedir(), '.cache', 'openbox'));
     server = await serveDashboard({ resultsDir: results.dir, port: 0, live });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -62,7 +61,6 @@ describe('dashboard in a real browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    disposeLive?.();
     await results?.cleanup();
   });
 
@@ -141,16 +139,17 @@ describe('dashboard in a real browser', () => {
     await page.fill('#live-index', '7');
     await page.click('#live-run');
     await page.waitForSelector('#live-summary[data-state="done"]', { timeout: 30_000 });
+    const { test } = loadMnist({ seed: 0 });
     expect(await page.textContent('#live-summary')).toMatch(
-      /^CNN predicts \d \(p = 0\.\d{3}\), logistic regression predicts \d, label 7/,
+      new RegExp(`^CNN predicts \\d \\(p = [01]\\.\\d{3}\\), logistic regression predicts \\d, label ${test.target[7]}`),
     );
     for (const id of ['#live-digit', '#live-scores', '#live-activations']) {
       expect(await page.$$eval(`${id} svg .role-mark > path`, (m) => m.length), id).toBeGreaterThan(0);
     }
     await page.click('#live-next');
     await page.waitForFunction(
-      () => document.querySelector('#live-summary')?.textContent?.includes('label 8'),
-      null,
+      (label) => document.querySelector('#live-summary')?.textContent?.includes(`label ${label}`),
+      test.target[8],
       { timeout: 30_000 },
     );
     await page.screenshot({ path: path.join(SHOTS, 'live.png'), fullPage: true });

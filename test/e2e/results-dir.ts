@@ -1,8 +1,13 @@
-/** The results folder the browser test serves — the one step to swap for a real `openbox suite --quick` run. */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+/** The results folder the browser test serves: a real `openbox suite --quick` run. */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { writeFixtureRun } from '@openbox/dashboard/fixtures';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { listRuns } from '@openbox/suite';
+
+const run = promisify(execFile);
 
 /** The fields of `manifest.json` (see `@openbox/suite` results-format) the browser test checks. */
 export interface Manifest {
@@ -24,31 +29,24 @@ export interface PreparedResults {
   readonly cleanup: () => Promise<void>;
 }
 
+/** The built `openbox` CLI of this checkout (turbo builds every dependency of @openbox/test before its tests). */
+const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../apps/cli/dist/bin.js');
+
 /**
- * Writes the dashboard's format fixture (real chart builders, one PNG, one failed experiment) into a temp
- * folder. To test a real run instead, replace the body with `openbox suite --quick --out <dir>` (spawned) and
- * read `<dir>/<run-id>/manifest.json`; the test reads everything else from the manifest.
+ * A real run: spawns `openbox suite --quick --out <temp dir>` (every experiment of the registry, on the reference
+ * CNN, trained and cached on first use) and reads the manifest it wrote. `OPENBOX_E2E_RESULTS=<dir>` serves an
+ * existing results folder instead.
  */
 export async function prepareResultsDir(): Promise<PreparedResults> {
-  // An existing results folder (e.g. from `openbox suite --quick`) can be checked with OPENBOX_E2E_RESULTS=<dir>.
   const existing = process.env['OPENBOX_E2E_RESULTS'];
   if (existing !== undefined && existing !== '') {
-    const runs = await readdir(existing, { withFileTypes: true });
-    const manifests: Manifest[] = [];
-    for (const r of runs) {
-      const file = path.join(existing, r.name, 'manifest.json');
-      if (r.isDirectory())
-        manifests.push(JSON.parse(await readFile(file, 'utf8').catch(() => 'null')) as Manifest);
-    }
-    const latest = manifests
-      .filter((m) => m !== null)
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-    if (latest === undefined)
-      throw new Error(`prepareResultsDir: no complete run in OPENBOX_E2E_RESULTS=${existing}`);
+    const latest = listRuns(existing)[0];
+    if (latest === undefined) throw new Error(`prepareResultsDir: no complete run in OPENBOX_E2E_RESULTS=${existing}`);
     return { dir: existing, manifest: latest, cleanup: async () => undefined };
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'openbox-e2e-'));
-  const { runId } = await writeFixtureRun(dir);
-  const manifest = JSON.parse(await readFile(path.join(dir, runId, 'manifest.json'), 'utf8')) as Manifest;
-  return { dir, manifest, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  await run(process.execPath, [CLI, 'suite', '--quick', '--out', dir], { timeout: 600_000, maxBuffer: 16 * 1024 * 1024 });
+  const latest = listRuns(dir)[0];
+  if (latest === undefined) throw new Error(`prepareResultsDir: openbox suite wrote no complete run in ${dir}`);
+  return { dir, manifest: latest, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
