@@ -21,7 +21,8 @@ export function batchMatMul(args: {
   const a2 = transposeA ? transpose(backend, a, lastTwoSwapped(a.shape.length)) : a;
   const b2 = transposeB ? transpose(backend, b, lastTwoSwapped(b.shape.length)) : b;
   const out = runStock(backend, tf.BatchMatMul, { a: a2, b: b2 }, { transposeA: false, transposeB: false });
-  release(backend, ...[a2, b2].filter((t, k) => t !== (k === 0 ? a : b)));
+  if (a2 !== a) release(backend, a2);
+  if (b2 !== b) release(backend, b2);
   return out;
 }
 

@@ -56,6 +56,7 @@ export function conv2dBackpropFilter(args: {
   const fits = full.shape[1] === kh && full.shape[2] === kw;
   const cut = fits ? full : slice(backend, full, [0, 0, 0, 0], [info.inChannels, kh, kw, info.outChannels]);
   const dw = transpose(backend, cut, [1, 2, 0, 3]);
-  release(backend, ...(fits ? [full] : [full, cut]));
+  release(backend, full);
+  if (cut !== full) release(backend, cut);
   return dw;
 }

@@ -53,7 +53,8 @@ export function conv2dBackpropInput(args: {
     [top, bottom],
     [left, right],
   ]);
-  release(backend, rotated, ...(dilated === dy ? [] : [dilated]));
+  release(backend, rotated);
+  if (dilated !== dy) release(backend, dilated);
   return dx;
 }
 

@@ -104,7 +104,8 @@ function viaStockDepthwise(
     pad,
     dimRoundingMode: undefined,
   } as unknown as tf.NamedAttrMap);
-  release(backend, rotated, asDepthwise, ...(dilated === dy ? [] : [dilated]));
+  release(backend, rotated, asDepthwise);
+  if (dilated !== dy) release(backend, dilated);
   return dx;
 }
 
