@@ -14,8 +14,18 @@ const times = new Map<string, number[]>();
 for (const k of info.kernels) times.set(k.name, [...(times.get(k.name) ?? []), Number(k.kernelTimeMs) || 0]);
 const rows = [...times.entries()].map(([name, t]) => {
   const sorted = [...t].sort((a, b) => a - b);
-  return { name, calls: t.length / steps, median: sorted[Math.floor(sorted.length / 2)]!, perStep: (sorted[Math.floor(sorted.length / 2)]! * t.length) / steps };
+  return {
+    name,
+    calls: t.length / steps,
+    median: sorted[Math.floor(sorted.length / 2)]!,
+    perStep: (sorted[Math.floor(sorted.length / 2)]! * t.length) / steps,
+  };
 });
 rows.sort((a, b) => b.perStep - a.perStep);
-for (const r of rows.slice(0, 20)) console.log(`${r.name.padEnd(24)} ${r.calls.toFixed(1).padStart(5)} calls/step  median ${r.median.toFixed(3)} ms  ≈ ${r.perStep.toFixed(2)} ms/step`);
-console.log(`kernels per step: ${(info.kernels.length / steps).toFixed(0)}; sum of medians ≈ ${rows.reduce((s, r) => s + r.perStep, 0).toFixed(1)} ms/step`);
+for (const r of rows.slice(0, 20))
+  console.log(
+    `${r.name.padEnd(24)} ${r.calls.toFixed(1).padStart(5)} calls/step  median ${r.median.toFixed(3)} ms  ≈ ${r.perStep.toFixed(2)} ms/step`,
+  );
+console.log(
+  `kernels per step: ${(info.kernels.length / steps).toFixed(0)}; sum of medians ≈ ${rows.reduce((s, r) => s + r.perStep, 0).toFixed(1)} ms/step`,
+);

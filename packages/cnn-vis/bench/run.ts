@@ -1,4 +1,5 @@
 /** `pnpm bench` for @openbox/cnn-vis: activation-maximization steps/s (16 channels at 28×28 and at 128×128 RGB). */
+import { loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { createRng, initBackend } from '@openbox/runtime';
@@ -90,7 +91,14 @@ const body = [
   '',
   markdownTable(['model', 'batch', 'steps', 'seconds', 'steps/s', 'target met'], rows),
   '',
-  'The machine is shared by other engineers while this runs; expect ±20–30% noise.',
+  `Load average while measuring: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} (1/5/15 min) on ${
+    (await import('node:os')).cpus().length
+  } cores — other engineers share the machine; numbers taken under load understate a quiet machine.`,
+  'Per-kernel profile (`tsx --conditions=@openbox/source bench/profile.ts`): the largest single cost per step is the',
+  "model's own Conv2DBackpropInput (the input gradient through conv2/conv1, runtime kernels), then the resampler's",
+  'shift convolutions, the DFT/scale matmuls and Adam; about 210 kernels per step, so per-op overhead matters too.',
 ].join('\n');
 writeBenchmarkSection(
   'cnn-vis',
