@@ -11,7 +11,7 @@ import { loadLrTemplates, lrTemplateAccuracy } from './lr-templates.js';
  * in [−1, 1] can give. Near 0 the filter ignores uniform brightness and responds to contrast (edge-like); near 1 it
  * is a brightness (blob) detector.
  */
-function flatToContrastRatio(weights: Float32Array): number {
+function flatToContrastRatio(weights: readonly number[]): number {
   let sum = 0;
   let abs = 0;
   for (const w of weights) {
@@ -32,7 +32,14 @@ export const cnnFiltersVsLrTemplates: Experiment = {
     ctx.progress(1, 4, 'first-layer filters');
     // 2. First-layer filters and how edge-like they are.
     const grid = filterGrid(adapter.model, { scaling: 'per-filter' });
-    const ratios = grid.filters.map((f) => flatToContrastRatio(f.pixels));
+    // The raw kernel weights of each filter (channel 0), row-major over the kernel window.
+    const [kh, kw] = grid.kernelSize;
+    const weights = grid.filters.map((f) => {
+      const w = new Array<number>(kh * kw).fill(0);
+      for (const r of grid.rows) if (r.filter === f.filter && r.channel === 0) w[r.y * kw + r.x] = r.weight;
+      return w;
+    });
+    const ratios = weights.map(flatToContrastRatio);
     const edgeLike = ratios.filter((r) => r < 0.5).length;
     // 3. Multinomial LR on the same pixels (exact L-BFGS in float64).
     ctx.progress(2, 4, 'multinomial logistic regression on the pixels');
@@ -43,7 +50,6 @@ export const cnnFiltersVsLrTemplates: Experiment = {
     const lrTestAccuracy = lrTemplateAccuracy(lr, test);
     // 4. Verdict, charts, images.
     const holds = cnnAccuracy > lrTestAccuracy && edgeLike >= grid.filters.length / 2;
-    const [kh, kw] = grid.kernelSize;
     const reason = `CNN test accuracy ${(100 * cnnAccuracy).toFixed(1)}% vs logistic regression ${(100 * lrTestAccuracy).toFixed(1)}%; ${edgeLike} of ${grid.filters.length} first-layer filters respond mostly to contrast (|Σw|/Σ|w| < 0.5).`;
     return {
       metrics: {
@@ -67,7 +73,7 @@ export const cnnFiltersVsLrTemplates: Experiment = {
           id: 'filters',
           title: `First-layer filters (${grid.layer}, ${kh}×${kw})`,
           spec: imageGallery(
-            grid.filters.map((f) => ({ label: `filter ${f.filter}`, values: Array.from({ length: kh }, (_, y) => Array.from(f.pixels.subarray(y * kw, (y + 1) * kw), round4)) })),
+            weights.map((w, f) => ({ label: `filter ${f}`, values: Array.from({ length: kh }, (_, y) => w.slice(y * kw, (y + 1) * kw).map(round4)) })),
             { title: 'CNN first-layer filters', columns: 8, cellSize: 10, sharedScale: false },
           ),
         },
