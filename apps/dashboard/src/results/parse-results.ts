@@ -1,0 +1,55 @@
+/** Structural checks of `manifest.json` and `result.json`: a file that is not one is treated as absent. */
+import { EXPERIMENT_ID_PATTERN, VERDICT_STATUSES } from '@openbox/suite';
+import type { ExperimentResult, Manifest, Verdict } from '@openbox/suite';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+function isVerdict(v: unknown): v is Verdict {
+  return (
+    isObject(v) && (VERDICT_STATUSES as readonly unknown[]).includes(v['status']) && isString(v['reason'])
+  );
+}
+
+/** True when `v` has the shape of a `Manifest` (the fields the dashboard reads, with their types). */
+export function isManifest(v: unknown): v is Manifest {
+  return (
+    isObject(v) &&
+    isString(v['runId']) &&
+    isString(v['createdAt']) &&
+    typeof v['seed'] === 'number' &&
+    typeof v['totalMs'] === 'number' &&
+    isString(v['backend']) &&
+    isObject(v['versions']) &&
+    Array.isArray(v['experiments']) &&
+    v['experiments'].every(
+      (e: unknown) =>
+        isObject(e) &&
+        isString(e['id']) &&
+        EXPERIMENT_ID_PATTERN.test(e['id']) &&
+        isString(e['title']) &&
+        isString(e['claim']) &&
+        (e['status'] === 'ok' || e['status'] === 'failed') &&
+        (e['verdict'] === undefined || isVerdict(e['verdict'])),
+    )
+  );
+}
+
+/** True when `v` has the shape of an `ExperimentResult`. */
+export function isExperimentResult(v: unknown): v is ExperimentResult {
+  return (
+    isObject(v) &&
+    isString(v['id']) &&
+    isString(v['title']) &&
+    isString(v['claim']) &&
+    isObject(v['metrics']) &&
+    isVerdict(v['verdict']) &&
+    Array.isArray(v['charts']) &&
+    v['charts'].every(
+      (c: unknown) => isObject(c) && isString(c['id']) && isString(c['title']) && isObject(c['spec']),
+    ) &&
+    Array.isArray(v['artifacts']) &&
+    v['artifacts'].every((a: unknown) => isObject(a) && isString(a['file']) && isString(a['title']))
+  );
+}
