@@ -34,8 +34,8 @@ export async function timeMs(f: Task, reps: number): Promise<number> {
 }
 
 /**
- * Medians over interleaved rounds, so machine noise hits every variant alike; the error's first line where a variant
- * fails. The cpu backend, 100–1000× slower, is timed once after its warm-up.
+ * Medians over interleaved rounds (order reversed every other round), so machine noise hits every variant alike; the
+ * error's first line where a variant fails. The cpu backend, 100–1000× slower, is timed once after its warm-up.
  */
 export async function compare(
   variants: readonly Variant[],
@@ -45,7 +45,7 @@ export async function compare(
   const samples: Record<string, number[]> = {};
   const failed: Record<string, string> = {};
   for (let round = 0; round < ROUNDS; round++) {
-    for (const v of variants) {
+    for (const v of round % 2 === 0 ? variants : [...variants].reverse()) {
       if (failed[v] !== undefined || (v === 'cpu' && round > 0)) continue;
       await use(v);
       try {
