@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { initBackend } from '@openbox/runtime';
 import { SUITE_EXPERIMENTS, listRuns, readExperimentResult, runSuite } from '@openbox/suite';
-import { serveDashboard } from '../src/index.js';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { markdownTable, writeBenchmarkSection } from '../../../bench/benchmarks-md.js';
 
 const CONNECTIONS = 50;
@@ -22,8 +24,13 @@ if (listRuns(resultsDir).length === 0) {
 }
 const run = listRuns(resultsDir)[0]!;
 
-// 2. The real server on a free port, and the URLs a dashboard user's browser asks for.
-const server = await serveDashboard({ resultsDir, port: 0 });
+// 2. The real server in its own process (so the load generator does not share its event loop), and the URLs a
+//    dashboard user's browser asks for.
+const child = spawn(process.execPath, ['--conditions=@openbox/source', '--import', 'tsx', join(import.meta.dirname, 'serve-child.ts'), resultsDir], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const [firstLine] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+const server = JSON.parse(firstLine) as { url: string };
 const paths = ['/api/runs', `/api/runs/${run.runId}`];
 for (const e of run.experiments.filter((x) => x.status === 'ok')) {
   paths.push(`/api/runs/${run.runId}/experiments/${e.id}`);
@@ -31,14 +38,16 @@ for (const e of run.experiments.filter((x) => x.status === 'ok')) {
   if (chart !== undefined) paths.push(`/api/runs/${run.runId}/experiments/${e.id}/charts/${chart.id}`);
 }
 
-// 3. Load: every connection cycles through the paths.
+// 3. Warm the server's caches (one request per path), then load: every connection cycles through the paths.
+for (const path of paths) await fetch(new URL(path, server.url)).then((r) => r.arrayBuffer());
 const result = await autocannon({
   url: server.url.replace(/\/$/, ''),
   connections: CONNECTIONS,
   duration: SECONDS,
   requests: paths.map((path) => ({ method: 'GET' as const, path })),
 });
-await server.close();
+child.kill('SIGTERM');
+await once(child, 'exit');
 if (temp !== undefined) rmSync(temp, { recursive: true, force: true });
 
 // 4. Report.
@@ -48,7 +57,7 @@ writeBenchmarkSection(
   'dashboard-api',
   'Dashboard JSON API under load',
   'pnpm --filter @openbox/dashboard bench',
-  `autocannon, ${CONNECTIONS} concurrent connections for ${SECONDS} s against a real server on loopback, cycling through
+  `autocannon, ${CONNECTIONS} concurrent connections for ${SECONDS} s against a real server (its own process) on loopback, cycling through
 ${paths.length} API paths of one cached run (run list, manifest, each experiment's result, one chart spec each).
 
 ${markdownTable(

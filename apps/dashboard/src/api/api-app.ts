@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { Hono } from 'hono';
 import { HttpError } from '../http-error.js';
+import { jsonBody } from './json-body.js';
 import { MESSAGES } from '../messages.js';
 import { checkParam } from '../results/ids.js';
 import type { ResultsStore } from '../results/results-store.js';
@@ -32,9 +33,9 @@ export function createApiApp(store: ResultsStore): Hono {
   };
 
   app.get('/runs', async (c) => c.json({ runs: await store.listRuns() }));
-  app.get('/runs/:runId', async (c) => c.json(await loadManifest(c.req.param('runId'))));
+  app.get('/runs/:runId', async (c) => jsonBody(c, await loadManifest(c.req.param('runId'))));
   app.get('/runs/:runId/experiments/:id', async (c) =>
-    c.json(await loadResult(c.req.param('runId'), c.req.param('id'))),
+    jsonBody(c, await loadResult(c.req.param('runId'), c.req.param('id'))),
   );
 
   app.get('/runs/:runId/experiments/:id/charts/:chartId', async (c) => {
@@ -42,7 +43,7 @@ export function createApiApp(store: ResultsStore): Hono {
     const result = await loadResult(c.req.param('runId'), c.req.param('id'));
     const chart = result.charts.find((ch) => ch.id === chartId);
     if (chart === undefined) throw new HttpError(404, MESSAGES.chartNotFound(result.id, chartId));
-    return c.json(chart.spec);
+    return jsonBody(c, chart.spec);
   });
 
   app.get('/runs/:runId/experiments/:id/artifacts/:file', async (c) => {
