@@ -1,7 +1,7 @@
 /** JSON responses whose serialized text is cached per object: parsed results are reused while their file is unchanged. */
 import type { Context } from 'hono';
 
-const serialized = new WeakMap<object, Uint8Array>();
+const serialized = new WeakMap<object, Uint8Array<ArrayBuffer>>();
 
 /**
  * Respond with `value` as JSON. The results store hands out the same parsed object until its file changes, so the
