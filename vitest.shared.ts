@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 /** Each project's JSON report, summed by `.ci/summarize-tests.mjs` into one closing line. */
-const reportFile = (cwd: string) => join(ROOT, 'test-artifacts', 'vitest', `${cwd.slice(ROOT.length + 1).replaceAll('/', '-') || 'root'}.json`);
+const reportFile = (cwd: string) =>
+  join(ROOT, 'test-artifacts', 'vitest', `${cwd.slice(ROOT.length + 1).replaceAll('/', '-') || 'root'}.json`);
 
 export const SOURCE_CONDITION = '@openbox/source';
 

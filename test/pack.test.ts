@@ -76,8 +76,13 @@ describe('packed libraries install and run outside the monorepo', () => {
     work = mkdtempSync(join(tmpdir(), 'openbox-pack-'));
     const tarballs: Record<string, string> = {};
     for (const [name, { dir }] of Object.entries(LIBRARIES)) {
-      execFileSync('npx', ['-y', 'pnpm@10', 'pack', '--pack-destination', work], { cwd: join(ROOT, dir), stdio: 'pipe' });
-      const file = readdirSync(work).find((f) => f.startsWith(name.replace('@', '').replace('/', '-')) && f.endsWith('.tgz'));
+      execFileSync('npx', ['-y', 'pnpm@10', 'pack', '--pack-destination', work], {
+        cwd: join(ROOT, dir),
+        stdio: 'pipe',
+      });
+      const file = readdirSync(work).find(
+        (f) => f.startsWith(name.replace('@', '').replace('/', '-')) && f.endsWith('.tgz'),
+      );
       if (file === undefined) throw new Error(`no tarball for ${name} in ${work}`);
       tarballs[name] = `file:${join(work, file)}`;
     }
@@ -85,13 +90,23 @@ describe('packed libraries install and run outside the monorepo', () => {
     execFileSync('mkdir', ['-p', app]);
     writeFileSync(
       join(app, 'package.json'),
-      JSON.stringify({ name: 'pack-check', private: true, type: 'module', dependencies: tarballs, pnpm: { overrides: tarballs } }),
+      JSON.stringify({
+        name: 'pack-check',
+        private: true,
+        type: 'module',
+        dependencies: tarballs,
+        pnpm: { overrides: tarballs },
+      }),
     );
     // --prefer-offline: third-party packages come from the store the monorepo install filled.
-    execFileSync('npx', ['-y', 'pnpm@10', 'install', '--prefer-offline', '--config.confirmModulesPurge=false'], {
-      cwd: app,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      'npx',
+      ['-y', 'pnpm@10', 'install', '--prefer-offline', '--config.confirmModulesPurge=false'],
+      {
+        cwd: app,
+        stdio: 'pipe',
+      },
+    );
   }, 300_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 

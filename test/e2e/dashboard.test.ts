@@ -39,7 +39,9 @@ describe('dashboard in a real browser', () => {
     await initBackend();
     await mkdir(SHOTS, { recursive: true });
     results = await prepareResultsDir();
-    const live = await referenceLive(process.env['OPENBOX_CACHE'] ?? path.join(os.homedir(), '.cache', 'openbox'));
+    const live = await referenceLive(
+      process.env['OPENBOX_CACHE'] ?? path.join(os.homedir(), '.cache', 'openbox'),
+    );
     server = await serveDashboard({ resultsDir: results.dir, port: 0, live });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -141,7 +143,9 @@ describe('dashboard in a real browser', () => {
     await page.waitForSelector('#live-summary[data-state="done"]', { timeout: 30_000 });
     const { test } = loadMnist({ seed: 0 });
     expect(await page.textContent('#live-summary')).toMatch(
-      new RegExp(`^CNN predicts \\d \\(p = [01]\\.\\d{3}\\), logistic regression predicts \\d, label ${test.target[7]}`),
+      new RegExp(
+        `^CNN predicts \\d \\(p = [01]\\.\\d{3}\\), logistic regression predicts \\d, label ${test.target[7]}`,
+      ),
     );
     for (const id of ['#live-digit', '#live-scores', '#live-activations']) {
       expect(await page.$$eval(`${id} svg .role-mark > path`, (m) => m.length), id).toBeGreaterThan(0);

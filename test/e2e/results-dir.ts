@@ -41,12 +41,17 @@ export async function prepareResultsDir(): Promise<PreparedResults> {
   const existing = process.env['OPENBOX_E2E_RESULTS'];
   if (existing !== undefined && existing !== '') {
     const latest = listRuns(existing)[0];
-    if (latest === undefined) throw new Error(`prepareResultsDir: no complete run in OPENBOX_E2E_RESULTS=${existing}`);
+    if (latest === undefined)
+      throw new Error(`prepareResultsDir: no complete run in OPENBOX_E2E_RESULTS=${existing}`);
     return { dir: existing, manifest: latest, cleanup: async () => undefined };
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'openbox-e2e-'));
-  await run(process.execPath, [CLI, 'suite', '--quick', '--out', dir], { timeout: 600_000, maxBuffer: 16 * 1024 * 1024 });
+  await run(process.execPath, [CLI, 'suite', '--quick', '--out', dir], {
+    timeout: 600_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const latest = listRuns(dir)[0];
-  if (latest === undefined) throw new Error(`prepareResultsDir: openbox suite wrote no complete run in ${dir}`);
+  if (latest === undefined)
+    throw new Error(`prepareResultsDir: openbox suite wrote no complete run in ${dir}`);
   return { dir, manifest: latest, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -5,7 +5,14 @@ import { COMMAND_NAMES, COMMANDS, isCommandName } from './commands/index.js';
 function helpText(): string {
   const width = Math.max(...COMMAND_NAMES.map((n) => n.length));
   const lines = COMMAND_NAMES.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n].summary}`);
-  return ['Usage: openbox <command> [options]', '', 'Commands:', ...lines, '', 'Run `openbox <command> --help` for its options.'].join('\n');
+  return [
+    'Usage: openbox <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `openbox <command> --help` for its options.',
+  ].join('\n');
 }
 
 /** Runs the CLI and resolves to the exit code (0 ok, 1 failure, 2 bad usage). */

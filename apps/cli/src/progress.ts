@@ -30,7 +30,9 @@ export function createProgressDisplay(stream: NodeJS.WriteStream = process.stder
       },
       update(step, total, note) {
         const seconds = ((performance.now() - started.at) / 1000).toFixed(1);
-        stream.write(`\r\x1b[K${label} ${bar(step / total)} ${step}/${total} ${seconds}s${note ? ` ${note}` : ''}`);
+        stream.write(
+          `\r\x1b[K${label} ${bar(step / total)} ${step}/${total} ${seconds}s${note ? ` ${note}` : ''}`,
+        );
       },
       end(outcome) {
         stream.write(`\r\x1b[K${label}: ${outcome}\n`);

@@ -26,9 +26,19 @@ const run = listRuns(resultsDir)[0]!;
 
 // 2. The real server in its own process (so the load generator does not share its event loop), and the URLs a
 //    dashboard user's browser asks for.
-const child = spawn(process.execPath, ['--conditions=@openbox/source', '--import', 'tsx', join(import.meta.dirname, 'serve-child.ts'), resultsDir], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const child = spawn(
+  process.execPath,
+  [
+    '--conditions=@openbox/source',
+    '--import',
+    'tsx',
+    join(import.meta.dirname, 'serve-child.ts'),
+    resultsDir,
+  ],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 const [firstLine] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
 const server = JSON.parse(firstLine) as { url: string };
 const paths = ['/api/runs', `/api/runs/${run.runId}`];
@@ -52,7 +62,9 @@ if (temp !== undefined) rmSync(temp, { recursive: true, force: true });
 
 // 4. Report.
 const errors = result.errors + result.timeouts + result.non2xx;
-console.log(`p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} req/s, ${errors} errors`);
+console.log(
+  `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} req/s, ${errors} errors`,
+);
 writeBenchmarkSection(
   'dashboard-api',
   'Dashboard JSON API under load',
@@ -61,8 +73,17 @@ writeBenchmarkSection(
 ${paths.length} API paths of one cached run (run list, manifest, each experiment's result, one chart spec each).
 
 ${markdownTable(
-    ['latency p50', 'latency p99', 'max', 'requests/s (mean)', 'requests', 'errors (incl. non-2xx, timeouts)'],
-    [[`${result.latency.p50} ms`, `${result.latency.p99} ms`, `${result.latency.max} ms`, Math.round(result.requests.average), result.requests.total, errors]],
-  )}`,
+  ['latency p50', 'latency p99', 'max', 'requests/s (mean)', 'requests', 'errors (incl. non-2xx, timeouts)'],
+  [
+    [
+      `${result.latency.p50} ms`,
+      `${result.latency.p99} ms`,
+      `${result.latency.max} ms`,
+      Math.round(result.requests.average),
+      result.requests.total,
+      errors,
+    ],
+  ],
+)}`,
 );
 if (errors > 0) process.exitCode = 1;

@@ -60,7 +60,8 @@ function firstLine(error: unknown): string {
 
 function resolveForced(options: InitBackendOptions): BackendName | undefined {
   if (options.backend !== undefined) {
-    if (!isBackendName(options.backend)) throw new Error(MESSAGES.unknownBackend(options.backend, 'options.backend'));
+    if (!isBackendName(options.backend))
+      throw new Error(MESSAGES.unknownBackend(options.backend, 'options.backend'));
     return options.backend;
   }
   const fromEnv = process.env['OPENBOX_BACKEND']?.trim();
@@ -86,7 +87,11 @@ let current: BackendReport | undefined;
  */
 export async function initBackend(options: InitBackendOptions = {}): Promise<BackendReport> {
   const forced = resolveForced(options);
-  if (current !== undefined && (forced === undefined || forced === current.chosen) && tf.getBackend() === current.tfBackend) {
+  if (
+    current !== undefined &&
+    (forced === undefined || forced === current.chosen) &&
+    tf.getBackend() === current.tfBackend
+  ) {
     return current;
   }
   if (forced !== undefined) {

@@ -7,8 +7,7 @@ export const MESSAGES = {
   forcedBackendFailed: (name: string, reason: string) =>
     `initBackend: the backend '${name}' was requested but cannot be used: ${reason}`,
   noBackend: (reasons: string) => `initBackend: no backend could be initialized (${reasons}).`,
-  badSeed: (fn: string, seed: unknown) =>
-    `${fn}: seed must be a finite number, got ${String(seed)}.`,
+  badSeed: (fn: string, seed: unknown) => `${fn}: seed must be a finite number, got ${String(seed)}.`,
   badIntBound: (bound: number) => `Rng.int: maxExclusive must be a positive integer, got ${bound}.`,
   badRepeats: (repeats: number) => `tensorGrowth: repeats must be a positive integer, got ${repeats}.`,
   scopedTypedArray: () =>

@@ -9,9 +9,23 @@ import { loadModel, saveModel } from './model-io.js';
 
 function smallModel(): tfl.Sequential {
   const model = tfl.sequential();
-  model.add(tfl.layers.conv2d({ inputShape: [6, 6, 1], filters: 2, kernelSize: 3, activation: 'relu', kernelInitializer: tfl.initializers.glorotUniform({ seed: 1 }) }));
+  model.add(
+    tfl.layers.conv2d({
+      inputShape: [6, 6, 1],
+      filters: 2,
+      kernelSize: 3,
+      activation: 'relu',
+      kernelInitializer: tfl.initializers.glorotUniform({ seed: 1 }),
+    }),
+  );
   model.add(tfl.layers.flatten());
-  model.add(tfl.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: tfl.initializers.glorotUniform({ seed: 2 }) }));
+  model.add(
+    tfl.layers.dense({
+      units: 3,
+      activation: 'softmax',
+      kernelInitializer: tfl.initializers.glorotUniform({ seed: 2 }),
+    }),
+  );
   return model;
 }
 
@@ -38,7 +52,9 @@ describe('saveModel / loadModel', () => {
   });
 
   it('names a missing file', async () => {
-    await expect(loadModel(join(dir, 'nope', 'model.json'))).rejects.toThrow(`loadModel: no model file at ${join(dir, 'nope', 'model.json')}.`);
+    await expect(loadModel(join(dir, 'nope', 'model.json'))).rejects.toThrow(
+      `loadModel: no model file at ${join(dir, 'nope', 'model.json')}.`,
+    );
   });
 
   it('names a directory given instead of a file', async () => {
@@ -62,7 +78,9 @@ describe('saveModel / loadModel', () => {
     await saveModel(model, join(dir, 'noweights'));
     model.dispose();
     await rm(join(dir, 'noweights', 'weights.bin'));
-    await expect(loadModel(join(dir, 'noweights', 'model.json'))).rejects.toThrow(/the weights file .*weights\.bin named in .* does not exist/);
+    await expect(loadModel(join(dir, 'noweights', 'model.json'))).rejects.toThrow(
+      /the weights file .*weights\.bin named in .* does not exist/,
+    );
   });
 
   it('names a short weights file with the bytes expected and found', async () => {

@@ -12,7 +12,9 @@ const BYTES_PER_DTYPE: Record<string, number> = { float32: 4, int32: 4, bool: 1,
 
 function weightBytes(specs: readonly tf.io.WeightsManifestEntry[]): number {
   return specs.reduce((total, spec) => {
-    const perElement = spec.quantization ? BYTES_PER_DTYPE[spec.quantization.dtype] ?? 4 : BYTES_PER_DTYPE[spec.dtype] ?? 4;
+    const perElement = spec.quantization
+      ? (BYTES_PER_DTYPE[spec.quantization.dtype] ?? 4)
+      : (BYTES_PER_DTYPE[spec.dtype] ?? 4);
     return total + spec.shape.reduce((a, b) => a * b, 1) * perElement;
   }, 0);
 }
@@ -27,7 +29,8 @@ export async function saveModel(model: tfl.LayersModel, dir: string): Promise<vo
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
       const weights = artifacts.weightData;
-      if (weights === undefined || artifacts.weightSpecs === undefined) throw new Error(MESSAGES.saveNoWeights(dir));
+      if (weights === undefined || artifacts.weightSpecs === undefined)
+        throw new Error(MESSAGES.saveNoWeights(dir));
       const data = Array.isArray(weights) ? tf.io.concatenateArrayBuffers(weights) : (weights as ArrayBuffer);
       const modelJson = {
         modelTopology: artifacts.modelTopology,
@@ -67,8 +70,13 @@ async function readShards(modelPath: string, manifest: tf.io.WeightsManifestConf
     for (const shard of group.paths) {
       const shardPath = resolve(folder, shard);
       const rel = relative(folder, shardPath);
-      if (rel.startsWith('..') || isAbsolute(rel)) throw new Error(MESSAGES.weightsPathEscapes(shard, modelPath));
-      buffers.push(await readFile(shardPath).catch(() => Promise.reject(new Error(MESSAGES.weightsMissing(shardPath, modelPath)))));
+      if (rel.startsWith('..') || isAbsolute(rel))
+        throw new Error(MESSAGES.weightsPathEscapes(shard, modelPath));
+      buffers.push(
+        await readFile(shardPath).catch(() =>
+          Promise.reject(new Error(MESSAGES.weightsMissing(shardPath, modelPath))),
+        ),
+      );
     }
   }
   const joined = Buffer.concat(buffers);
@@ -82,13 +90,15 @@ async function readShards(modelPath: string, manifest: tf.io.WeightsManifestConf
  */
 export async function loadModel(modelJsonPath: string): Promise<tfl.LayersModel> {
   const json = await readModelJson(modelJsonPath);
-  if (json['modelTopology'] === undefined || json['modelTopology'] === null) throw new Error(MESSAGES.modelNoTopology(modelJsonPath));
+  if (json['modelTopology'] === undefined || json['modelTopology'] === null)
+    throw new Error(MESSAGES.modelNoTopology(modelJsonPath));
   const manifest = json['weightsManifest'] as tf.io.WeightsManifestConfig | undefined;
   if (!Array.isArray(manifest)) throw new Error(MESSAGES.modelNoManifest(modelJsonPath));
   const weightSpecs = manifest.flatMap((group) => group.weights);
   const weightData = await readShards(modelJsonPath, manifest);
   const expected = weightBytes(weightSpecs);
-  if (weightData.byteLength < expected) throw new Error(MESSAGES.weightsShort(modelJsonPath, expected, weightData.byteLength));
+  if (weightData.byteLength < expected)
+    throw new Error(MESSAGES.weightsShort(modelJsonPath, expected, weightData.byteLength));
   return tfl.loadLayersModel(
     tf.io.fromMemory({ modelTopology: json['modelTopology'] as object, weightSpecs, weightData }),
   );

@@ -19,7 +19,9 @@ export function nodeBindingProblem(moduleName: string): string | undefined {
   }
   const lib = join(packageDir, 'lib');
   const bindings = existsSync(lib)
-    ? readdirSync(lib).filter((entry) => entry.startsWith('napi-v') && existsSync(join(lib, entry, 'tfjs_binding.node')))
+    ? readdirSync(lib).filter(
+        (entry) => entry.startsWith('napi-v') && existsSync(join(lib, entry, 'tfjs_binding.node')),
+      )
     : [];
   if (bindings.length === 0) {
     return `${moduleName} is installed without its native binding (its install script downloads libtensorflow, which failed or was not allowed to run)`;

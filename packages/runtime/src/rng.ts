@@ -28,7 +28,12 @@ function hashLabel(label: string): number {
 function mixSeed(seed: number): number {
   // Fold the seed's integer and fractional parts into 32 bits.
   const whole = Math.floor(seed);
-  return (Math.imul(whole | 0, 0x9e3779b1) ^ Math.floor((seed - whole) * 4294967296) ^ Math.floor(whole / 4294967296)) >>> 0;
+  return (
+    (Math.imul(whole | 0, 0x9e3779b1) ^
+      Math.floor((seed - whole) * 4294967296) ^
+      Math.floor(whole / 4294967296)) >>>
+    0
+  );
 }
 
 /**
@@ -37,7 +42,8 @@ function mixSeed(seed: number): number {
  * @example const rng = createRng(42); const u = rng.next(); const child = rng.fork('init');
  */
 export function createRng(seed: number): Rng {
-  if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new Error(MESSAGES.badSeed('createRng', seed));
+  if (typeof seed !== 'number' || !Number.isFinite(seed))
+    throw new Error(MESSAGES.badSeed('createRng', seed));
   let state = mixSeed(seed);
   let spareNormal: number | undefined;
   const nextUint = (): number => {
@@ -64,7 +70,8 @@ export function createRng(seed: number): Rng {
       return radius * Math.cos(2 * Math.PI * v);
     },
     int(maxExclusive) {
-      if (!Number.isInteger(maxExclusive) || maxExclusive <= 0) throw new Error(MESSAGES.badIntBound(maxExclusive));
+      if (!Number.isInteger(maxExclusive) || maxExclusive <= 0)
+        throw new Error(MESSAGES.badIntBound(maxExclusive));
       return Math.floor(rng.next() * maxExclusive);
     },
     shuffle(items) {

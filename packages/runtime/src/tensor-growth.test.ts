@@ -26,10 +26,14 @@ describe('tensorGrowth and scoped', () => {
   });
 
   it('scoped refuses a typed array result', () => {
-    expect(() => scoped(() => tf.ones([2]).dataSync() as unknown as tf.Tensor)).toThrow('scoped: the function returned a typed array');
+    expect(() => scoped(() => tf.ones([2]).dataSync() as unknown as tf.Tensor)).toThrow(
+      'scoped: the function returned a typed array',
+    );
   });
 
   it('rejects a bad repeat count', async () => {
-    await expect(tensorGrowth(() => 0, 0)).rejects.toThrow('tensorGrowth: repeats must be a positive integer, got 0.');
+    await expect(tensorGrowth(() => 0, 0)).rejects.toThrow(
+      'tensorGrowth: repeats must be a positive integer, got 0.',
+    );
   });
 });

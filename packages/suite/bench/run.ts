@@ -7,7 +7,8 @@ import { loadReferenceCnn } from '@openbox/cnn-vis';
 import { SUITE_EXPERIMENTS, loadLrTemplates, runSuite, type Manifest } from '../src/index.js';
 import { markdownTable, writeBenchmarkSection } from '../../../bench/benchmarks-md.js';
 
-const cacheDir = process.env['OPENBOX_CACHE'] ?? join((await import('node:os')).homedir(), '.cache', 'openbox');
+const cacheDir =
+  process.env['OPENBOX_CACHE'] ?? join((await import('node:os')).homedir(), '.cache', 'openbox');
 
 // 1. Backend, and the two cached models (their one-time training is measured separately, not in the suite's time).
 const backend = await initBackend();
@@ -34,7 +35,12 @@ const [quick, full] = runs as [(typeof runs)[number], (typeof runs)[number]];
 const rows = SUITE_EXPERIMENTS.map((e) => {
   const q = quick.manifest.experiments.find((x) => x.id === e.id);
   const f = full.manifest.experiments.find((x) => x.id === e.id);
-  return [e.id, `${((q?.durationMs ?? 0) / 1000).toFixed(1)} s`, `${((f?.durationMs ?? 0) / 1000).toFixed(1)} s`, f?.status === 'ok' ? (f.verdict?.status ?? '') : `failed: ${f?.error}`];
+  return [
+    e.id,
+    `${((q?.durationMs ?? 0) / 1000).toFixed(1)} s`,
+    `${((f?.durationMs ?? 0) / 1000).toFixed(1)} s`,
+    f?.status === 'ok' ? (f.verdict?.status ?? '') : `failed: ${f?.error}`,
+  ];
 });
 writeBenchmarkSection(
   'suite',

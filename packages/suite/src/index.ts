@@ -19,7 +19,13 @@ export {
 } from './results-format.js';
 
 // Experiments and the runner
-export type { Experiment, ExperimentContext, ExperimentOutput, PngArtifact, ProgressFn } from './experiment.js';
+export type {
+  Experiment,
+  ExperimentContext,
+  ExperimentOutput,
+  PngArtifact,
+  ProgressFn,
+} from './experiment.js';
 export { runSuite } from './run-suite.js';
 export type { RunSuiteOptions, SuiteEvent } from './run-suite.js';
 

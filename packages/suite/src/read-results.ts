@@ -20,7 +20,12 @@ export function readManifest(resultsDir: string, runId: string): Manifest {
     throw new Error(MESSAGES.badManifest(path, error instanceof Error ? error.message : String(error)));
   }
   const manifest = value as Partial<Manifest> | null;
-  if (manifest === null || typeof manifest !== 'object' || manifest.runId !== runId || !Array.isArray(manifest.experiments)) {
+  if (
+    manifest === null ||
+    typeof manifest !== 'object' ||
+    manifest.runId !== runId ||
+    !Array.isArray(manifest.experiments)
+  ) {
     throw new Error(MESSAGES.badManifest(path, 'runId or experiments missing'));
   }
   return manifest as Manifest;
@@ -44,7 +49,11 @@ export function listRuns(resultsDir: string): Manifest[] {
 }
 
 /** Read one experiment's `result.json` of a run; `undefined` when the run has no such (successful) experiment. */
-export function readExperimentResult(resultsDir: string, runId: string, experimentId: string): ExperimentResult | undefined {
+export function readExperimentResult(
+  resultsDir: string,
+  runId: string,
+  experimentId: string,
+): ExperimentResult | undefined {
   if (!RUN_ID_PATTERN.test(runId) || !EXPERIMENT_ID_PATTERN.test(experimentId)) return undefined;
   const path = join(resultsDir, runId, experimentId, RESULT_FILE);
   return existsSync(path) ? (readJson(path) as ExperimentResult) : undefined;

@@ -21,7 +21,10 @@ const sumOfUniforms: Experiment = {
     const mean = sum / n;
     return {
       metrics: { n, mean },
-      verdict: { status: Math.abs(mean - 0.5) < 0.05 ? 'holds' : 'does-not-hold', reason: `mean ${mean.toFixed(4)} over ${n} draws` },
+      verdict: {
+        status: Math.abs(mean - 0.5) < 0.05 ? 'holds' : 'does-not-hold',
+        reason: `mean ${mean.toFixed(4)} over ${n} draws`,
+      },
       charts: [],
       artifacts: [{ file: 'tiny.png', title: 'bytes', png: new Uint8Array([137, 80, 78, 71]) }],
     };
@@ -45,7 +48,13 @@ describe('runSuite', () => {
 
   it('writes a manifest and per-experiment results; a failing experiment does not stop the others', async () => {
     const events: SuiteEvent[] = [];
-    const manifest = await runSuite({ experiments: [broken, sumOfUniforms], out, quick: true, seed: 3, onEvent: (e) => events.push(e) });
+    const manifest = await runSuite({
+      experiments: [broken, sumOfUniforms],
+      out,
+      quick: true,
+      seed: 3,
+      onEvent: (e) => events.push(e),
+    });
     expect(manifest.experiments.map((e) => [e.id, e.status])).toEqual([
       ['broken', 'failed'],
       ['sum-of-uniforms', 'ok'],
@@ -82,7 +91,16 @@ describe('runSuite', () => {
 
   it('ignores a run killed before its manifest (a hidden .partial folder)', async () => {
     let release: () => void = () => undefined;
-    const slow: Experiment = { ...sumOfUniforms, id: 'slow', run: () => new Promise((r) => (release = () => r({ metrics: {}, verdict: { status: 'holds', reason: '' }, charts: [], artifacts: [] }))) };
+    const slow: Experiment = {
+      ...sumOfUniforms,
+      id: 'slow',
+      run: () =>
+        new Promise(
+          (r) =>
+            (release = () =>
+              r({ metrics: {}, verdict: { status: 'holds', reason: '' }, charts: [], artifacts: [] })),
+        ),
+    };
     const pending = runSuite({ experiments: [slow], out });
     await new Promise((r) => setTimeout(r, 50));
     expect(readdirSync(out).every((name) => name.startsWith('.'))).toBe(true);
@@ -93,10 +111,23 @@ describe('runSuite', () => {
   });
 
   it('rejects bad seeds, bad ids and bad artifact names', async () => {
-    await expect(runSuite({ experiments: [], out, seed: -1 })).rejects.toThrow('runSuite: seed must be a non-negative integer, got -1.');
-    await expect(runSuite({ experiments: [{ ...broken, id: 'Bad Id' }], out })).rejects.toThrow("experiment id 'Bad Id' is not kebab-case");
-    const badArtifact: Experiment = { ...sumOfUniforms, id: 'bad-artifact', run: async (ctx) => ({ ...(await sumOfUniforms.run(ctx)), artifacts: [{ file: '../x.png', title: '', png: new Uint8Array() }] }) };
+    await expect(runSuite({ experiments: [], out, seed: -1 })).rejects.toThrow(
+      'runSuite: seed must be a non-negative integer, got -1.',
+    );
+    await expect(runSuite({ experiments: [{ ...broken, id: 'Bad Id' }], out })).rejects.toThrow(
+      "experiment id 'Bad Id' is not kebab-case",
+    );
+    const badArtifact: Experiment = {
+      ...sumOfUniforms,
+      id: 'bad-artifact',
+      run: async (ctx) => ({
+        ...(await sumOfUniforms.run(ctx)),
+        artifacts: [{ file: '../x.png', title: '', png: new Uint8Array() }],
+      }),
+    };
     const m = await runSuite({ experiments: [badArtifact], out });
-    expect(m.experiments[0]?.error).toBe("runSuite: experiment 'bad-artifact' produced an artifact named '../x.png'; use a kebab-case name ending in .png.");
+    expect(m.experiments[0]?.error).toBe(
+      "runSuite: experiment 'bad-artifact' produced an artifact named '../x.png'; use a kebab-case name ending in .png.",
+    );
   });
 });

@@ -12,8 +12,20 @@ import { writeFileAtomic, writeJsonAtomic } from './write-atomic.js';
 
 /** Progress events, for a progress bar or plain log lines. */
 export type SuiteEvent =
-  | { readonly type: 'start'; readonly id: string; readonly title: string; readonly index: number; readonly total: number }
-  | { readonly type: 'progress'; readonly id: string; readonly step: number; readonly total: number; readonly label?: string }
+  | {
+      readonly type: 'start';
+      readonly id: string;
+      readonly title: string;
+      readonly index: number;
+      readonly total: number;
+    }
+  | {
+      readonly type: 'progress';
+      readonly id: string;
+      readonly step: number;
+      readonly total: number;
+      readonly label?: string;
+    }
   | { readonly type: 'end'; readonly id: string; readonly entry: ManifestExperiment };
 
 export interface RunSuiteOptions {
@@ -60,7 +72,8 @@ function resolveOptions(options: RunSuiteOptions): ResolvedOptions {
   const unknown = only.filter((id) => !seen.has(id));
   if (unknown.length > 0) throw new Error(MESSAGES.unknownExperiments(unknown, [...seen]));
   return {
-    experiments: only.length === 0 ? options.experiments : options.experiments.filter((e) => only.includes(e.id)),
+    experiments:
+      only.length === 0 ? options.experiments : options.experiments.filter((e) => only.includes(e.id)),
     out: resolve(options.out ?? 'results'),
     quick: options.quick ?? false,
     seed,
@@ -72,7 +85,10 @@ function resolveOptions(options: RunSuiteOptions): ResolvedOptions {
 }
 
 function runIdFor(date: Date, seed: number, out: string): string {
-  const stamp = date.toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
+  const stamp = date
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replaceAll(':', '-');
   let runId = `${stamp}-seed${seed}`;
   for (let n = 2; existsSync(join(out, runId)); n++) runId = `${stamp}-seed${seed}-${n}`;
   return runId;
@@ -81,7 +97,8 @@ function runIdFor(date: Date, seed: number, out: string): string {
 function writeExperiment(dir: string, experiment: Experiment, output: ExperimentOutput): ExperimentResult {
   mkdirSync(dir, { recursive: true });
   for (const artifact of output.artifacts) {
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*\.png$/.test(artifact.file)) throw new Error(MESSAGES.badArtifactName(experiment.id, artifact.file));
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*\.png$/.test(artifact.file))
+      throw new Error(MESSAGES.badArtifactName(experiment.id, artifact.file));
     writeFileAtomic(join(dir, artifact.file), artifact.png);
   }
   const result: ExperimentResult = {
@@ -97,21 +114,37 @@ function writeExperiment(dir: string, experiment: Experiment, output: Experiment
   return result;
 }
 
-async function runOne(experiment: Experiment, options: ResolvedOptions, runDir: string): Promise<ManifestExperiment> {
+async function runOne(
+  experiment: Experiment,
+  options: ResolvedOptions,
+  runDir: string,
+): Promise<ManifestExperiment> {
   const ctx: ExperimentContext = {
     seed: options.seed,
     rng: createRng(options.seed).fork(experiment.id),
     quick: options.quick,
     modelPath: options.modelPath,
     cacheDir: options.cacheDir,
-    progress: (step, total, label) => options.onEvent({ type: 'progress', id: experiment.id, step, total, ...(label === undefined ? {} : { label }) }),
+    progress: (step, total, label) =>
+      options.onEvent({
+        type: 'progress',
+        id: experiment.id,
+        step,
+        total,
+        ...(label === undefined ? {} : { label }),
+      }),
   };
   const started = performance.now();
   const base = { id: experiment.id, title: experiment.title, claim: experiment.claim };
   try {
     const output = await experiment.run(ctx);
     writeExperiment(join(runDir, experiment.id), experiment, output);
-    return { ...base, status: 'ok', verdict: output.verdict, durationMs: Math.round(performance.now() - started) };
+    return {
+      ...base,
+      status: 'ok',
+      verdict: output.verdict,
+      durationMs: Math.round(performance.now() - started),
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     rmSync(join(runDir, experiment.id), { recursive: true, force: true });
@@ -141,7 +174,13 @@ export async function runSuite(options: RunSuiteOptions): Promise<Manifest> {
   const started = performance.now();
   const entries: ManifestExperiment[] = [];
   for (const [index, experiment] of resolved.experiments.entries()) {
-    resolved.onEvent({ type: 'start', id: experiment.id, title: experiment.title, index, total: resolved.experiments.length });
+    resolved.onEvent({
+      type: 'start',
+      id: experiment.id,
+      title: experiment.title,
+      index,
+      total: resolved.experiments.length,
+    });
     const entry = await runOne(experiment, resolved, partial);
     entries.push(entry);
     resolved.onEvent({ type: 'end', id: experiment.id, entry });

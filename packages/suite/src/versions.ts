@@ -15,7 +15,13 @@ function packageVersion(name: string): string | undefined {
 /** `{ node, tfjs, '@openbox/suite', ... }` for the packages that resolve from here. */
 export function collectVersions(): Record<string, string> {
   const versions: Record<string, string> = { node: process.version, 'tfjs-core': tf.version_core };
-  for (const name of ['@openbox/suite', '@openbox/runtime', '@openbox/cnn-vis', '@openbox/logistic', '@openbox/datasets']) {
+  for (const name of [
+    '@openbox/suite',
+    '@openbox/runtime',
+    '@openbox/cnn-vis',
+    '@openbox/logistic',
+    '@openbox/datasets',
+  ]) {
     const version = packageVersion(name);
     if (version !== undefined) versions[name] = version;
   }

@@ -30,7 +30,9 @@ export const startCommand: Command = {
     await initBackend();
     // 2. A run to show.
     if (listRuns(values.results).length === 0) {
-      console.log(`No run in ${values.results}/ yet: running the suite${values.full ? '' : ' with quick budgets (--full for the full one)'}.`);
+      console.log(
+        `No run in ${values.results}/ yet: running the suite${values.full ? '' : ' with quick budgets (--full for the full one)'}.`,
+      );
       await runSuiteWithProgress(suiteArgs({ out: values.results, quick: !values.full, seed: values.seed }));
     }
     // 3. The dashboard, with the live models.

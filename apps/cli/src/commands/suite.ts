@@ -22,12 +22,28 @@ export const SUITE_OPTIONS = {
 } as const;
 
 /** Validate the suite options parsed by `parseArgs` with {@link SUITE_OPTIONS}. */
-export function suiteArgs(values: { out?: string; quick?: boolean; only?: string; seed?: string; model?: string }): SuiteArgs {
+export function suiteArgs(values: {
+  out?: string;
+  quick?: boolean;
+  only?: string;
+  seed?: string;
+  model?: string;
+}): SuiteArgs {
   const seed = Number(values.seed ?? '0');
-  if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative integer, got '${values.seed}'.`);
-  const only = values.only === undefined ? [] : values.only.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (!Number.isInteger(seed) || seed < 0)
+    throw new UsageError(`--seed must be a non-negative integer, got '${values.seed}'.`);
+  const only =
+    values.only === undefined
+      ? []
+      : values.only
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
   const unknown = only.filter((id) => !(EXPERIMENT_IDS as readonly string[]).includes(id));
-  if (unknown.length > 0) throw new UsageError(`--only names unknown experiment(s) ${unknown.join(', ')}; known: ${EXPERIMENT_IDS.join(', ')}.`);
+  if (unknown.length > 0)
+    throw new UsageError(
+      `--only names unknown experiment(s) ${unknown.join(', ')}; known: ${EXPERIMENT_IDS.join(', ')}.`,
+    );
   return { out: values.out ?? 'results', quick: values.quick ?? false, only, seed, model: values.model };
 }
 
@@ -47,12 +63,18 @@ export async function runSuiteWithProgress(args: SuiteArgs): Promise<Manifest> {
       else {
         const { entry } = event;
         const seconds = (entry.durationMs / 1000).toFixed(1);
-        display.end(entry.status === 'ok' ? `${entry.verdict?.status} (${seconds} s)` : `FAILED: ${entry.error} (${seconds} s)`);
+        display.end(
+          entry.status === 'ok'
+            ? `${entry.verdict?.status} (${seconds} s)`
+            : `FAILED: ${entry.error} (${seconds} s)`,
+        );
       }
     },
   });
   const failed = manifest.experiments.filter((e) => e.status === 'failed').length;
-  console.log(`Run ${manifest.runId}: ${manifest.experiments.length - failed} experiments ok, ${failed} failed, ${(manifest.totalMs / 1000).toFixed(1)} s on ${manifest.backend}. Results in ${args.out}/${manifest.runId}`);
+  console.log(
+    `Run ${manifest.runId}: ${manifest.experiments.length - failed} experiments ok, ${failed} failed, ${(manifest.totalMs / 1000).toFixed(1)} s on ${manifest.backend}. Results in ${args.out}/${manifest.runId}`,
+  );
   return manifest;
 }
 

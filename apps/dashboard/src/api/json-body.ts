@@ -13,5 +13,8 @@ export function jsonBody(c: Context, value: object): Response {
     bytes = new TextEncoder().encode(JSON.stringify(value));
     serialized.set(value, bytes);
   }
-  return c.body(bytes, 200, { 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': String(bytes.byteLength) });
+  return c.body(bytes, 200, {
+    'Content-Type': 'application/json; charset=UTF-8',
+    'Content-Length': String(bytes.byteLength),
+  });
 }

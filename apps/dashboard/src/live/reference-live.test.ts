@@ -24,7 +24,9 @@ describe('referenceLive: the live endpoint on the real reference CNN and LR temp
     const reply = await live.predict(digit.pixels);
     // CNN probabilities: the model's own prediction.
     const { model } = await loadReferenceCnn({ cacheDir });
-    const expected = tf.tidy(() => (model.predict(tf.tensor4d(digit.pixels, [1, 28, 28, 1])) as tf.Tensor).dataSync());
+    const expected = tf.tidy(() =>
+      (model.predict(tf.tensor4d(digit.pixels, [1, 28, 28, 1])) as tf.Tensor).dataSync(),
+    );
     reply.probabilities.forEach((p, k) => expect(p).toBeCloseTo(expected[k]!, 5));
     // LR scores: b + W·x in float64 from the cached templates.
     const templates = loadLrTemplates(cacheDir);

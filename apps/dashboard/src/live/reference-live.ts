@@ -23,7 +23,10 @@ export async function referenceLive(cacheDir: string): Promise<LiveOptions> {
     predict: createLiveFunction({ cnn: model, lrWeights, lrBias }),
     digits: {
       count: test.shape[0]!,
-      get: (index) => ({ pixels: test.features.slice(index * 784, (index + 1) * 784), label: test.target[index]! }),
+      get: (index) => ({
+        pixels: test.features.slice(index * 784, (index + 1) * 784),
+        label: test.target[index]!,
+      }),
     },
   };
 }

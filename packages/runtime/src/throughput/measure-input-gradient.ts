@@ -22,7 +22,9 @@ export interface InputGradientOptions {
  * has no UnsortedSegmentSum for `gather`'s gradient), each read back to JS as a real caller would.
  * @example const { stepsPerSecond } = await measureInputGradientRate({ batchSize: 8 });
  */
-export async function measureInputGradientRate(options: InputGradientOptions = {}): Promise<ThroughputResult> {
+export async function measureInputGradientRate(
+  options: InputGradientOptions = {},
+): Promise<ThroughputResult> {
   const batchSize = options.batchSize ?? 8;
   const steps = options.steps ?? 20;
   const warmup = options.warmup ?? 3;
@@ -42,7 +44,14 @@ export async function measureInputGradientRate(options: InputGradientOptions = {
     const started = performance.now();
     for (let i = 0; i < steps; i++) await step();
     const seconds = (performance.now() - started) / 1000;
-    return { samplesPerSecond: (steps * batchSize) / seconds, stepsPerSecond: steps / seconds, seconds, steps, batchSize, backend: tf.getBackend() };
+    return {
+      samplesPerSecond: (steps * batchSize) / seconds,
+      stepsPerSecond: steps / seconds,
+      seconds,
+      steps,
+      batchSize,
+      backend: tf.getBackend(),
+    };
   } finally {
     tf.dispose([x, y]);
     if (options.model === undefined) model.dispose();

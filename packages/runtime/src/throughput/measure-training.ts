@@ -34,7 +34,9 @@ export interface ThroughputResult {
  * `warmup` untimed ones. Disposes everything it created, the default model included.
  * @example const { samplesPerSecond } = await measureTrainingThroughput({ steps: 20 });
  */
-export async function measureTrainingThroughput(options: TrainingThroughputOptions = {}): Promise<ThroughputResult> {
+export async function measureTrainingThroughput(
+  options: TrainingThroughputOptions = {},
+): Promise<ThroughputResult> {
   const batchSize = options.batchSize ?? 64;
   const steps = options.steps ?? 20;
   const warmup = options.warmup ?? 3;
@@ -51,7 +53,16 @@ export async function measureTrainingThroughput(options: TrainingThroughputOptio
     const started = performance.now();
     for (let i = 0; i < steps; i++) losses.push(Number(await model.trainOnBatch(x, y)));
     const seconds = (performance.now() - started) / 1000;
-    return { firstLoss: losses[0]!, lastLoss: losses[losses.length - 1]!, samplesPerSecond: (steps * batchSize) / seconds, stepsPerSecond: steps / seconds, seconds, steps, batchSize, backend: tf.getBackend() };
+    return {
+      firstLoss: losses[0]!,
+      lastLoss: losses[losses.length - 1]!,
+      samplesPerSecond: (steps * batchSize) / seconds,
+      stepsPerSecond: steps / seconds,
+      seconds,
+      steps,
+      batchSize,
+      backend: tf.getBackend(),
+    };
   } finally {
     tf.dispose([x, y]);
     optimizer.dispose();

@@ -3,7 +3,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '../rng.js';
 
 /** `x` `[batchSize, ...inputShape]` uniform in [0, 1) and one-hot `y` `[batchSize, classes]`; caller disposes. */
-export function syntheticBatch(batchSize: number, inputShape: readonly number[], classes: number, seed: number): { x: tf.Tensor; y: tf.Tensor2D } {
+export function syntheticBatch(
+  batchSize: number,
+  inputShape: readonly number[],
+  classes: number,
+  seed: number,
+): { x: tf.Tensor; y: tf.Tensor2D } {
   const rng = createRng(seed).fork('synthetic-batch');
   const size = inputShape.reduce((a, b) => a * b, 1);
   const pixels = Float32Array.from({ length: batchSize * size }, () => rng.next());

@@ -15,7 +15,11 @@ function rose(result: RenderResult): number {
 }
 
 function curveSeries(result: RenderResult, label: (b: number) => string) {
-  return result.curve.map((values, b) => ({ unit: label(b), steps: [...result.curveSteps], values: Array.from(values, round4) }));
+  return result.curve.map((values, b) => ({
+    unit: label(b),
+    steps: [...result.curveSteps],
+    values: Array.from(values, round4),
+  }));
 }
 
 export const activationMaximization: Experiment = {
@@ -31,15 +35,28 @@ export const activationMaximization: Experiment = {
     // 2. Per class: the ten logits in one batch.
     ctx.progress(0, total, 'class logits');
     const classes = Array.from({ length: 10 }, (_, k) => k);
-    const perClass = renderUnits(adapter, classLogit(classes), { steps, seed: ctx.rng.tfSeed(), recordEvery: 8 });
-    const predicted = tf.tidy(() => adapter.predictClasses(tf.tensor4d(perClass.images, [...perClass.shape])));
+    const perClass = renderUnits(adapter, classLogit(classes), {
+      steps,
+      seed: ctx.rng.tfSeed(),
+      recordEvery: 8,
+    });
+    const predicted = tf.tidy(() =>
+      adapter.predictClasses(tf.tensor4d(perClass.images, [...perClass.shape])),
+    );
     const recognized = classes.filter((k) => predicted[k] === k).length;
     // 3. Per conv layer: its first channels in one batch.
     const layers: { name: string; result: RenderResult }[] = [];
     for (const [i, layer] of convLayers.entries()) {
       ctx.progress(i + 1, total, layer.name);
       const units = Array.from({ length: Math.min(CHANNELS_PER_LAYER, layer.channels) }, (_, c) => c);
-      layers.push({ name: layer.name, result: renderUnits(adapter, channel(layer.name, units), { steps, seed: ctx.rng.tfSeed(), recordEvery: 8 }) });
+      layers.push({
+        name: layer.name,
+        result: renderUnits(adapter, channel(layer.name, units), {
+          steps,
+          seed: ctx.rng.tfSeed(),
+          recordEvery: 8,
+        }),
+      });
     }
     // 4. Verdict.
     const units = 10 + layers.reduce((a, l) => a + l.result.curve.length, 0);
@@ -48,17 +65,64 @@ export const activationMaximization: Experiment = {
     const reason = `${risen} of ${units} objectives rose over ${steps} steps; ${recognized} of 10 class visualizations are classified as their class by the CNN (needs ≥ 8).`;
     // 5. Charts and images.
     const charts: ChartEntry[] = [
-      { id: 'classes', title: 'Class logit visualizations', spec: imageGallery(galleryOf(perClass.images, 10, 28, 28, (k) => `class ${k} → ${predicted[k]}`), { title: 'argmax of each class logit (label → predicted)', columns: 10, cellSize: 4, scale: 'sequential', sharedScale: false }) },
-      { id: 'class-curves', title: 'Class logit during optimization', spec: objectiveCurves(curveSeries(perClass, (k) => `class ${k}`), { title: 'class logit', yTitle: 'logit' }) },
+      {
+        id: 'classes',
+        title: 'Class logit visualizations',
+        spec: imageGallery(
+          galleryOf(perClass.images, 10, 28, 28, (k) => `class ${k} → ${predicted[k]}`),
+          {
+            title: 'argmax of each class logit (label → predicted)',
+            columns: 10,
+            cellSize: 4,
+            scale: 'sequential',
+            sharedScale: false,
+          },
+        ),
+      },
+      {
+        id: 'class-curves',
+        title: 'Class logit during optimization',
+        spec: objectiveCurves(
+          curveSeries(perClass, (k) => `class ${k}`),
+          { title: 'class logit', yTitle: 'logit' },
+        ),
+      },
     ];
-    const artifacts: PngArtifact[] = [{ file: 'classes.png', title: 'Class logit visualizations', png: imagesToPng(perClass.images, perClass.shape, { scale: 4, columns: 10 }) }];
+    const artifacts: PngArtifact[] = [
+      {
+        file: 'classes.png',
+        title: 'Class logit visualizations',
+        png: imagesToPng(perClass.images, perClass.shape, { scale: 4, columns: 10 }),
+      },
+    ];
     for (const { name, result } of layers) {
-      const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      const slug = name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
       charts.push(
-        { id: `${slug}-channels`, title: `${name}: channel visualizations`, spec: imageGallery(galleryOf(result.images, result.curve.length, 28, 28, (c) => `channel ${c}`), { title: `${name} channels`, columns: 8, cellSize: 4, scale: 'sequential', sharedScale: false }) },
-        { id: `${slug}-curves`, title: `${name}: objective during optimization`, spec: objectiveCurves(curveSeries(result, (c) => `channel ${c}`), { title: `${name} mean activation` }) },
+        {
+          id: `${slug}-channels`,
+          title: `${name}: channel visualizations`,
+          spec: imageGallery(
+            galleryOf(result.images, result.curve.length, 28, 28, (c) => `channel ${c}`),
+            { title: `${name} channels`, columns: 8, cellSize: 4, scale: 'sequential', sharedScale: false },
+          ),
+        },
+        {
+          id: `${slug}-curves`,
+          title: `${name}: objective during optimization`,
+          spec: objectiveCurves(
+            curveSeries(result, (c) => `channel ${c}`),
+            { title: `${name} mean activation` },
+          ),
+        },
       );
-      artifacts.push({ file: `${slug}-channels.png`, title: `${name} channel visualizations`, png: imagesToPng(result.images, result.shape, { scale: 4, columns: 8 }) });
+      artifacts.push({
+        file: `${slug}-channels.png`,
+        title: `${name} channel visualizations`,
+        png: imagesToPng(result.images, result.shape, { scale: 4, columns: 8 }),
+      });
     }
     return {
       metrics: {

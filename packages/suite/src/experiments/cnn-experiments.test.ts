@@ -12,14 +12,22 @@ import { runSuite } from '../run-suite.js';
 import { loadLrTemplates } from './lr-templates.js';
 import { SUITE_EXPERIMENTS } from './registry.js';
 
-const CNN_IDS = ['laplacian-kernel', 'cnn-filters-vs-lr-templates', 'max-patch-vs-filter', 'activation-maximization', 'unimodality', 'mode-vs-typical'];
+const CNN_IDS = [
+  'laplacian-kernel',
+  'cnn-filters-vs-lr-templates',
+  'max-patch-vs-filter',
+  'activation-maximization',
+  'unimodality',
+  'mode-vs-typical',
+];
 
 describe('the CNN experiments on the reference CNN (quick budgets)', () => {
   let out: string;
   let manifest: Manifest;
   const result = (id: string): ExperimentResult => {
     const r = readExperimentResult(out, manifest.runId, id);
-    if (r === undefined) throw new Error(`no result for ${id}: ${manifest.experiments.find((e) => e.id === id)?.error}`);
+    if (r === undefined)
+      throw new Error(`no result for ${id}: ${manifest.experiments.find((e) => e.id === id)?.error}`);
     return r;
   };
 
@@ -30,7 +38,9 @@ describe('the CNN experiments on the reference CNN (quick budgets)', () => {
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('runs every CNN experiment without failure', () => {
-    expect(manifest.experiments.map((e) => [e.id, e.status, e.error])).toEqual(CNN_IDS.map((id) => [id, 'ok', undefined]));
+    expect(manifest.experiments.map((e) => [e.id, e.status, e.error])).toEqual(
+      CNN_IDS.map((id) => [id, 'ok', undefined]),
+    );
   });
 
   it('every chart of every experiment validates against the Vega-Lite schema', () => {
@@ -48,7 +58,11 @@ describe('the CNN experiments on the reference CNN (quick budgets)', () => {
     expect(r.verdict.status).toBe('holds');
     expect(r.metrics['maxAbsOnFlat']).toBe(0);
     // Kernel on a step edge whose top row is 0 and the rest 1: the centre (1) gets −4 + 3 neighbours of 1 = −1.
-    const centre = LAPLACIAN_KERNEL[1]![1]! + LAPLACIAN_KERNEL[1]![0]! + LAPLACIAN_KERNEL[1]![2]! + LAPLACIAN_KERNEL[2]![1]!;
+    const centre =
+      LAPLACIAN_KERNEL[1]![1]! +
+      LAPLACIAN_KERNEL[1]![0]! +
+      LAPLACIAN_KERNEL[1]![2]! +
+      LAPLACIAN_KERNEL[2]![1]!;
     expect(Math.abs(Number(r.metrics['stepEdgeResponse']))).toBe(Math.abs(centre));
   });
 
@@ -62,7 +76,9 @@ describe('the CNN experiments on the reference CNN (quick budgets)', () => {
   it('cnn-filters-vs-lr-templates: the accuracies are what an independent evaluation gives', async () => {
     const r = result('cnn-filters-vs-lr-templates');
     const { test } = loadMnist({ seed: 0 });
-    const templates = loadLrTemplates(join(process.env['OPENBOX_CACHE'] ?? join((await import('node:os')).homedir(), '.cache', 'openbox')));
+    const templates = loadLrTemplates(
+      join(process.env['OPENBOX_CACHE'] ?? join((await import('node:os')).homedir(), '.cache', 'openbox')),
+    );
     // LR scores with a tfjs matmul (independent of the experiment's float64 loop).
     const lrAccuracy = tf.tidy(() => {
       const x = tf.tensor2d(test.features, [test.shape[0]!, 784]);
@@ -91,14 +107,23 @@ describe('the CNN experiments on the reference CNN (quick budgets)', () => {
     expect(mode.verdict.status === 'holds').toBe(Number(mode.metrics['atypicalUnits']) === units);
     for (const key of Object.keys(mode.metrics).filter((k) => k.endsWith(' optimizedActivation'))) {
       const unit = key.slice(0, -' optimizedActivation'.length);
-      if (mode.verdict.status === 'holds') expect(Number(mode.metrics[key])).toBeGreaterThan(Number(mode.metrics[`${unit} bestRealActivation`]));
+      if (mode.verdict.status === 'holds')
+        expect(Number(mode.metrics[key])).toBeGreaterThan(Number(mode.metrics[`${unit} bestRealActivation`]));
     }
     const uni = result('unimodality');
-    expect(uni.verdict.status === 'holds').toBe(Number(uni.metrics['unimodalUnits']) === Number(uni.metrics['units']));
+    expect(uni.verdict.status === 'holds').toBe(
+      Number(uni.metrics['unimodalUnits']) === Number(uni.metrics['units']),
+    );
   });
 
   it('is deterministic: the same seed gives the same result JSON', async () => {
-    const again = await runSuite({ experiments: SUITE_EXPERIMENTS, only: ['laplacian-kernel', 'max-patch-vs-filter', 'activation-maximization'], out, quick: true, seed: 0 });
+    const again = await runSuite({
+      experiments: SUITE_EXPERIMENTS,
+      only: ['laplacian-kernel', 'max-patch-vs-filter', 'activation-maximization'],
+      out,
+      quick: true,
+      seed: 0,
+    });
     for (const id of ['laplacian-kernel', 'max-patch-vs-filter', 'activation-maximization']) {
       const a = readFileSync(join(out, manifest.runId, id, 'result.json'), 'utf8');
       const b = readFileSync(join(out, again.runId, id, 'result.json'), 'utf8');

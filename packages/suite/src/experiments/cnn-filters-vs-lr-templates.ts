@@ -25,7 +25,7 @@ export const cnnFiltersVsLrTemplates: Experiment = {
   id: 'cnn-filters-vs-lr-templates',
   title: 'First-layer filters of the CNN vs logistic regression templates',
   claim:
-    'A model with no hidden layer can be read directly (its weights are one template per digit), while a CNN\'s first layer learns small local contrast (edge) detectors and the deep net is more accurate.',
+    "A model with no hidden layer can be read directly (its weights are one template per digit), while a CNN's first layer learns small local contrast (edge) detectors and the deep net is more accurate.",
   async run(ctx) {
     // 1. Model and data.
     const { adapter, modelLabel, test, convLayers } = await cnnSetup(ctx);
@@ -73,7 +73,10 @@ export const cnnFiltersVsLrTemplates: Experiment = {
           id: 'filters',
           title: `First-layer filters (${grid.layer}, ${kh}×${kw})`,
           spec: imageGallery(
-            weights.map((w, f) => ({ label: `filter ${f}`, values: Array.from({ length: kh }, (_, y) => w.slice(y * kw, (y + 1) * kw).map(round4)) })),
+            weights.map((w, f) => ({
+              label: `filter ${f}`,
+              values: Array.from({ length: kh }, (_, y) => w.slice(y * kw, (y + 1) * kw).map(round4)),
+            })),
             { title: 'CNN first-layer filters', columns: 8, cellSize: 10, sharedScale: false },
           ),
         },
@@ -81,7 +84,12 @@ export const cnnFiltersVsLrTemplates: Experiment = {
           id: 'templates',
           title: 'Logistic regression templates (one per digit)',
           spec: imageGallery(
-            Array.from({ length: 10 }, (_, k) => ({ label: `digit ${k}`, values: Array.from({ length: 28 }, (_, y) => Array.from(templates.subarray(k * 784 + y * 28, k * 784 + (y + 1) * 28), round4)) })),
+            Array.from({ length: 10 }, (_, k) => ({
+              label: `digit ${k}`,
+              values: Array.from({ length: 28 }, (_, y) =>
+                Array.from(templates.subarray(k * 784 + y * 28, k * 784 + (y + 1) * 28), round4),
+              ),
+            })),
             { title: 'Multinomial logistic regression weights', columns: 5, cellSize: 4, sharedScale: false },
           ),
         },
@@ -96,7 +104,11 @@ export const cnnFiltersVsLrTemplates: Experiment = {
       ],
       artifacts: [
         { file: 'filters.png', title: 'First-layer filters', png: filterGridPng(grid, { scale: 8 }) },
-        { file: 'templates.png', title: 'Logistic regression templates', png: imagesToPng(templates, [10, 28, 28, 1], { normalize: 'per-image', scale: 4, columns: 5 }) },
+        {
+          file: 'templates.png',
+          title: 'Logistic regression templates',
+          png: imagesToPng(templates, [10, 28, 28, 1], { normalize: 'per-image', scale: 4, columns: 5 }),
+        },
       ],
     };
   },

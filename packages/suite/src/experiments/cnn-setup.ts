@@ -24,7 +24,11 @@ async function build(ctx: ExperimentContext): Promise<CnnSetup> {
   let modelLabel: string;
   let adapter: ModelAdapter;
   if (ctx.modelPath === undefined) {
-    const reference = await loadReferenceCnn({ cacheDir: ctx.cacheDir, seed: REFERENCE_SEED, onEpoch: (epoch) => ctx.progress(epoch, 10, 'training the reference CNN') });
+    const reference = await loadReferenceCnn({
+      cacheDir: ctx.cacheDir,
+      seed: REFERENCE_SEED,
+      onEpoch: (epoch) => ctx.progress(epoch, 10, 'training the reference CNN'),
+    });
     adapter = new ModelAdapter(reference.model);
     modelLabel = `reference MNIST CNN (test accuracy ${(100 * reference.meta.testAccuracy).toFixed(1)}%)`;
   } else {
@@ -33,10 +37,13 @@ async function build(ctx: ExperimentContext): Promise<CnnSetup> {
   }
   const [h, w, c] = adapter.inputShape;
   if (h !== 28 || w !== 28 || c !== 1) {
-    throw new Error(`the CNN experiments use MNIST digits (28×28×1), but the model takes ${h}×${w}×${c} images.`);
+    throw new Error(
+      `the CNN experiments use MNIST digits (28×28×1), but the model takes ${h}×${w}×${c} images.`,
+    );
   }
   const convLayers = adapter.layers().filter((layer) => layer.className === 'Conv2D');
-  if (convLayers.length === 0) throw new Error(`the model has no Conv2D layer; its layers are ${adapter.layerNames().join(', ')}.`);
+  if (convLayers.length === 0)
+    throw new Error(`the model has no Conv2D layer; its layers are ${adapter.layerNames().join(', ')}.`);
   return { adapter, modelLabel, train, test, convLayers };
 }
 

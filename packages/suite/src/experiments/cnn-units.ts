@@ -5,7 +5,10 @@ import type { CnnSetup } from './cnn-setup.js';
 /** A class logit (digit 3), and channels 0 and 1 of the last conv layer (fewer when `quick`). */
 export function deepUnits(setup: CnnSetup, quick: boolean): Unit[] {
   const last = setup.convLayers[setup.convLayers.length - 1]!;
-  const units: Unit[] = [{ layer: LOGITS_LAYER, channel: 3 }, { layer: last.name, channel: 0 }];
+  const units: Unit[] = [
+    { layer: LOGITS_LAYER, channel: 3 },
+    { layer: last.name, channel: 0 },
+  ];
   if (!quick && last.channels > 1) units.push({ layer: last.name, channel: 1 });
   return units;
 }

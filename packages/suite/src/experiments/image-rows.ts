@@ -13,7 +13,13 @@ export function imageRows(images: ArrayLike<number>, i: number, h: number, w: nu
 }
 
 /** Gallery images for the first `count` images of a batch, labelled by `label(i)`. */
-export function galleryOf(images: ArrayLike<number>, count: number, h: number, w: number, label: (i: number) => string): GalleryImage[] {
+export function galleryOf(
+  images: ArrayLike<number>,
+  count: number,
+  h: number,
+  w: number,
+  label: (i: number) => string,
+): GalleryImage[] {
   return Array.from({ length: count }, (_, i) => ({ label: label(i), values: imageRows(images, i, h, w) }));
 }
 

@@ -10,7 +10,8 @@ const SHOWN = 8;
 export const laplacianKernel: Experiment = {
   id: 'laplacian-kernel',
   title: "The thread's Laplacian kernel is an edge detector",
-  claim: 'The 3×3 kernel [[0,1,0],[1,−4,1],[0,1,0]] gives 0 on any flat patch and a large response where the patch contains an edge.',
+  claim:
+    'The 3×3 kernel [[0,1,0],[1,−4,1],[0,1,0]] gives 0 on any flat patch and a large response where the patch contains an edge.',
   async run(ctx) {
     // 1. Digits: a seeded sample of the test split.
     const { test } = loadMnist({ seed: 0 });
@@ -32,23 +33,53 @@ export const laplacianKernel: Experiment = {
         stepEdgeResponse: round4(report.stepEdgeResponse),
         flatResponse: round4(report.flatResponse),
       },
-      verdict: { status: report.verdict === 'edge-detector' ? 'holds' : 'does-not-hold', reason: report.summary },
+      verdict: {
+        status: report.verdict === 'edge-detector' ? 'holds' : 'does-not-hold',
+        reason: report.summary,
+      },
       charts: [
-        { id: 'kernel', title: 'The kernel', spec: imageHeatmap(LAPLACIAN_KERNEL.map((row) => [...row]), { title: 'Laplacian kernel', cellSize: 36 }) },
+        {
+          id: 'kernel',
+          title: 'The kernel',
+          spec: imageHeatmap(
+            LAPLACIAN_KERNEL.map((row) => [...row]),
+            { title: 'Laplacian kernel', cellSize: 36 },
+          ),
+        },
         {
           id: 'digits',
           title: 'Digits',
-          spec: imageGallery(galleryOf(images, SHOWN, 28, 28, (i) => `#${i}: digit ${test.target[order[i]!]}`), { title: 'Input digits', columns: SHOWN, cellSize: 4, scale: 'sequential' }),
+          spec: imageGallery(
+            galleryOf(images, SHOWN, 28, 28, (i) => `#${i}: digit ${test.target[order[i]!]}`),
+            { title: 'Input digits', columns: SHOWN, cellSize: 4, scale: 'sequential' },
+          ),
         },
         {
           id: 'responses',
           title: 'Responses',
-          spec: imageGallery(galleryOf(report.responses, SHOWN, oh, ow, (i) => `#${i}: response`).map((g) => ({ ...g, values: g.values.map((r) => r.map(round4)) })), { title: 'Laplacian responses (0 on flat areas)', columns: SHOWN, cellSize: 4 }),
+          spec: imageGallery(
+            galleryOf(report.responses, SHOWN, oh, ow, (i) => `#${i}: response`).map((g) => ({
+              ...g,
+              values: g.values.map((r) => r.map(round4)),
+            })),
+            { title: 'Laplacian responses (0 on flat areas)', columns: SHOWN, cellSize: 4 },
+          ),
         },
       ],
       artifacts: [
-        { file: 'digits.png', title: 'Input digits', png: imagesToPng(images.subarray(0, SHOWN * 784), [SHOWN, 28, 28, 1], { scale: 3 }) },
-        { file: 'responses.png', title: 'Laplacian responses', png: imagesToPng(report.responses.subarray(0, SHOWN * oh * ow), [SHOWN, oh, ow, 1], { scale: 3, normalize: 'per-image' }) },
+        {
+          file: 'digits.png',
+          title: 'Input digits',
+          png: imagesToPng(images.subarray(0, SHOWN * 784), [SHOWN, 28, 28, 1], { scale: 3 }),
+        },
+        {
+          file: 'responses.png',
+          title: 'Laplacian responses',
+          png: imagesToPng(report.responses.subarray(0, SHOWN * oh * ow), [SHOWN, oh, ow, 1], {
+            scale: 3,
+            normalize: 'per-image',
+          }),
+        },
       ],
     };
   },

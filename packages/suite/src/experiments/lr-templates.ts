@@ -49,13 +49,25 @@ function fit(): LrTemplates {
   const rows = Math.min(ROWS, train.shape[0]!);
   const kept = varyingPixels(train, rows);
   const features = new Float32Array(rows * kept.length);
-  for (let i = 0; i < rows; i++) kept.forEach((j, c) => (features[i * kept.length + c] = train.features[i * PIXELS + j]!));
+  for (let i = 0; i < rows; i++)
+    kept.forEach((j, c) => (features[i * kept.length + c] = train.features[i * PIXELS + j]!));
   const result = fitExactMultinomial(
-    { features, shape: [rows, kept.length], target: train.target.subarray(0, rows), classNames: train.classNames },
-    { l2: LR_TEMPLATE_L2, method: 'lbfgs', maxIterations: MAX_ITERATIONS, gradientTolerance: LR_GRADIENT_TOLERANCE },
+    {
+      features,
+      shape: [rows, kept.length],
+      target: train.target.subarray(0, rows),
+      classNames: train.classNames,
+    },
+    {
+      l2: LR_TEMPLATE_L2,
+      method: 'lbfgs',
+      maxIterations: MAX_ITERATIONS,
+      gradientTolerance: LR_GRADIENT_TOLERANCE,
+    },
   );
   const weights = new Array<number>(result.numClasses * PIXELS).fill(0);
-  for (let k = 0; k < result.numClasses; k++) kept.forEach((j, c) => (weights[k * PIXELS + j] = result.coefficients[k * kept.length + c]!));
+  for (let k = 0; k < result.numClasses; k++)
+    kept.forEach((j, c) => (weights[k * PIXELS + j] = result.coefficients[k * kept.length + c]!));
   return {
     version: LR_TEMPLATES_VERSION,
     weights,
@@ -100,7 +112,8 @@ export function lrTemplateAccuracy(templates: LrTemplates, data: Dataset): numbe
     let bestScore = -Infinity;
     for (let k = 0; k < 10; k++) {
       let score = templates.intercepts[k]!;
-      for (let j = 0; j < PIXELS; j++) score += templates.weights[k * PIXELS + j]! * data.features[i * PIXELS + j]!;
+      for (let j = 0; j < PIXELS; j++)
+        score += templates.weights[k * PIXELS + j]! * data.features[i * PIXELS + j]!;
       if (score > bestScore) [best, bestScore] = [k, score];
     }
     if (best === data.target[i]) correct++;

@@ -8,11 +8,14 @@ describe('the experiment registry', () => {
     expect(SUITE_EXPERIMENTS.map((e) => e.id)).toEqual([...EXPERIMENT_IDS]);
   });
 
-  it.each(SUITE_EXPERIMENTS.map((e) => [e.id, e] as const))('%s has a kebab-case id, a title and a one-sentence claim', (_, experiment) => {
-    expect(experiment.id).toMatch(EXPERIMENT_ID_PATTERN);
-    expect(experiment.title.length).toBeGreaterThan(10);
-    expect(experiment.claim.trim().endsWith('.')).toBe(true);
-  });
+  it.each(SUITE_EXPERIMENTS.map((e) => [e.id, e] as const))(
+    '%s has a kebab-case id, a title and a one-sentence claim',
+    (_, experiment) => {
+      expect(experiment.id).toMatch(EXPERIMENT_ID_PATTERN);
+      expect(experiment.title.length).toBeGreaterThan(10);
+      expect(experiment.claim.trim().endsWith('.')).toBe(true);
+    },
+  );
 
   it('guards ids', () => {
     expect(isExperimentId('laplacian-kernel')).toBe(true);

@@ -21,11 +21,18 @@ export const unimodality: Experiment = {
     const reports: UnimodalityReport[] = [];
     for (const [i, unit] of units.entries()) {
       ctx.progress(i, units.length, unitLabel(unit));
-      reports.push(measureUnimodality(setup.adapter, unit, setup.test, { starts, steps, seed: ctx.rng.tfSeed() }));
+      reports.push(
+        measureUnimodality(setup.adapter, unit, setup.test, { starts, steps, seed: ctx.rng.tfSeed() }),
+      );
     }
     // 3. Verdict: every unit unimodal.
     const unimodal = reports.filter((r) => r.verdict === 'unimodal').length;
-    const metrics: Record<string, number | string> = { starts, steps, units: units.length, unimodalUnits: unimodal };
+    const metrics: Record<string, number | string> = {
+      starts,
+      steps,
+      units: units.length,
+      unimodalUnits: unimodal,
+    };
     for (const r of reports) {
       metrics[`${unitLabel(r.unit)} optimaCorrelation`] = round4(r.optimizedSimilarity.mean);
       metrics[`${unitLabel(r.unit)} baselineCorrelation`] = round4(r.baselineSimilarity.mean);
@@ -43,20 +50,41 @@ export const unimodality: Experiment = {
           title: 'Mean pairwise correlation: optima vs random digits',
           spec: accuracyComparison(
             reports.flatMap((r) => [
-              { model: 'optima', accuracy: Math.max(0, round4(r.optimizedSimilarity.mean)), group: unitLabel(r.unit) },
-              { model: 'random digits', accuracy: Math.max(0, round4(r.baselineSimilarity.mean)), group: unitLabel(r.unit) },
+              {
+                model: 'optima',
+                accuracy: Math.max(0, round4(r.optimizedSimilarity.mean)),
+                group: unitLabel(r.unit),
+              },
+              {
+                model: 'random digits',
+                accuracy: Math.max(0, round4(r.baselineSimilarity.mean)),
+                group: unitLabel(r.unit),
+              },
             ]),
             { title: 'mean pairwise correlation', valueTitle: 'correlation' },
           ),
         },
         ...reports.map((r) => ({
-          id: `optima-${unitLabel(r.unit).replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`,
+          id: `optima-${unitLabel(r.unit)
+            .replace(/[^a-z0-9]+/gi, '-')
+            .toLowerCase()}`,
           title: `Optima of ${unitLabel(r.unit)} from ${starts} starts`,
-          spec: imageGallery(galleryOf(r.images, starts, 28, 28, (s) => `start ${s}`), { title: unitLabel(r.unit), columns: starts, cellSize: 4, scale: 'sequential', sharedScale: false }),
+          spec: imageGallery(
+            galleryOf(r.images, starts, 28, 28, (s) => `start ${s}`),
+            {
+              title: unitLabel(r.unit),
+              columns: starts,
+              cellSize: 4,
+              scale: 'sequential',
+              sharedScale: false,
+            },
+          ),
         })),
       ],
       artifacts: reports.map((r) => ({
-        file: `optima-${unitLabel(r.unit).replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`,
+        file: `optima-${unitLabel(r.unit)
+          .replace(/[^a-z0-9]+/gi, '-')
+          .toLowerCase()}.png`,
         title: `Optima of ${unitLabel(r.unit)}`,
         png: imagesToPng(r.images, [starts, 28, 28, 1], { scale: 3, columns: starts }),
       })),
