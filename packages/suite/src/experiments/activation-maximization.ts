@@ -7,7 +7,7 @@ import type { Experiment, PngArtifact } from '../experiment.js';
 import { cnnSetup } from './cnn-setup.js';
 import { galleryOf, round4 } from './image-rows.js';
 
-/** Units shown per conv layer. */
+/** Units shown per conv layer (optimized before their ReLU, as Lucid does: a dead ReLU channel has no gradient). */
 const CHANNELS_PER_LAYER = 8;
 
 function rose(result: RenderResult): number {
@@ -51,7 +51,7 @@ export const activationMaximization: Experiment = {
       const units = Array.from({ length: Math.min(CHANNELS_PER_LAYER, layer.channels) }, (_, c) => c);
       layers.push({
         name: layer.name,
-        result: renderUnits(adapter, channel(layer.name, units), {
+        result: renderUnits(adapter, channel(`${layer.name}:pre`, units), {
           steps,
           seed: ctx.rng.tfSeed(),
           recordEvery: 8,

@@ -95,10 +95,11 @@ describe('the CNN experiments on the reference CNN (quick budgets)', () => {
     model.dispose();
   });
 
-  it('activation-maximization: class visualizations are recognized by the CNN (>= 8 of 10)', () => {
+  it('activation-maximization: every objective rises; class visualizations are recognized by the CNN (>= 8 of 10)', () => {
     const r = result('activation-maximization');
     expect(Number(r.metrics['classesRecognized'])).toBeGreaterThanOrEqual(8);
-    expect(Number(r.metrics['objectivesRose'])).toBeGreaterThan(Number(r.metrics['objectives']) / 2);
+    // Every objective rises (conv channels are optimized before their ReLU, so none starts without a gradient).
+    expect(Number(r.metrics['objectivesRose'])).toBe(Number(r.metrics['objectives']));
   });
 
   it('mode-vs-typical and unimodality report numbers consistent with their verdicts', () => {
