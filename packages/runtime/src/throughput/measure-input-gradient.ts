@@ -4,6 +4,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { buildReferenceCnn } from '../reference-cnn.js';
 import type { ThroughputResult } from './measure-training.js';
 import { syntheticBatch } from './synthetic-batch.js';
+import { timeSteps } from './time-steps.js';
 
 export interface InputGradientOptions {
   /** Default: a fresh reference CNN. */
@@ -40,18 +41,7 @@ export async function measureInputGradientRate(
     g.dispose();
   };
   try {
-    for (let i = 0; i < warmup; i++) await step();
-    const started = performance.now();
-    for (let i = 0; i < steps; i++) await step();
-    const seconds = (performance.now() - started) / 1000;
-    return {
-      samplesPerSecond: (steps * batchSize) / seconds,
-      stepsPerSecond: steps / seconds,
-      seconds,
-      steps,
-      batchSize,
-      backend: tf.getBackend(),
-    };
+    return (await timeSteps(step, { steps, warmup, batchSize })).result;
   } finally {
     tf.dispose([x, y]);
     if (options.model === undefined) model.dispose();

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { buildReferenceCnn } from '../reference-cnn.js';
 import { syntheticBatch } from './synthetic-batch.js';
+import { timeSteps } from './time-steps.js';
 
 export interface TrainingThroughputOptions {
   /** The model to train (compiled here with Adam 1e-3 and categorical cross-entropy). Default: a fresh reference CNN. */
@@ -48,21 +49,12 @@ export async function measureTrainingThroughput(
   const classes = model.outputs[0]!.shape[1] as number;
   const { x, y } = syntheticBatch(batchSize, inputShape, classes, seed);
   try {
-    for (let i = 0; i < warmup; i++) await model.trainOnBatch(x, y);
-    const losses: number[] = [];
-    const started = performance.now();
-    for (let i = 0; i < steps; i++) losses.push(Number(await model.trainOnBatch(x, y)));
-    const seconds = (performance.now() - started) / 1000;
-    return {
-      firstLoss: losses[0]!,
-      lastLoss: losses[losses.length - 1]!,
-      samplesPerSecond: (steps * batchSize) / seconds,
-      stepsPerSecond: steps / seconds,
-      seconds,
+    const { result, values: losses } = await timeSteps(async () => Number(await model.trainOnBatch(x, y)), {
       steps,
+      warmup,
       batchSize,
-      backend: tf.getBackend(),
-    };
+    });
+    return { ...result, firstLoss: losses[0]!, lastLoss: losses[losses.length - 1]! };
   } finally {
     tf.dispose([x, y]);
     optimizer.dispose();
