@@ -33,4 +33,17 @@ describe('coefficientBars', () => {
       'coefficientBars: rows[0].lower must be a finite number, got -Infinity.',
     );
   });
+
+  it('starts bars at the reference and draws the rule there; odds ratios on a log axis', () => {
+    const spec = coefficientBars([{ feature: 'mass', estimate: 2, lower: 1.5, upper: 3 }], {
+      reference: 1,
+      logScale: true,
+    }) as unknown as Layered & { layer: { data: { values: unknown[] } }[] };
+    expect(spec.layer[0]!.encoding['x2']).toEqual({ datum: 1 });
+    expect(spec.layer[0]!.encoding['x']).toMatchObject({ scale: { type: 'log' } });
+    expect(spec.layer[2]!.data.values).toEqual([{ reference: 1 }]);
+    expect(() =>
+      coefficientBars([{ feature: 'a', estimate: 1, lower: 0, upper: 2 }], { logScale: true }),
+    ).toThrow('coefficientBars: rows[0].lower');
+  });
 });

@@ -27,15 +27,23 @@ export interface CoefficientBarsOptions {
   readonly width?: number;
   /** Height of one feature's band in pixels. Default 22. */
   readonly step?: number;
+  /** The "no effect" value: bars start there and a rule marks it (1 for odds ratios). Default 0. */
+  readonly reference?: number;
+  /** A log value axis (odds ratios: 2× and 0.5× equally far from 1). Every value must be > 0. Default false. */
+  readonly logScale?: boolean;
 }
 
-const DEFAULTS = { valueTitle: 'coefficient (95% CI)', width: 360, step: 22 } satisfies Required<
-  Omit<CoefficientBarsOptions, 'title'>
->;
+const DEFAULTS = {
+  valueTitle: 'coefficient (95% CI)',
+  width: 360,
+  step: 22,
+  reference: 0,
+  logScale: false,
+} satisfies Required<Omit<CoefficientBarsOptions, 'title'>>;
 
 /**
- * Horizontal bars, one per feature in input order, from 0 to the estimate, with an error bar from `lower` to
- * `upper` and a rule at 0 (an interval crossing it is not significant). With groups, bars of a feature sit
+ * Horizontal bars, one per feature in input order, from `reference` (0) to the estimate, with an error bar from
+ * `lower` to `upper` and a rule at `reference` (an interval crossing it is not significant). With groups, bars of a feature sit
  * side by side (`yOffset`) colored by group.
  * @example coefficientBars([{ feature: 'mass', estimate: 0.8, lower: 0.5, upper: 1.1 }])
  */
@@ -53,7 +61,15 @@ export function coefficientBars(
     assertFinite(FN, `rows[${i}].upper`, r.upper);
     if (!(r.lower <= r.estimate && r.estimate <= r.upper))
       throw new ChartInputError(MESSAGES.badInterval(FN, `rows[${i}]`));
+    if (opts.logScale && !(r.lower > 0))
+      throw new ChartInputError(MESSAGES.badOption(FN, `rows[${i}].lower`, '> 0 on a log scale', r.lower));
   });
+  assertFinite(FN, 'options.reference', opts.reference);
+  if (opts.logScale && !(opts.reference > 0))
+    throw new ChartInputError(
+      MESSAGES.badOption(FN, 'options.reference', '> 0 on a log scale', opts.reference),
+    );
+  const scale = opts.logScale ? { scale: { type: 'log' } as const } : {};
   // 2. Data and shared encodings.
   const grouped = rows.some((r) => r.group !== undefined);
   const features = [...new Set(rows.map((r) => r.feature))];
@@ -61,7 +77,7 @@ export function coefficientBars(
   const y = { field: 'feature', type: 'nominal', sort: features, title: null } as const;
   const yOffset = grouped ? { yOffset: { field: 'group', type: 'nominal' } as const } : {};
   const color = grouped ? { color: { field: 'group', type: 'nominal', title: 'group' } as const } : {};
-  // 3. The spec: zero rule, bars, error bars.
+  // 3. The spec: bars from the reference, error bars, a rule at the reference.
   return {
     $schema: VEGA_LITE_SCHEMA,
     ...(opts.title !== undefined ? { title: opts.title } : {}),
@@ -75,7 +91,8 @@ export function coefficientBars(
         encoding: {
           y,
           ...yOffset,
-          x: { field: 'estimate', type: 'quantitative', title: opts.valueTitle },
+          x: { field: 'estimate', type: 'quantitative', title: opts.valueTitle, ...scale },
+          x2: { datum: opts.reference },
           ...color,
           tooltip: [
             { field: 'feature', type: 'nominal' },
@@ -92,14 +109,14 @@ export function coefficientBars(
         encoding: {
           y,
           ...yOffset,
-          x: { field: 'lower', type: 'quantitative', title: opts.valueTitle },
+          x: { field: 'lower', type: 'quantitative', title: opts.valueTitle, ...scale },
           x2: { field: 'upper' },
         },
       },
       {
-        data: { values: [{ zero: 0 }] },
+        data: { values: [{ reference: opts.reference }] },
         mark: { type: 'rule', color: '#555' },
-        encoding: { x: { field: 'zero', type: 'quantitative' } },
+        encoding: { x: { field: 'reference', type: 'quantitative', ...scale } },
       },
     ],
   };

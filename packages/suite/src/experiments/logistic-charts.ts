@@ -130,6 +130,8 @@ export function logisticCharts(c: LogisticComparison, positive: string): ChartEn
       {
         title: `${task}: odds ratio per SD with 95% CI (1 = no effect)`,
         valueTitle: 'odds ratio per SD (95% CI)',
+        reference: 1,
+        logScale: true,
       },
     ),
     accuracy: accuracyComparison(entries, { title: 'training accuracy', valueTitle: 'training accuracy' }),
