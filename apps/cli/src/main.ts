@@ -15,6 +15,13 @@ function helpText(): string {
   ].join('\n');
 }
 
+/** `node:util` parseArgs errors (unknown option, missing value, …) are usage errors too. */
+function isParseArgsError(error: unknown): error is Error {
+  return (
+    error instanceof Error && String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS_')
+  );
+}
+
 /** Runs the CLI and resolves to the exit code (0 ok, 1 failure, 2 bad usage). */
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -34,7 +41,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
       console.error(`openbox ${name}: ${error.message}\n\nUsage: ${command.usage}`);
       return 2;
     }
