@@ -2,7 +2,6 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { mkdir } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -10,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referenceLive, serveDashboard } from '@openbox/dashboard';
 import type { RunningDashboard } from '@openbox/dashboard';
-import { initBackend } from '@openbox/runtime';
+import { defaultCacheDir, initBackend } from '@openbox/runtime';
 import { loadMnist } from '@openbox/datasets';
 import { prepareResultsDir } from './results-dir.js';
 import type { PreparedResults } from './results-dir.js';
@@ -39,9 +38,7 @@ describe('dashboard in a real browser', () => {
     await initBackend();
     await mkdir(SHOTS, { recursive: true });
     results = await prepareResultsDir();
-    const live = await referenceLive(
-      process.env['OPENBOX_CACHE'] ?? path.join(os.homedir(), '.cache', 'openbox'),
-    );
+    const live = await referenceLive(defaultCacheDir());
     server = await serveDashboard({ resultsDir: results.dir, port: 0, live });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -30,5 +30,8 @@ export type { ThroughputResult, TrainingThroughputOptions } from './throughput/m
 export { measureInputGradientRate } from './throughput/measure-input-gradient.js';
 export type { InputGradientOptions } from './throughput/measure-input-gradient.js';
 
+// Cache folder
+export { defaultCacheDir } from './cache-dir.js';
+
 // Model IO
 export { loadModel, removeModel, saveModel } from './model-io.js';

@@ -2,13 +2,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { initBackend } from '@openbox/runtime';
+import { defaultCacheDir, initBackend } from '@openbox/runtime';
 import { loadReferenceCnn } from '@openbox/cnn-vis';
 import { SUITE_EXPERIMENTS, loadLrTemplates, runSuite, type Manifest } from '../src/index.js';
 import { markdownTable, writeBenchmarkSection } from '../../../bench/benchmarks-md.js';
 
-const cacheDir =
-  process.env['OPENBOX_CACHE'] ?? join((await import('node:os')).homedir(), '.cache', 'openbox');
+const cacheDir = defaultCacheDir();
 
 // 1. Backend, and the two cached models (their one-time training is measured separately, not in the suite's time).
 const backend = await initBackend();

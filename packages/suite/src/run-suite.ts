@@ -1,8 +1,7 @@
 /** Runs the suite's experiments and writes `results/<run-id>/` atomically: a killed run leaves nothing readable. */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createRng, initBackend } from '@openbox/runtime';
+import { createRng, defaultCacheDir, initBackend } from '@openbox/runtime';
 import type { Experiment, ExperimentContext, ExperimentOutput } from './experiment.js';
 import { MESSAGES } from './messages.js';
 import type { ExperimentResult, Manifest, ManifestExperiment } from './results-format.js';
@@ -78,7 +77,7 @@ function resolveOptions(options: RunSuiteOptions): ResolvedOptions {
     quick: options.quick ?? false,
     seed,
     modelPath: options.modelPath === undefined ? undefined : resolve(options.modelPath),
-    cacheDir: options.cacheDir ?? process.env['OPENBOX_CACHE'] ?? join(homedir(), '.cache', 'openbox'),
+    cacheDir: options.cacheDir ?? defaultCacheDir(),
     onEvent: options.onEvent ?? (() => undefined),
     now: options.now ?? (() => new Date()),
   };

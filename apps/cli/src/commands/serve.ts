@@ -1,9 +1,7 @@
 /** `openbox serve`: the dashboard over a results folder, until Ctrl-C. */
 import { parseArgs } from 'node:util';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { referenceLive, serveDashboard, SERVE_DEFAULTS } from '@openbox/dashboard';
-import { initBackend } from '@openbox/runtime';
+import { defaultCacheDir, initBackend } from '@openbox/runtime';
 import type { LiveOptions, RunningDashboard } from '@openbox/dashboard';
 import { UsageError, type Command } from '../command.js';
 
@@ -55,6 +53,24 @@ export async function runServe(
   return server;
 }
 
+/**
+ * Serve until SIGINT or SIGTERM, with the live endpoint on the reference CNN and the LR templates (trained and
+ * cached on first use) unless `live` is false. Shared by `openbox serve` and `openbox start`.
+ */
+export async function serveUntilSignal(args: ServeArgs, live: boolean): Promise<void> {
+  const stop = new AbortController();
+  const onSignal = (): void => stop.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await initBackend();
+    await runServe(args, stop.signal, live ? await referenceLive(defaultCacheDir()) : undefined);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
 export const serveCommand: Command = {
   summary: 'serve the dashboard (charts, verdicts, live digit) over a results folder',
   usage: 'openbox serve [--results DIR] [--port 8787] [--host 127.0.0.1] [--no-live]',
@@ -65,21 +81,7 @@ export const serveCommand: Command = {
       allowPositionals: false,
       strict: true,
     });
-    const args = serveArgs(values);
-    const stop = new AbortController();
-    const onSignal = (): void => stop.abort();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    // The live endpoint runs the reference CNN and the LR templates (trained and cached on first use).
-    await initBackend();
-    const cacheDir = process.env['OPENBOX_CACHE'] ?? join(homedir(), '.cache', 'openbox');
-    const live = values['no-live'] ? undefined : await referenceLive(cacheDir);
-    try {
-      await runServe(args, stop.signal, live);
-    } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    }
+    await serveUntilSignal(serveArgs(values), !values['no-live']);
     return 0;
   },
 };

@@ -2,13 +2,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadReferenceCnn } from '@openbox/cnn-vis';
 import { loadMnist } from '@openbox/datasets';
-import { initBackend, tensorGrowth } from '@openbox/runtime';
+import { defaultCacheDir, initBackend, tensorGrowth } from '@openbox/runtime';
 import { loadLrTemplates } from '@openbox/suite';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { referenceLive } from './reference-live.js';
 
-const cacheDir = process.env['OPENBOX_CACHE'] ?? join(homedir(), '.cache', 'openbox');
+const cacheDir = defaultCacheDir();
 
 describe('referenceLive: the live endpoint on the real reference CNN and LR templates', () => {
   beforeAll(async () => {

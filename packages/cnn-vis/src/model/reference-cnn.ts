@@ -1,12 +1,18 @@
 /** The reference MNIST CNN: trained once (seeded), saved with the runtime's model IO, validated and reused from disk. */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { loadMnist, type Dataset } from '@openbox/datasets';
-import { buildReferenceCnn, createRng, loadModel, saveModel, type Rng } from '@openbox/runtime';
+import {
+  buildReferenceCnn,
+  createRng,
+  defaultCacheDir,
+  loadModel,
+  saveModel,
+  type Rng,
+} from '@openbox/runtime';
 import { MESSAGES } from '../messages.js';
 
 /** Bumped whenever the architecture, data split or training recipe changes: older caches are retrained. */
@@ -55,11 +61,7 @@ export interface ReferenceCnn {
 
 /** `<cache root>/models/mnist-cnn`. */
 export function referenceCnnDir(cacheDir?: string): string {
-  return join(
-    cacheDir ?? process.env.OPENBOX_CACHE ?? join(homedir(), '.cache', 'openbox'),
-    'models',
-    'mnist-cnn',
-  );
+  return join(cacheDir ?? defaultCacheDir(), 'models', 'mnist-cnn');
 }
 
 /** Accuracy of `model` on a dataset of images, in batches of 500. */

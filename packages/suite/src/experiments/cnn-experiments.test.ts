@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAPLACIAN_KERNEL, loadReferenceCnn } from '@openbox/cnn-vis';
 import { loadMnist } from '@openbox/datasets';
+import { defaultCacheDir } from '@openbox/runtime';
 import { vegaLiteValidator } from '../../../charts/src/test-schema.js';
 import { readExperimentResult } from '../read-results.js';
 import type { ExperimentResult, Manifest } from '../results-format.js';
@@ -76,9 +77,7 @@ describe('the CNN experiments on the reference CNN (quick budgets)', () => {
   it('cnn-filters-vs-lr-templates: the accuracies are what an independent evaluation gives', async () => {
     const r = result('cnn-filters-vs-lr-templates');
     const { test } = loadMnist({ seed: 0 });
-    const templates = loadLrTemplates(
-      join(process.env['OPENBOX_CACHE'] ?? join((await import('node:os')).homedir(), '.cache', 'openbox')),
-    );
+    const templates = loadLrTemplates(defaultCacheDir());
     // LR scores with a tfjs matmul (independent of the experiment's float64 loop).
     const lrAccuracy = tf.tidy(() => {
       const x = tf.tensor2d(test.features, [test.shape[0]!, 784]);
