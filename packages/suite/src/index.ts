@@ -31,6 +31,7 @@ export type { RunSuiteOptions, SuiteEvent } from './run-suite.js';
 
 // Reading results
 export { listRuns, readExperimentResult, readManifest } from './read-results.js';
+export { isExperimentResult, isManifest } from './parse-results.js';
 
 // Atomic writes
 export { writeFileAtomic, writeJsonAtomic } from './write-atomic.js';

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { MESSAGES } from './messages.js';
+import { isExperimentResult, isManifest } from './parse-results.js';
 import type { ExperimentResult, Manifest } from './results-format.js';
 import { EXPERIMENT_ID_PATTERN, MANIFEST_FILE, RESULT_FILE, RUN_ID_PATTERN } from './results-format.js';
 
@@ -19,16 +20,10 @@ export function readManifest(resultsDir: string, runId: string): Manifest {
   } catch (error) {
     throw new Error(MESSAGES.badManifest(path, error instanceof Error ? error.message : String(error)));
   }
-  const manifest = value as Partial<Manifest> | null;
-  if (
-    manifest === null ||
-    typeof manifest !== 'object' ||
-    manifest.runId !== runId ||
-    !Array.isArray(manifest.experiments)
-  ) {
-    throw new Error(MESSAGES.badManifest(path, 'runId or experiments missing'));
-  }
-  return manifest as Manifest;
+  if (!isManifest(value))
+    throw new Error(MESSAGES.badManifest(path, 'a field is missing or has the wrong type'));
+  if (value.runId !== runId) throw new Error(MESSAGES.badManifest(path, `its runId is '${value.runId}'`));
+  return value;
 }
 
 /** Every complete run in `resultsDir`, newest first. A missing folder has no runs. */
@@ -56,5 +51,7 @@ export function readExperimentResult(
 ): ExperimentResult | undefined {
   if (!RUN_ID_PATTERN.test(runId) || !EXPERIMENT_ID_PATTERN.test(experimentId)) return undefined;
   const path = join(resultsDir, runId, experimentId, RESULT_FILE);
-  return existsSync(path) ? (readJson(path) as ExperimentResult) : undefined;
+  if (!existsSync(path)) return undefined;
+  const value = readJson(path);
+  return isExperimentResult(value) && value.id === experimentId ? value : undefined;
 }

@@ -1,10 +1,9 @@
 /** `createResultsStore`: read-only access to complete suite runs under a results folder, re-read per request. */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { MANIFEST_FILE, RESULT_FILE, RUN_ID_PATTERN } from '@openbox/suite';
+import { MANIFEST_FILE, RESULT_FILE, RUN_ID_PATTERN, isExperimentResult, isManifest } from '@openbox/suite';
 import type { ExperimentResult, Manifest, VerdictStatus } from '@openbox/suite';
 import { createJsonFileCache } from './json-file-cache.js';
-import { isExperimentResult, isManifest } from './parse-results.js';
 import { resolveInside } from './safe-path.js';
 
 /** What a run picker shows of a run. */

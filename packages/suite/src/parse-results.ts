@@ -1,6 +1,6 @@
 /** Structural checks of `manifest.json` and `result.json`: a file that is not one is treated as absent. */
-import { EXPERIMENT_ID_PATTERN, VERDICT_STATUSES } from '@openbox/suite';
-import type { ExperimentResult, Manifest, Verdict } from '@openbox/suite';
+import { EXPERIMENT_ID_PATTERN, VERDICT_STATUSES } from './results-format.js';
+import type { ExperimentResult, Manifest, Verdict } from './results-format.js';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -12,7 +12,7 @@ function isVerdict(v: unknown): v is Verdict {
   );
 }
 
-/** True when `v` has the shape of a `Manifest` (the fields the dashboard reads, with their types). */
+/** True when `v` has the shape of a `Manifest` (every field readers use, with its type). */
 export function isManifest(v: unknown): v is Manifest {
   return (
     isObject(v) &&

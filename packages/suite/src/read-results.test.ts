@@ -1,0 +1,70 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listRuns, readExperimentResult, readManifest } from './read-results.js';
+
+const RUN = '2026-01-01T00-00-00Z-seed0';
+const manifest = {
+  runId: RUN,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  seed: 0,
+  quick: true,
+  backend: 'wasm',
+  versions: {},
+  totalMs: 1,
+  experiments: [
+    {
+      id: 'a-b',
+      title: 'T',
+      claim: 'C.',
+      status: 'ok',
+      verdict: { status: 'holds', reason: 'r' },
+      durationMs: 1,
+    },
+  ],
+};
+const result = {
+  id: 'a-b',
+  title: 'T',
+  claim: 'C.',
+  metrics: {},
+  verdict: { status: 'holds', reason: 'r' },
+  charts: [],
+  artifacts: [],
+};
+
+describe('readManifest / readExperimentResult shape checks', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'openbox-read-'));
+    mkdirSync(join(dir, RUN, 'a-b'), { recursive: true });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (file: string, value: unknown) => writeFileSync(join(dir, RUN, file), JSON.stringify(value));
+
+  it('reads a well-formed run', () => {
+    write('manifest.json', manifest);
+    write('a-b/result.json', result);
+    expect(readManifest(dir, RUN).experiments[0]?.id).toBe('a-b');
+    expect(readExperimentResult(dir, RUN, 'a-b')?.verdict.status).toBe('holds');
+    expect(listRuns(dir).map((m) => m.runId)).toEqual([RUN]);
+  });
+
+  it('rejects a manifest with a field of the wrong type or another runId, and skips it in listRuns', () => {
+    write('manifest.json', { ...manifest, seed: 'zero' });
+    expect(() => readManifest(dir, RUN)).toThrow(
+      'is not a valid manifest (a field is missing or has the wrong type)',
+    );
+    write('manifest.json', { ...manifest, runId: '2026-02-02T00-00-00Z-seed0' });
+    expect(() => readManifest(dir, RUN)).toThrow("its runId is '2026-02-02T00-00-00Z-seed0'");
+    expect(listRuns(dir)).toEqual([]);
+  });
+
+  it('treats a result of another experiment or a bad verdict as absent', () => {
+    write('a-b/result.json', { ...result, id: 'c-d' });
+    expect(readExperimentResult(dir, RUN, 'a-b')).toBeUndefined();
+    write('a-b/result.json', { ...result, verdict: { status: 'maybe', reason: 'r' } });
+    expect(readExperimentResult(dir, RUN, 'a-b')).toBeUndefined();
+  });
+});
