@@ -5,22 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { listRuns } from '@openbox/suite';
+import { listRuns, type Manifest } from '@openbox/suite';
 
 const run = promisify(execFile);
-
-/** The fields of `manifest.json` (see `@openbox/suite` results-format) the browser test checks. */
-export interface Manifest {
-  readonly runId: string;
-  readonly createdAt: string;
-  readonly backend: string;
-  readonly experiments: readonly {
-    readonly id: string;
-    readonly title: string;
-    readonly status: 'ok' | 'failed';
-    readonly verdict?: { readonly status: string };
-  }[];
-}
 
 /** A results folder holding one complete run, its manifest, and how to remove it. */
 export interface PreparedResults {
