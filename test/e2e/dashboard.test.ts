@@ -1,6 +1,7 @@
 /** Browser end-to-end: the real dashboard server driven by Debian's chromium through playwright-core. */
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +41,11 @@ describe('dashboard in a real browser', () => {
     results = await prepareResultsDir();
     const live = await referenceLive(defaultCacheDir());
     server = await serveDashboard({ resultsDir: results.dir, port: 0, live });
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `The browser test needs Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+      );
+    }
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // Every console error, uncaught exception, failed request or error response is a failure.
