@@ -1,12 +1,12 @@
 /** Shared vitest settings: resolve workspace packages to their TypeScript sources, run tests in forks. */
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-const ROOT = dirname(fileURLToPath(import.meta.url));
-/** Each project's JSON report, summed by `.ci/summarize-tests.mjs` into one closing line. */
-const reportFile = (cwd: string) =>
-  join(ROOT, 'test-artifacts', 'vitest', `${cwd.slice(ROOT.length + 1).replaceAll('/', '-') || 'root'}.json`);
+/**
+ * Each project's JSON report, inside the project (turbo caches it as the `test` task's output, so a cached run
+ * restores it), summed by `.ci/summarize-tests.mjs` into one closing line.
+ */
+export const REPORT_FILE = join('test-artifacts', 'vitest-report.json');
 
 export const SOURCE_CONDITION = '@openbox/source';
 
@@ -18,6 +18,6 @@ export const sharedConfig = defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     include: ['src/**/*.test.ts', '*.test.ts', 'e2e/**/*.test.ts'],
-    reporters: ['default', ['json', { outputFile: reportFile(process.cwd()) }]],
+    reporters: ['default', ['json', { outputFile: join(process.cwd(), REPORT_FILE) }]],
   },
 });

@@ -1,17 +1,22 @@
-// Sums the vitest JSON reports of every project into one closing line: "Tests: N passed, N failed, N skipped".
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+// Sums the vitest JSON reports of every workspace project into one closing line: "Tests: N passed, N failed, N skipped".
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dir = join(process.cwd(), 'test-artifacts', 'vitest');
+const REPORT = join('test-artifacts', 'vitest-report.json');
+const projects = [
+  'datasets',
+  'test',
+  ...['packages', 'apps'].flatMap((dir) => readdirSync(dir).map((name) => join(dir, name))),
+];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const file of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : []) {
-  const report = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+for (const project of projects.filter((p) => existsSync(join(p, REPORT)))) {
+  const report = JSON.parse(readFileSync(join(project, REPORT), 'utf8'));
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   skipped += report.numPendingTests + report.numTodoTests;
-  console.log(`${file.replace(/\.json$/, '')}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+  console.log(`${project}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
 }
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
