@@ -20,6 +20,14 @@ console.log(JSON.stringify({ chosen: report.chosen, u: createRng(1).next() }));`
       expect(out['u']).toBeGreaterThanOrEqual(0);
     },
   },
+  '@openbox/safe-io': {
+    dir: 'packages/safe-io',
+    script: `import { readRegularFile, SafeIoError, escapeForMessage } from '@openbox/safe-io';
+const code = await readRegularFile('/dev/zero', { maxBytes: 16 }).then(() => 'read', (e) => e instanceof SafeIoError ? e.code : 'other');
+console.log(JSON.stringify({ code, escaped: escapeForMessage('a\\u001bb') }));`,
+    check: (out: Record<string, unknown>) =>
+      expect(out).toEqual({ code: 'not-a-regular-file', escaped: 'a\\x1bb' }),
+  },
   '@openbox/datasets': {
     dir: 'datasets',
     script: `import { loadIris } from '@openbox/datasets';

@@ -29,12 +29,20 @@ export type {
 export { runSuite } from './run-suite.js';
 export type { RunSuiteOptions, SuiteEvent } from './run-suite.js';
 
+// Run ids and partial folders
+export { newRunId } from './run-id.js';
+export { LOCK_FILE, PARTIAL_NAME_PATTERN } from './partial-folder.js';
+export type { PartialLock } from './partial-folder.js';
+export { removeStalePartials, STALE_UNLOCKED_AGE_MS } from './remove-stale-partials.js';
+export type { RemoveStalePartialsOptions } from './remove-stale-partials.js';
+
+// Errors
+export { SuiteError, SUITE_ERROR_CODES } from './suite-error.js';
+export type { SuiteErrorCode } from './suite-error.js';
+
 // Reading results
 export { listRuns, readExperimentResult, readManifest } from './read-results.js';
 export { isExperimentResult, isManifest } from './parse-results.js';
-
-// Atomic writes
-export { writeFileAtomic, writeJsonAtomic } from './write-atomic.js';
 
 // The registry
 export { EXPERIMENT_IDS, SUITE_EXPERIMENTS, isExperimentId } from './experiments/registry.js';

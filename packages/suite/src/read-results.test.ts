@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listRuns, readExperimentResult, readManifest } from './read-results.js';
+import { SuiteError } from './suite-error.js';
 
 const RUN = '2026-01-01T00-00-00Z-seed0';
 const manifest = {
@@ -66,5 +68,23 @@ describe('readManifest / readExperimentResult shape checks', () => {
     expect(readExperimentResult(dir, RUN, 'a-b')).toBeUndefined();
     write('a-b/result.json', { ...result, verdict: { status: 'maybe', reason: 'r' } });
     expect(readExperimentResult(dir, RUN, 'a-b')).toBeUndefined();
+  });
+
+  it('names a manifest that is not JSON without quoting it, and refuses a result that is not a regular file', () => {
+    writeFileSync(join(dir, RUN, 'manifest.json'), '\u001b[31m{not json');
+    expect(() => readManifest(dir, RUN)).toThrow(
+      `readManifest: "${join(dir, RUN, 'manifest.json')}" is not a valid manifest (it is not valid JSON).`,
+    );
+    expect(listRuns(dir)).toEqual([]);
+    execFileSync('mkfifo', [join(dir, RUN, 'a-b', 'result.json')]);
+    let error: unknown;
+    try {
+      readExperimentResult(dir, RUN, 'a-b');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SuiteError);
+    expect((error as SuiteError).code).toBe('unreadable-file');
+    expect((error as SuiteError).message).toContain('is a named pipe (FIFO), not a regular file');
   });
 });

@@ -63,7 +63,11 @@ export interface Manifest {
 
 export const MANIFEST_FILE = 'manifest.json';
 export const RESULT_FILE = 'result.json';
-/** Run ids: UTC timestamp plus seed, e.g. `2026-11-25T21-04-05Z-seed0`; safe as a folder name. */
+/**
+ * Run ids as readers accept them: one safe folder name (no `/`, `\\`, leading dot; at most 81 characters).
+ * `runSuite` writes `<UTC time to the second>-seed<N>-<6 random hex chars>`, e.g. `2026-11-25T21-04-05Z-seed0-3fa9c1`
+ * (see `newRunId`); ids of earlier versions (`2026-11-25T21-04-05Z-seed0`, `…-seed0-2`) match too.
+ */
 export const RUN_ID_PATTERN = /^[0-9A-Za-z][0-9A-Za-z._-]{0,80}$/;
 /** Experiment ids are kebab-case. */
 export const EXPERIMENT_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

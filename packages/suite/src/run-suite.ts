@@ -1,13 +1,18 @@
-/** Runs the suite's experiments and writes `results/<run-id>/` atomically: a killed run leaves nothing readable. */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+/** Runs the suite's experiments and publishes `results/<run-id>/` atomically: a killed run leaves nothing readable. */
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRng, defaultCacheDir, initBackend } from '@openbox/runtime';
+import { writeFileAtomicSync, writeJsonAtomicSync } from '@openbox/safe-io';
 import type { Experiment, ExperimentContext, ExperimentOutput } from './experiment.js';
-import { MESSAGES } from './messages.js';
+import { MESSAGES, failureReason } from './messages.js';
+import { createPartialFolder } from './partial-folder.js';
+import { publishRun } from './publish-run.js';
+import { removeStalePartials } from './remove-stale-partials.js';
 import type { ExperimentResult, Manifest, ManifestExperiment } from './results-format.js';
-import { EXPERIMENT_ID_PATTERN, MANIFEST_FILE, RESULT_FILE } from './results-format.js';
+import { EXPERIMENT_ID_PATTERN, RESULT_FILE } from './results-format.js';
+import { newRunId } from './run-id.js';
+import { SuiteError } from './suite-error.js';
 import { collectVersions } from './versions.js';
-import { writeFileAtomic, writeJsonAtomic } from './write-atomic.js';
 
 /** Progress events, for a progress bar or plain log lines. */
 export type SuiteEvent =
@@ -60,16 +65,19 @@ interface ResolvedOptions {
 
 function resolveOptions(options: RunSuiteOptions): ResolvedOptions {
   const seed = options.seed ?? 0;
-  if (!Number.isInteger(seed) || seed < 0) throw new Error(MESSAGES.badSeed(seed));
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new SuiteError('invalid-argument', MESSAGES.badSeed(seed));
   const seen = new Set<string>();
   for (const { id } of options.experiments) {
-    if (!EXPERIMENT_ID_PATTERN.test(id)) throw new Error(MESSAGES.badExperimentId(id));
-    if (seen.has(id)) throw new Error(MESSAGES.duplicateExperimentId(id));
+    if (!EXPERIMENT_ID_PATTERN.test(id))
+      throw new SuiteError('invalid-argument', MESSAGES.badExperimentId(id));
+    if (seen.has(id)) throw new SuiteError('invalid-argument', MESSAGES.duplicateExperimentId(id));
     seen.add(id);
   }
   const only = options.only ?? [];
   const unknown = only.filter((id) => !seen.has(id));
-  if (unknown.length > 0) throw new Error(MESSAGES.unknownExperiments(unknown, [...seen]));
+  if (unknown.length > 0)
+    throw new SuiteError('invalid-argument', MESSAGES.unknownExperiments(unknown, [...seen]));
   return {
     experiments:
       only.length === 0 ? options.experiments : options.experiments.filter((e) => only.includes(e.id)),
@@ -83,22 +91,16 @@ function resolveOptions(options: RunSuiteOptions): ResolvedOptions {
   };
 }
 
-function runIdFor(date: Date, seed: number, out: string): string {
-  const stamp = date
-    .toISOString()
-    .replace(/\.\d+Z$/, 'Z')
-    .replaceAll(':', '-');
-  let runId = `${stamp}-seed${seed}`;
-  for (let n = 2; existsSync(join(out, runId)); n++) runId = `${stamp}-seed${seed}-${n}`;
-  return runId;
-}
-
-function writeExperiment(dir: string, experiment: Experiment, output: ExperimentOutput): ExperimentResult {
-  mkdirSync(dir, { recursive: true });
+/** Writes one experiment's PNGs and `result.json` into `runDir/<id>/`; a failed write names the file. */
+function writeExperiment(
+  runDir: string,
+  run: { readonly out: string; readonly runId: string },
+  experiment: Experiment,
+  output: ExperimentOutput,
+): ExperimentResult {
   for (const artifact of output.artifacts) {
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*\.png$/.test(artifact.file))
-      throw new Error(MESSAGES.badArtifactName(experiment.id, artifact.file));
-    writeFileAtomic(join(dir, artifact.file), artifact.png);
+      throw new SuiteError('invalid-argument', MESSAGES.badArtifactName(experiment.id, artifact.file));
   }
   const result: ExperimentResult = {
     id: experiment.id,
@@ -109,7 +111,24 @@ function writeExperiment(dir: string, experiment: Experiment, output: Experiment
     charts: output.charts,
     artifacts: output.artifacts.map(({ file, title }) => ({ file, title, mediaType: 'image/png' as const })),
   };
-  writeJsonAtomic(join(dir, RESULT_FILE), result);
+  const write = (file: string, action: () => void) => {
+    try {
+      action();
+    } catch (error) {
+      throw new SuiteError(
+        'write-failed',
+        MESSAGES.resultWriteFailed(experiment.id, file, run.runId, run.out, failureReason(error)),
+        { file: join(runDir, file), cause: error },
+      );
+    }
+  };
+  const dir = join(runDir, experiment.id);
+  write(experiment.id, () => mkdirSync(dir));
+  for (const artifact of output.artifacts)
+    write(`${experiment.id}/${artifact.file}`, () =>
+      writeFileAtomicSync(join(dir, artifact.file), artifact.png),
+    );
+  write(`${experiment.id}/${RESULT_FILE}`, () => writeJsonAtomicSync(join(dir, RESULT_FILE), result));
   return result;
 }
 
@@ -117,6 +136,7 @@ async function runOne(
   experiment: Experiment,
   options: ResolvedOptions,
   runDir: string,
+  runId: string,
 ): Promise<ManifestExperiment> {
   const ctx: ExperimentContext = {
     seed: options.seed,
@@ -137,7 +157,7 @@ async function runOne(
   const base = { id: experiment.id, title: experiment.title, claim: experiment.claim };
   try {
     const output = await experiment.run(ctx);
-    writeExperiment(join(runDir, experiment.id), experiment, output);
+    writeExperiment(runDir, { out: options.out, runId }, experiment, output);
     return {
       ...base,
       status: 'ok',
@@ -146,57 +166,81 @@ async function runOne(
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    rmSync(join(runDir, experiment.id), { recursive: true, force: true });
+    try {
+      rmSync(join(runDir, experiment.id), { recursive: true, force: true });
+    } catch {
+      // the failure is recorded below; a leftover folder of a failed experiment is not listed in the manifest
+    }
     return { ...base, status: 'failed', error: message, durationMs: Math.round(performance.now() - started) };
   }
 }
 
 /**
- * Run the chosen experiments and write `out/<run-id>/` with one folder per experiment (`result.json` + PNGs) and a
- * `manifest.json`. Steps: (1) resolve options, (2) initialize the backend, (3) run each experiment into a hidden
- * `.partial` folder (a failing experiment is recorded and the others still run), (4) write the manifest,
- * (5) rename the folder into place. A killed run leaves only a hidden `.partial` folder, which readers ignore.
+ * Run the chosen experiments and publish `out/<run-id>/` with one folder per experiment (`result.json` + PNGs) and a
+ * `manifest.json`. Steps: (1) resolve options, (2) initialize the backend, (3) remove the partial folders of dead
+ * runs and create this run's own `.<run-id>.partial/` with its `lock`, (4) run each experiment into it (a failing
+ * experiment — a failed write of its files included — is recorded and the others still run), (5) write the manifest
+ * and rename the folder into place (a taken id gets a new suffix; nothing is overwritten). Every file is written with
+ * fsync (`@openbox/safe-io`). If step 5 fails, or anything throws after step 3, the partial folder is removed and a
+ * `SuiteError` naming the file is thrown. A killed run leaves only its hidden partial, which readers ignore and the
+ * next run into the same `out` removes.
  * @example const manifest = await runSuite({ experiments: SUITE_EXPERIMENTS, quick: true, seed: 0 });
  */
 export async function runSuite(options: RunSuiteOptions): Promise<Manifest> {
   // 1. Options
   const resolved = resolveOptions(options);
+  const createdAt = resolved.now();
+  if (!(createdAt instanceof Date) || Number.isNaN(createdAt.getTime()))
+    throw new SuiteError('invalid-argument', MESSAGES.badNow(createdAt));
   // 2. Backend
   const backend = await initBackend();
-  const createdAt = resolved.now();
-  mkdirSync(resolved.out, { recursive: true });
-  const runId = runIdFor(createdAt, resolved.seed, resolved.out);
-  const partial = join(resolved.out, `.${runId}.partial`);
-  rmSync(partial, { recursive: true, force: true });
-  mkdirSync(partial);
-  // 3. Experiments
-  const started = performance.now();
-  const entries: ManifestExperiment[] = [];
-  for (const [index, experiment] of resolved.experiments.entries()) {
-    resolved.onEvent({
-      type: 'start',
-      id: experiment.id,
-      title: experiment.title,
-      index,
-      total: resolved.experiments.length,
-    });
-    const entry = await runOne(experiment, resolved, partial);
-    entries.push(entry);
-    resolved.onEvent({ type: 'end', id: experiment.id, entry });
+  // 3. Own partial folder, after removing dead runs' ones
+  try {
+    mkdirSync(resolved.out, { recursive: true });
+  } catch (error) {
+    throw new SuiteError(
+      'write-failed',
+      MESSAGES.cannotCreateFolder('results folder', resolved.out, failureReason(error)),
+      { file: resolved.out, cause: error },
+    );
   }
-  // 4. Manifest
-  const manifest: Manifest = {
-    runId,
-    createdAt: createdAt.toISOString(),
-    seed: resolved.seed,
-    quick: resolved.quick,
-    backend: backend.chosen,
-    versions: collectVersions(),
-    totalMs: Math.round(performance.now() - started),
-    experiments: entries,
-  };
-  writeJsonAtomic(join(partial, MANIFEST_FILE), manifest);
-  // 5. Into place
-  renameSync(partial, join(resolved.out, runId));
-  return manifest;
+  removeStalePartials(resolved.out);
+  const runId = newRunId(createdAt, resolved.seed);
+  const partial = createPartialFolder(resolved.out, runId);
+  try {
+    // 4. Experiments
+    const started = performance.now();
+    const entries: ManifestExperiment[] = [];
+    for (const [index, experiment] of resolved.experiments.entries()) {
+      resolved.onEvent({
+        type: 'start',
+        id: experiment.id,
+        title: experiment.title,
+        index,
+        total: resolved.experiments.length,
+      });
+      const entry = await runOne(experiment, resolved, partial, runId);
+      entries.push(entry);
+      resolved.onEvent({ type: 'end', id: experiment.id, entry });
+    }
+    // 5. Manifest, then into place
+    const manifest: Manifest = {
+      runId,
+      createdAt: createdAt.toISOString(),
+      seed: resolved.seed,
+      quick: resolved.quick,
+      backend: backend.chosen,
+      versions: collectVersions(),
+      totalMs: Math.round(performance.now() - started),
+      experiments: entries,
+    };
+    return publishRun(partial, resolved.out, manifest);
+  } catch (error) {
+    try {
+      rmSync(partial, { recursive: true, force: true });
+    } catch {
+      // left for the next run's cleanup (its lock names this process, which will have ended)
+    }
+    throw error;
+  }
 }

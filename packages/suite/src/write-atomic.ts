@@ -1,14 +1,8 @@
-/** Writes a file so that readers see the old content or the new, never half of it (temp file + rename). */
-import { renameSync, writeFileSync } from 'node:fs';
-
-/** Write `data` to `path` through `path.<pid>.tmp` and a rename (atomic on one filesystem). */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
-}
-
-/** Write `value` as pretty JSON, atomically. */
-export function writeJsonAtomic(path: string, value: unknown): void {
-  writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
-}
+/**
+ * Kept only for `experiments/lr-templates.ts`, which still imports it: the suite's writes go through
+ * `@openbox/safe-io` (temp file, fsync, rename, folder fsync). Delete this file once that import is switched.
+ */
+export {
+  writeFileAtomicSync as writeFileAtomic,
+  writeJsonAtomicSync as writeJsonAtomic,
+} from '@openbox/safe-io';

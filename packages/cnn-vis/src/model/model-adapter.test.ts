@@ -108,3 +108,53 @@ describe('ModelAdapter', () => {
     }); // 5 + 2·2
   });
 });
+
+describe('ModelAdapter.activations frees everything it made once the caller disposes what it returned', () => {
+  let small: ModelAdapter;
+  beforeAll(() => {
+    small = new ModelAdapter(smallRgbNet(16, 3));
+  });
+  it.each([
+    ['a plain conv layer', ['conv2']],
+    ['a pre-activation', ['conv2:pre']],
+    ['the pre-activation of the first layer (its input is the image)', ['conv1:pre']],
+    ['the logits behind a softmax Dense layer', ['logits']],
+    ['the softmax output', ['probs']],
+    ['several at once, sharing sources', ['conv1', 'conv2:pre', 'conv2', 'logits']],
+    ['the input with a layer', ['input', 'conv2:pre']],
+  ])('%s: numTensors is the same before and after 5 calls', (_case, names) => {
+    const x = tf.tensor4d(randomValues(2 * 16 * 16 * 3, 11), [2, 16, 16, 3]);
+    const call = () => {
+      const acts = small.activations(x, names);
+      expect(Object.keys(acts).sort()).toEqual([...names].sort());
+      tf.dispose(
+        Object.entries(acts)
+          .filter(([name]) => name !== 'input')
+          .map(([, t]) => t),
+      );
+    };
+    call(); // builds and caches the sub-model
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 5; i++) call();
+    expect(tf.memory().numTensors).toBe(before);
+    expect(x.isDisposed).toBe(false);
+    x.dispose();
+  });
+  it('the values survive the cleanup: logits still give the softmax output, conv1:pre still has its ReLU', () => {
+    const x = tf.tensor4d(randomValues(2 * 16 * 16 * 3, 12), [2, 16, 16, 3]);
+    const before = tf.memory().numTensors;
+    const acts = small.activations(x, ['conv1', 'conv1:pre', 'logits']);
+    const probs = small.model.predict(x) as tf.Tensor;
+    const maxGap = (a: () => tf.Tensor, b: tf.Tensor) => {
+      const gap = tf.tidy(() => tf.max(tf.abs(tf.sub(a(), b))));
+      const value = gap.dataSync()[0]!;
+      gap.dispose();
+      return value;
+    };
+    expect(maxGap(() => tf.softmax(acts.logits!), probs)).toBeLessThan(1e-6);
+    expect(maxGap(() => tf.relu(acts['conv1:pre']!), acts.conv1!)).toBeLessThan(1e-6);
+    tf.dispose([...Object.values(acts), probs]);
+    expect(tf.memory().numTensors).toBe(before);
+    x.dispose();
+  });
+});

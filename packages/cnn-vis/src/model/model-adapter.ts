@@ -178,7 +178,8 @@ export class ModelAdapter {
    * `input` returns `images` itself; `logits` the pre-softmax scores even when the last layer applies softmax;
    * `<layer>:pre` a Dense or Conv2D layer's value before its activation (ReLU units that are 0 everywhere on the
    * initial grey image have no gradient; their pre-activation does).
-   * The caller owns (and disposes, e.g. via `tf.tidy`) the returned tensors.
+   * The caller owns (and disposes, e.g. via `tf.tidy`) the returned tensors — except `input`, which is `images`
+   * itself; disposing them frees every tensor the call made.
    */
   activations(images: tf.Tensor4D, names: readonly string[]): Record<string, tf.Tensor> {
     const wanted = [...new Set(names)].filter((n) => n !== INPUT_LAYER);
@@ -196,10 +197,25 @@ export class ModelAdapter {
     }
     const result = sub.apply(images, { training: false }) as tf.Tensor | tf.Tensor[];
     const values = Array.isArray(result) ? result : [result];
-    wanted.forEach((n, i) => {
-      const plan = plans[i]!;
-      out[n] = plan.finish(values[sources.indexOf(plan.source)]!);
-    });
+    // The finishing ops (kernel, bias of `logits` and `:pre`) run in a tidy, so only their result survives; a source
+    // value that no name returns as is (the input of a `:pre` layer) is disposed here, so that disposing the returned
+    // tensors frees everything this call made.
+    const returned = new Set<tf.Tensor>();
+    try {
+      wanted.forEach((n, i) => {
+        const plan = plans[i]!;
+        const value = values[sources.indexOf(plan.source)]!;
+        const finished = tf.tidy(() => plan.finish(value));
+        out[n] = finished;
+        returned.add(finished);
+      });
+    } catch (error) {
+      for (const t of returned) t.dispose();
+      returned.clear();
+      throw error;
+    } finally {
+      for (const v of values) if (!returned.has(v) && v !== images) v.dispose();
+    }
     return out;
   }
 

@@ -33,7 +33,11 @@ function fitToInput(image: tf.Tensor4D, size: readonly [number, number, number])
  * 1. build the parameterization's variable for `[B, h, w, c]`;
  * 2. each step: image → random transforms → resize to the input → activations → objective → Adam step on −Σ_b value_b;
  *    the objective is appended to a device-side curve every `recordEvery` steps;
- * 3. read images, curve and the final values once at the end; dispose everything.
+ *    the first step whose objective is NaN or ±Infinity is kept on the device too, and read (one scalar) every
+ *    `progressEvery` steps and at the end: a non-finite objective stops the run with an error naming the objective,
+ *    its layers and that step (`onProgress` never sees it);
+ * 3. read images, curve and the final values once at the end (the final values must be finite too); dispose
+ *    everything — also when an error is thrown, `onProgress`'s own included.
  * @example
  * const result = renderUnits(adapter, channel('conv2d_2', [0, 1, 2, 3]), { steps: 256, seed: 1 });
  * result.images; // Float32Array of 4 × 28 × 28 × 1
@@ -66,54 +70,86 @@ export function renderUnits(
     return objective.evaluate(acts, o.batchSize);
   };
 
-  // 2. Optimize; the curve stays on the device.
+  // 2. Optimize; the curve and the first step with a non-finite objective stay on the device.
   let curve: tf.Tensor2D = tf.zeros([0, o.batchSize]);
+  let firstBadStep: tf.Scalar = tf.scalar(0, 'int32');
   const curveSteps: number[] = [];
+  const nonFinite = (where: string) =>
+    new Error(
+      MESSAGES.nonFiniteObjective('renderUnits', objective.name, objective.layers, where, o.learningRate),
+    );
   try {
     for (let step = 1; step <= o.steps; step++) {
       const record = step === 1 || step % o.recordEvery === 0 || step === o.steps;
-      const report = o.onProgress !== undefined && (step % o.progressEvery === 0 || step === o.steps);
-      let values: tf.Tensor1D | undefined;
-      optimizer.minimize(
-        () => {
-          const v = evaluate(true);
-          if (record || report) values = tf.keep(tf.clone(v));
-          return tf.neg(tf.sum(v)) as tf.Scalar;
-        },
-        false,
-        [param.params],
-      );
-      if (values !== undefined) {
-        if (record) {
-          const next = tf.tidy(() => tf.concat([curve, tf.expandDims(values!, 0)]) as tf.Tensor2D);
+      const check = step % o.progressEvery === 0 || step === o.steps;
+      const report = o.onProgress !== undefined && check;
+      const kept: { values?: tf.Tensor1D } = {};
+      let cost: tf.Scalar | null = null;
+      try {
+        cost = optimizer.minimize(
+          () => {
+            const v = evaluate(true);
+            if (record || report) kept.values = tf.keep(tf.clone(v));
+            return tf.neg(tf.sum(v)) as tf.Scalar;
+          },
+          true,
+          [param.params],
+        );
+        // −Σ value is finite iff every value is (an overflowing sum counts as non-finite too); x − x is 0 iff x is finite.
+        const total = cost!;
+        const next = tf.tidy(() =>
+          tf.where(
+            tf.logicalOr(tf.greater(firstBadStep, 0), tf.equal(tf.sub(total, total), 0)),
+            firstBadStep,
+            tf.scalar(step, 'int32'),
+          ),
+        );
+        firstBadStep.dispose();
+        firstBadStep = next;
+        const { values } = kept;
+        if (record && values !== undefined) {
+          const grown = tf.tidy(() => tf.concat([curve, tf.expandDims(values, 0)]) as tf.Tensor2D);
           curve.dispose();
-          curve = next;
+          curve = grown;
           curveSteps.push(step);
         }
-        if (report) o.onProgress!({ step, steps: o.steps, values: values.dataSync() as Float32Array });
-        values.dispose();
+        if (check) {
+          const bad = firstBadStep.dataSync()[0]!;
+          if (bad > 0) throw nonFinite(`at step ${bad} of ${o.steps}`);
+        }
+        if (report && values !== undefined)
+          o.onProgress!({ step, steps: o.steps, values: values.dataSync() as Float32Array });
+      } finally {
+        kept.values?.dispose();
+        cost?.dispose();
       }
     }
     // 3. Read back once.
     const [images, finalValues] = tf.tidy(() => [param.image(), evaluate(false)]);
-    const curveData = curve.dataSync() as Float32Array;
-    const perItem = Array.from({ length: o.batchSize }, (_, b) =>
-      Float32Array.from(curveSteps, (_, i) => curveData[i * o.batchSize + b]!),
-    );
-    const result: RenderResult = {
-      images: Float32Array.from(images!.dataSync()),
-      shape,
-      curveSteps,
-      curve: perItem,
-      finalValues: Float32Array.from(finalValues!.dataSync()),
-      objective: objective.name,
-      steps: o.steps,
-      seed: o.seed,
-    };
-    tf.dispose([images!, finalValues!]);
-    return result;
+    try {
+      const finals = Float32Array.from(finalValues!.dataSync());
+      if (!finals.every(Number.isFinite))
+        throw nonFinite(`on the final, untransformed image after ${o.steps} steps`);
+      const curveData = curve.dataSync() as Float32Array;
+      const perItem = Array.from({ length: o.batchSize }, (_, b) =>
+        Float32Array.from(curveSteps, (_, i) => curveData[i * o.batchSize + b]!),
+      );
+      return {
+        images: Float32Array.from(images!.dataSync()),
+        shape,
+        curveSteps,
+        curve: perItem,
+        finalValues: finals,
+        objective: objective.name,
+        steps: o.steps,
+        seed: o.seed,
+      };
+    } finally {
+      tf.dispose([images!, finalValues!]);
+    }
   } finally {
     curve.dispose();
+    firstBadStep.dispose();
     optimizer.dispose();
     param.dispose();
   }

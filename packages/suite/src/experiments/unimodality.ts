@@ -4,6 +4,7 @@ import { imagesToPng, unimodality as measureUnimodality, type UnimodalityReport 
 import type { Experiment } from '../experiment.js';
 import { cnnSetup } from './cnn-setup.js';
 import { deepUnits, unitLabel } from './cnn-units.js';
+import { assertFiniteMetrics } from './finite-guards.js';
 import { galleryOf, round4 } from './image-rows.js';
 
 export const unimodality: Experiment = {
@@ -25,7 +26,13 @@ export const unimodality: Experiment = {
         measureUnimodality(setup.adapter, unit, setup.test, { starts, steps, seed: ctx.rng.tfSeed() }),
       );
     }
-    // 3. Verdict: every unit unimodal.
+    // 3. Verdict: every unit unimodal, judged on finite numbers only (a NaN similarity must not pass as a verdict).
+    for (const r of reports)
+      assertFiniteMetrics('unimodality', `unit '${unitLabel(r.unit)}'`, {
+        optimaCorrelation: r.optimizedSimilarity.mean,
+        baselineCorrelation: r.baselineSimilarity.mean,
+        activationCv: r.activationCv,
+      });
     const unimodal = reports.filter((r) => r.verdict === 'unimodal').length;
     const metrics: Record<string, number | string> = {
       starts,

@@ -1,0 +1,139 @@
+/** Every command's options with bad values: each must be a usage error (exit 2) naming the option and the value. */
+import { plain, type CliCase } from '../case.js';
+
+/** A small valid CSV the option cases point at, so that only the option is wrong. */
+export const OPTION_FILES = {
+  'ok.csv': `x1,x2,y\n${Array.from({ length: 40 }, (_, i) => `${(i % 7) - 3},${((i * 5) % 11) / 3},${i % 3 === 0 ? 'a' : 'b'}`).join('\n')}\n`,
+};
+
+/** `openbox logistic --csv ok.csv --target y <extra>`. */
+function logistic(name: string, extra: readonly string[], mentions: readonly (string | RegExp)[]): CliCase {
+  return {
+    name: `logistic ${name}`,
+    args: (fx) => ['logistic', '--csv', fx.at('ok.csv'), '--target', 'y', ...extra],
+    exit: 2,
+    mentions: () => mentions,
+  };
+}
+
+/** `openbox visualize --model <tiny model> --layer conv1 --out <fresh> <extra>`. */
+function visualize(name: string, extra: readonly string[], mentions: readonly (string | RegExp)[]): CliCase {
+  return {
+    name: `visualize ${name}`,
+    args: (fx) => [
+      'visualize',
+      '--model',
+      fx.at('model/model.json'),
+      '--layer',
+      'conv1',
+      '--out',
+      fx.out(name),
+      ...extra,
+    ],
+    exit: 2,
+    mentions: () => mentions,
+  };
+}
+
+/** Options that never reach any work: the value alone is wrong. */
+const NUMBER_FORMS = [
+  ['hex', '0x10'],
+  ['binary', '0b11'],
+  ['octal', '0o7'],
+  ['NaN', 'NaN'],
+  ['Infinity', 'Infinity'],
+  ['empty', ''],
+  ['spaces', ' 3 '],
+  ['words', 'three'],
+  ['trailing junk', '3abc'],
+] as const;
+
+export const CLI_OPTION_CASES: readonly CliCase[] = [
+  // The command line itself.
+  plain('no command', [], 2, ['Usage: openbox <command>']),
+  plain('unknown command', ['explode'], 2, ["unknown command 'explode'"]),
+  plain('unknown command with ANSI', ['\u001b[31mred'], 2, ['\\x1b[31mred']),
+  // logistic
+  logistic('--l2 -1 (negative)', ['--l2', '-1'], ['--l2', '-1']),
+  logistic('--l2 1e300 (huge)', ['--l2', '1e300'], ['--l2', '1e300']),
+  logistic('--l2 1e7 (over the cap)', ['--l2', '1e7'], ['--l2', '1e7']),
+  ...NUMBER_FORMS.map(([form, value]) => logistic(`--l2 ${form}`, ['--l2', value], ['--l2'])),
+  logistic('--l2 without a value', ['--l2'], ['--l2']),
+  logistic('--l2 twice', ['--l2', '1', '--l2', '2'], ['--l2']),
+  logistic('--l2=-1 (= form)', ['--l2=-1'], ['--l2', '-1']),
+  logistic('--ml-steps 1e12', ['--ml-steps', '1e12'], ['--ml-steps', '1e12']),
+  logistic('--ml-steps 1.5', ['--ml-steps', '1.5'], ['--ml-steps', '1.5']),
+  logistic('--ml-steps -5', ['--ml-steps', '-5'], ['--ml-steps', '-5']),
+  logistic('--ml-steps 0x10', ['--ml-steps', '0x10'], ['--ml-steps', '0x10']),
+  logistic('--seed -1', ['--seed', '-1'], ['--seed', '-1']),
+  logistic('--seed 1e300', ['--seed', '1e300'], ['--seed', '1e300']),
+  logistic('--seed 2^31', ['--seed', '2147483648'], ['--seed', '2147483648']),
+  logistic('--seed 1.5', ['--seed', '1.5'], ['--seed', '1.5']),
+  logistic('--features ,', ['--features', ','], ['--features']),
+  logistic('--features x1,,x2', ['--features', 'x1,,x2'], ['--features']),
+  logistic('--features unknown column', ['--features', 'x1,nope'], ['nope']),
+  logistic('--features the target', ['--features', 'x1,y'], ['y']),
+  logistic('--target unknown', ['--target', 'nope'], ['nope']),
+  logistic('--positive not a class', ['--positive', 'zzz'], ['zzz']),
+  logistic('--positive with ANSI', ['--positive', '\u001b[2Jx'], ['\\x1b[2Jx']),
+  logistic('--json with a value', ['--json=yes'], ['--json']),
+  logistic('--standardize with a value', ['--standardize=1'], ['--standardize']),
+  logistic('unknown option', ['--bogus'], ['--bogus']),
+  logistic('positional argument', ['extra'], ['extra']),
+  logistic('--max-bytes 0', ['--max-bytes', '0'], ['--max-bytes', '0']),
+  logistic('--max-bytes abc', ['--max-bytes', 'abc'], ['--max-bytes', 'abc']),
+  plain('logistic without --csv', ['logistic', '--target', 'y'], 2, ['--csv']),
+  plain('logistic without --target', ['logistic', '--csv', 'x.csv'], 2, ['--target']),
+  plain('logistic --csv empty', ['logistic', '--csv', '', '--target', 'y'], 2, ['--csv']),
+  // visualize
+  visualize('--channels 0-999999999', ['--channels', '0-999999999'], ['--channels', '999999999']),
+  visualize('--channels 99999999999999999999999', ['--channels', '99999999999999999999999'], ['--channels']),
+  visualize('--channels 4 (layer has 0..3)', ['--channels', '4'], ['--channels', '4', 'conv1']),
+  visualize('--channels 5-2 (backwards)', ['--channels', '5-2'], ['--channels', '5-2']),
+  visualize('--channels a', ['--channels', 'a'], ['--channels', "'a'"]),
+  visualize('--channels ,', ['--channels', ','], ['--channels']),
+  visualize('--channels 0-1, (trailing comma)', ['--channels', '0-1,'], ['--channels']),
+  visualize('--channels -1', ['--channels', '-1'], ['--channels', '-1']),
+  visualize('--channels 0-1.5', ['--channels', '0-1.5'], ['--channels', '1.5']),
+  visualize('--steps 1e9', ['--steps', '1e9'], ['--steps', '1e9']),
+  visualize('--steps 0', ['--steps', '0'], ['--steps', '0']),
+  visualize('--steps 10001', ['--steps', '10001'], ['--steps', '10001']),
+  visualize('--steps -3', ['--steps', '-3'], ['--steps', '-3']),
+  visualize('--steps hex', ['--steps', '0x20'], ['--steps', '0x20']),
+  visualize('--seed -1', ['--seed', '-1'], ['--seed', '-1']),
+  visualize('--layer unknown', ['--layer', 'nope'], ['nope', 'conv1']),
+  visualize('--layer with NUL', ['--layer', 'co\u0001nv'], ['\\x01']),
+  visualize('unknown option', ['--bogus'], ['--bogus']),
+  plain('visualize without --layer', ['visualize', '--out', '/tmp/never'], 2, ['--layer']),
+  plain('visualize without --out', ['visualize', '--layer', 'conv1'], 2, ['--out']),
+  plain('visualize --out empty', ['visualize', '--layer', 'conv1', '--out', ''], 2, ['--out']),
+  // suite
+  plain('suite --seed 1e300', ['suite', '--seed', '1e300'], 2, ['--seed', '1e300']),
+  plain('suite --seed -1', ['suite', '--seed', '-1'], 2, ['--seed', '-1']),
+  plain('suite --seed 1.5', ['suite', '--seed', '1.5'], 2, ['--seed', '1.5']),
+  plain('suite --seed abc', ['suite', '--seed', 'abc'], 2, ['--seed', 'abc']),
+  plain('suite --only ,', ['suite', '--only', ','], 2, ['--only']),
+  plain('suite --only nope', ['suite', '--only', 'nope'], 2, ['--only', 'nope']),
+  plain('suite --only a,,b', ['suite', '--only', 'laplacian-kernel,,logistic-cars'], 2, ['--only']),
+  plain('suite --out empty', ['suite', '--out', ''], 2, ['--out']),
+  plain('suite --quick=yes', ['suite', '--quick=yes'], 2, ['--quick']),
+  plain('suite unknown option', ['suite', '--bogus'], 2, ['--bogus']),
+  plain('suite positional', ['suite', 'now'], 2, ['now']),
+  // serve and start
+  ...(['serve', 'start'] as const).flatMap((cmd) => [
+    plain(`${cmd} --port -1`, [cmd, '--port', '-1'], 2, ['--port', '-1']),
+    plain(`${cmd} --port 65536`, [cmd, '--port', '65536'], 2, ['--port', '65536']),
+    plain(`${cmd} --port abc`, [cmd, '--port', 'abc'], 2, ['--port', 'abc']),
+    plain(`${cmd} --port 80.5`, [cmd, '--port', '80.5'], 2, ['--port', '80.5']),
+    plain(`${cmd} --port 0x50`, [cmd, '--port', '0x50'], 2, ['--port', '0x50']),
+    plain(`${cmd} --results empty`, [cmd, '--results', ''], 2, ['--results']),
+    plain(`${cmd} --host empty`, [cmd, '--host', ''], 2, ['--host']),
+    plain(`${cmd} unknown option`, [cmd, '--bogus'], 2, ['--bogus']),
+  ]),
+  plain('start --seed -1', ['start', '--seed', '-1'], 2, ['--seed', '-1']),
+  // info
+  plain('info --steps 0', ['info', '--steps', '0'], 2, ['--steps', '0']),
+  plain('info --steps 10001', ['info', '--steps', '10001'], 2, ['--steps', '10001']),
+  plain('info --steps abc', ['info', '--steps', 'abc'], 2, ['--steps', 'abc']),
+  plain('info unknown option', ['info', '--bogus'], 2, ['--bogus']),
+];
