@@ -1,5 +1,8 @@
 /** Every user-facing error message of @openbox/logistic, each naming the function and the argument. */
 
+const sci = (v: number): string =>
+  Number.isFinite(v) ? (v === 0 ? '0' : v.toExponential(2).replace('e+', 'e')) : String(v);
+
 const list = (names: readonly string[]): string =>
   names.length > 12
     ? `${names
@@ -39,13 +42,46 @@ export const MESSAGES = {
     `${fn}: argument 'numClasses' is ${got}; it must be an integer >= 2.`,
   notPositiveDefinite: (fn: string) =>
     `${fn}: the Fisher information is singular, so standard errors do not exist; check for collinear columns or separation.`,
+  float32Overflow: (fn: string, row: number, column: string, value: number) =>
+    `${fn}: argument 'features' has ${sci(value)} at row ${row}, column '${column}', beyond float32's largest value ±3.4e38; the tfjs net computes in float32 and would see ±Infinity. Rescale the column (e.g. standardize: true / --standardize).`,
+  float32Underflow: (fn: string, row: number, column: string, value: number) =>
+    `${fn}: argument 'features' has ${sci(value)} at row ${row}, column '${column}', nonzero but below float32's smallest normal value 1.18e-38; in the tfjs net's float32 it would be rounded or flushed to 0. Rescale the column (e.g. standardize: true / --standardize).`,
+  float32SumOverflow: (fn: string, column: string, max: number, bound: number) =>
+    `${fn}: argument 'features' is too large for the tfjs net's float32 sums: rows × Glorot weight limit × Σ max|column| = ${sci(bound)} > 3.4e38 (column '${column}' reaches ${sci(max)}), so the summed cross-entropy at the initial weights overflows to Infinity. Rescale the features (e.g. standardize: true / --standardize).`,
+} as const;
+
+/** The `message` of each {@link LogisticWarning}: what was found, with the numbers, and what to do. */
+export const WARNINGS = {
+  notConverged: (iterations: number, gradientNorm: number, hint: string) =>
+    `the exact fit did NOT converge (‖∇‖ = ${sci(gradientNorm)} after ${iterations} Newton iterations, tolerance 1e-8), so no standard errors, p-values or intervals are reported (inference: null).${hint}`,
+  singularInformation: () =>
+    'the Fisher information at the exact fit is numerically singular, so standard errors do not exist and no p-values or intervals are reported (inference: null); look for collinear columns or near-separation, or set l2 > 0.',
+  collinear: (columns: readonly string[], conditionNumber: number, threshold: number) =>
+    `feature columns ${list(columns)} are nearly collinear: the condition number of the features' correlation matrix is ${sci(conditionNumber)} (> ${sci(threshold)}), so their separate coefficients and standard errors are unreliable. Drop or combine one of them, or set l2 > 0.`,
+  scalesDiffer: (ratio: number, largest: string, largestStd: number, smallest: string, smallestStd: number) =>
+    `feature scales differ by ${sci(ratio)}× (std of '${largest}' ${sci(largestStd)}, of '${smallest}' ${sci(smallestStd)}); gradient-based fits (the tfjs net, ml-logistic-regression) stall on such problems. Use standardize: true / --standardize.`,
+  mlBudget: (steps: number, budget: number, rowOverhead: number, maxSteps: number) =>
+    `ml-logistic-regression ran ${steps.toLocaleString('en-US')} of its own default 50,000 steps: the default is cut to a work budget (classifiers × rows × (columns + 1 + ${rowOverhead}) × steps ≤ ${sci(budget)}, about 2 s on 2 cores); ask for more with --ml-steps N / ml: { numSteps: N } (at most ${maxSteps.toLocaleString('en-US')}).`,
+  netNotConverged: (epochs: number, gradientNorm: number, hint: string) =>
+    `the tfjs net stopped before converging (‖∇‖ = ${sci(gradientNorm)} after ${epochs} epochs), so its weights are not the maximum-likelihood estimate.${hint}`,
+  standardizeHint: ' Standardizing the features often fixes this: standardize: true / --standardize.',
 } as const;
 
 /** Which ill-posed condition an {@link IllPosedError} reports. */
 export type IllPosedKind =
-  'separation' | 'collinear' | 'constant-column' | 'one-class' | 'non-binary' | 'not-finite' | 'too-few-rows';
+  | 'separation'
+  | 'collinear'
+  | 'constant-column'
+  | 'one-class'
+  | 'non-binary'
+  | 'not-finite'
+  | 'too-few-rows'
+  | 'float32-range';
 
-/** A problem whose maximum-likelihood estimate does not exist or is not unique; `kind` says which, `features` names the columns involved. */
+/**
+ * A problem whose maximum-likelihood estimate does not exist or is not unique, or (`float32-range`) that the float32
+ * tfjs net cannot represent; `kind` says which, `features` names the columns involved.
+ */
 export class IllPosedError extends Error {
   override readonly name = 'IllPosedError';
   constructor(

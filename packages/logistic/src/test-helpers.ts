@@ -30,3 +30,22 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
   return m;
 }
+
+/**
+ * Two nearly collinear columns with a closed-form condition number: rows in groups of 4 with u = a·(1, −1, 1, −1),
+ * v = a·(1, 1, −1, −1) (a = 1 … 5 cycling), so Σu = Σv = Σuv = 0 and Σu² = Σv² exactly; x1 = u, x2 = u + ε·v.
+ * Their correlation is r = 1/√(1 + ε²), so the correlation matrix [[1, r], [r, 1]] has
+ * κ = (1 + r)/(1 − r) = (√(1 + ε²) + 1)²/ε² (≈ 4/ε²). Returns row-major float64 features [x1, x2] and κ.
+ */
+export function nearCollinearPair(n: number, eps: number): { features: Float64Array; kappa: number } {
+  const features = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    const a = 1 + (Math.floor(i / 4) % 5);
+    const u = a * [1, -1, 1, -1][i % 4]!;
+    const v = a * [1, 1, -1, -1][i % 4]!;
+    features[2 * i] = u;
+    features[2 * i + 1] = u + eps * v;
+  }
+  const root = Math.sqrt(1 + eps * eps);
+  return { features, kappa: (root + 1) ** 2 / (eps * eps) };
+}

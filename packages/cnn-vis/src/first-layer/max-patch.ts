@@ -45,7 +45,7 @@ export interface MaxPatchReport {
   readonly minBoxCorrelation: number;
   /**
    * `holds-under-box`: under the [0,1] pixel box the maximizing patch is a thresholded filter (correlation < 0.99 for
-   * every filter), not the filter; under an L2 ball it IS the filter (correlation 1) — the claim depends on the constraint.
+   * every filter), not the filter; under an L2 ball it is the filter scaled (Cauchy–Schwarz) — the claim depends on the constraint.
    */
   readonly verdict: 'holds-under-box' | 'does-not-hold';
   readonly summary: string;
@@ -80,10 +80,11 @@ export function maxActivatingPatches(model: tfl.LayersModel): MaxPatchReport {
   const box = patches.map((p) => p.boxCorrelation);
   const meanBoxCorrelation = box.reduce((a, b) => a + b, 0) / box.length;
   const minBoxCorrelation = Math.min(...box);
+  const meanL2Correlation = patches.reduce((a, p) => a + p.l2Correlation, 0) / patches.length;
   const verdict = box.every((c) => c < 0.99) ? 'holds-under-box' : 'does-not-hold';
   const summary =
     `Under the [0,1] box the max-activating patch of '${k.layer}' correlates ${meanBoxCorrelation.toFixed(3)} on average ` +
     `(min ${minBoxCorrelation.toFixed(3)}) with its filter — a thresholded sign pattern, not the filter; under an L2 ball ` +
-    `it is the filter itself (correlation 1).`;
+    `it is the filter scaled to unit norm (measured mean correlation ${meanL2Correlation.toFixed(3)}).`;
   return { layer: k.layer, patches, meanBoxCorrelation, minBoxCorrelation, verdict, summary };
 }

@@ -5,6 +5,7 @@ import { toDesign } from '../data/design.js';
 import type { BinaryData } from '../data/types.js';
 import { binaryObjective, fitExactLogistic } from '../exact/binary-newton.js';
 import { fitExactOneVsAll } from '../exact/one-vs-all.js';
+import { mlDefaultSteps } from './ml-budget.js';
 import { fitMlLogisticRegression, fitMlOneVsAll } from './ml-fit.js';
 
 /**
@@ -75,5 +76,26 @@ describe('fitMlOneVsAll (classifier i models P(not i): weights negated)', () => 
       expect(residual).toBeLessThan(0.05);
       expect(ml.gradientNorms[k]).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the number of steps', () => {
+  const data = makeLogisticData({ n: 100, weights: [1, -2], intercept: 0.5, seed: 8 });
+
+  it('default: the work budget (100 × 2 binary → 4,651 steps); explicit: exactly as asked', () => {
+    expect(fitMlLogisticRegression(data).numSteps).toBe(mlDefaultSteps(100, 2, 2));
+    expect(mlDefaultSteps(100, 2, 2)).toBe(4651);
+    const seven = fitMlLogisticRegression(data, { numSteps: 7 });
+    expect(seven.numSteps).toBe(7);
+    expect(seven.gradientNorm).toBeGreaterThan(fitMlLogisticRegression(data, { numSteps: 70 }).gradientNorm);
+    const multi = { ...data, target: Array.from({ length: 100 }, (_, i) => i % 3), numClasses: 3 };
+    expect(fitMlOneVsAll(multi).numSteps).toBe(mlDefaultSteps(100, 2, 3)); // 3 classifiers
+  });
+
+  it.each([
+    ['fitMlLogisticRegression', () => fitMlLogisticRegression(data, { numSteps: 2_000_000 })],
+    ['fitMlOneVsAll', () => fitMlOneVsAll({ ...data, numClasses: 2 }, { numSteps: 2_000_000 })],
+  ])('%s: more than 1,000,000 steps is refused before training, naming the function', (fn, call) => {
+    expect(call).toThrow(`${fn}: option 'numSteps' is 2000000; it must be an integer 0 … 1,000,000.`);
   });
 });

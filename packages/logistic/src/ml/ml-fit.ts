@@ -5,7 +5,7 @@ import { toDesign } from '../data/design.js';
 import { toBinaryTarget, toClassTarget } from '../data/targets.js';
 import type { BinaryData, Design, MulticlassData } from '../data/types.js';
 import { binaryObjective } from '../exact/binary-newton.js';
-import { MESSAGES } from '../messages.js';
+import { resolveMlOptions, type MlOptions } from './resolve-ml-options.js';
 
 /** The parts of ml-logistic-regression 2.0.0 used here (it ships no types; read from its source). */
 interface MlLogisticRegression {
@@ -22,14 +22,8 @@ const require = createRequire(import.meta.url);
 const LogisticRegression = require('ml-logistic-regression') as MlLogisticRegressionClass;
 const { Matrix } = require('ml-matrix') as { Matrix: typeof MatrixType };
 
-/** ml-logistic-regression's own defaults (its constructor): 50,000 fixed steps of 5e-4. */
-export const ML_DEFAULTS = { numSteps: 50_000, learningRate: 5e-4 } as const;
-
-/** Options of the ml-logistic-regression wrappers (default: its own defaults, {@link ML_DEFAULTS}). */
-export interface MlOptions {
-  readonly numSteps?: number;
-  readonly learningRate?: number;
-}
+export { ML_DEFAULTS } from './ml-budget.js';
+export type { MlOptions } from './resolve-ml-options.js';
 
 /** One fitted ml-logistic-regression classifier, on the same parameterization as the exact fit. */
 export interface MlBinaryFit {
@@ -62,26 +56,19 @@ function withOnes(design: Design): MatrixType {
   return new Matrix(rows);
 }
 
-function resolve(fn: string, options: MlOptions): Required<MlOptions> {
-  const o = { ...ML_DEFAULTS, ...options };
-  if (!Number.isInteger(o.numSteps) || o.numSteps < 0)
-    throw new Error(MESSAGES.badOption(fn, 'numSteps', o.numSteps, 'an integer >= 0'));
-  if (!(o.learningRate > 0)) throw new Error(MESSAGES.badOption(fn, 'learningRate', o.learningRate, '> 0'));
-  return o;
-}
-
 /**
  * Train `ml-logistic-regression` on every class one-vs-all and read back its weights. The package has no intercept,
- * so a ones column is prepended; it runs `numSteps` steps of w += learningRate·Xᵀ(y − σ(Xw)) (gradient ascent on the
- * summed log-likelihood, no convergence check, no L2); its classifier i is trained with class i coded 0, i.e. it
- * models P(not i), so the weights are negated here.
+ * so a ones column is prepended; it runs `numSteps` steps (default `mlDefaultSteps`: its own 50,000 cut to a ~2 s
+ * work budget) of w += learningRate·Xᵀ(y − σ(Xw)) (gradient ascent on the summed log-likelihood, no convergence
+ * check, no L2); its classifier i is trained with class i coded 0, i.e. it models P(not i), so the weights are
+ * negated here.
  * @example fitMlOneVsAll(loadPenguins(), { numSteps: 5000 }).coefficients
  */
 export function fitMlOneVsAll(data: MulticlassData, options: MlOptions = {}): MlOneVsAllFit {
   const fn = 'fitMlOneVsAll';
-  const o = resolve(fn, options);
   const design = toDesign(fn, data, false);
   const { y, numClasses } = toClassTarget(fn, data.target, design.n, data.numClasses, data.classNames);
+  const o = resolveMlOptions(fn, options, design.n, design.d, new Set(y).size);
   const model = new LogisticRegression({ numSteps: o.numSteps, learningRate: o.learningRate });
   model.train(withOnes(design), Matrix.columnVector(Array.from(y)));
   const d = design.d;
@@ -103,7 +90,7 @@ export function fitMlOneVsAll(data: MulticlassData, options: MlOptions = {}): Ml
     const yk = Float64Array.from(y, (c) => (c === k ? 1 : 0));
     gradientNorms[k] = Math.hypot(...binaryObjective(design, yk, Float64Array.from(w), 0, false).gradient);
   }
-  return { intercepts, coefficients, gradientNorms, ...o };
+  return { intercepts, coefficients, gradientNorms, numSteps: o.numSteps, learningRate: o.learningRate };
 }
 
 /**
@@ -115,7 +102,8 @@ export function fitMlLogisticRegression(data: BinaryData, options: MlOptions = {
   const fn = 'fitMlLogisticRegression';
   const design = toDesign(fn, data, false);
   const y = toBinaryTarget(fn, data.target, design.n);
-  const all = fitMlOneVsAll({ ...data, target: y, numClasses: 2 }, options);
+  const o = resolveMlOptions(fn, options, design.n, design.d, 2); // checked here so errors name this function
+  const all = fitMlOneVsAll({ ...data, target: y, numClasses: 2 }, o);
   const d = design.d;
   return {
     intercept: all.intercepts[1]!,

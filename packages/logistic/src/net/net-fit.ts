@@ -1,5 +1,6 @@
 /** The no-hidden-layer nets: Dense(1, sigmoid) for binary, Dense(K, softmax) for multinomial, K sigmoid nets one-vs-all. */
 import { toDesign } from '../data/design.js';
+import { checkFloat32Range } from '../data/float32-range.js';
 import { toBinaryTarget, toClassTarget } from '../data/targets.js';
 import type { BinaryData, MulticlassData } from '../data/types.js';
 import { centreClasses } from '../exact/multinomial.js';
@@ -38,13 +39,16 @@ function checkOptions(fn: string, options: NetOptions): void {
 /**
  * Logistic regression as a tfjs net: Dense(1, sigmoid) with binary cross-entropy + (l2/2)‖w‖², trained full-batch
  * to ‖∇‖ <= 1e-7 (mean scale) and an L-BFGS step <= 1e-6. P(y = 1 | x) = σ(b + xᵀw) is exactly the logistic model, and the loss is its negative
- * log-likelihood, so the trained kernel and bias estimate the same (w, b) as {@link fitExactLogistic}.
+ * log-likelihood, so the trained kernel and bias estimate the same (w, b) as {@link fitExactLogistic}. Features that
+ * float32 cannot hold (|x| > 3.4e38, nonzero |x| < 1.18e-38, or sums that overflow) are rejected first
+ * (`checkFloat32Range`, an IllPosedError of kind `float32-range`).
  * @example const net = fitNetLogistic({ features, shape: [n, d], target }, { l2: 1, seed: 0 });
  */
 export function fitNetLogistic(data: BinaryData, options: NetOptions = {}): NetBinaryFit {
   const fn = 'fitNetLogistic';
   checkOptions(fn, options);
   const design = toDesign(fn, data, false);
+  checkFloat32Range(fn, design);
   const y = toBinaryTarget(fn, data.target, design.n);
   const t = trainDense(design, Float32Array.from(y), 1, 'sigmoid', options);
   return {
@@ -82,6 +86,7 @@ export function fitNetSoftmax(data: MulticlassData, options: NetOptions = {}): N
   const fn = 'fitNetSoftmax';
   checkOptions(fn, options);
   const design = toDesign(fn, data, false);
+  checkFloat32Range(fn, design);
   const { y, numClasses } = toClassTarget(fn, data.target, design.n, data.numClasses, data.classNames);
   const labels = new Float32Array(design.n * numClasses);
   y.forEach((c, i) => (labels[i * numClasses + c] = 1));
@@ -103,6 +108,7 @@ export function fitNetOneVsAll(data: MulticlassData, options: NetOptions = {}): 
   const fn = 'fitNetOneVsAll';
   checkOptions(fn, options);
   const design = toDesign(fn, data, false);
+  checkFloat32Range(fn, design);
   const { y, numClasses } = toClassTarget(fn, data.target, design.n, data.numClasses, data.classNames);
   const theta = new Float64Array(numClasses * (design.d + 1));
   let epochs = 0;
