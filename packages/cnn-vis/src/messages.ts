@@ -38,8 +38,23 @@ export const MESSAGES = {
     `${fn}: ${argument} needs at least ${need} images; got ${got}.`,
   staleModel: (path: string, why: string) =>
     `loadReferenceCnn: the cached model at ${path} is stale (${why}); retraining.`,
+  damagedModel: (path: string, why: string) =>
+    `loadReferenceCnn: the cached reference CNN at ${path} is damaged (${why}); retraining.`,
+  metaNotJson: (path: string) => `meta.json "${path}" is not valid JSON`,
+  metaNotObject: (path: string) => `meta.json "${path}" holds no JSON object`,
+  metaMissing: () => 'meta.json is missing',
+  metaNoFiles: () => "meta.json's files record is malformed or lacks model.json and weights.bin",
+  metaBadAccuracy: (value: string) => `meta.json's testAccuracy is ${value}, not a number`,
   lowAccuracy: (accuracy: number, minimum: number) =>
     `loadReferenceCnn: the trained reference CNN reached test accuracy ${accuracy.toFixed(4)}, below the required ${minimum}.`,
+  nonFiniteObjective: (
+    fn: string,
+    objective: string,
+    layers: readonly string[],
+    where: string,
+    learningRate: number,
+  ) =>
+    `${fn}: the objective '${objective}' (layers ${list(layers)}) became non-finite (NaN or ±Infinity) ${where}; optimization stopped. Check the model's weights for NaN or Infinity and lower the learning rate (${learningRate}).`,
   badImageBatch: (fn: string, shape: readonly number[]) =>
     `${fn}: images must be [n, height, width, 1 | 3]; got [${shape.join(', ')}].`,
 } as const;

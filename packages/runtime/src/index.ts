@@ -35,3 +35,10 @@ export { defaultCacheDir } from './cache-dir.js';
 
 // Model IO
 export { loadModel, removeModel, saveModel } from './model-io.js';
+export type { LoadModelOptions, SavedModelInfo } from './model-io.js';
+export { ModelIoError, MODEL_IO_ERROR_CODES } from './model-io-error.js';
+export type { ModelIoErrorCode } from './model-io-error.js';
+
+// Verified caches: size + SHA-256 of each cached file
+export { digestOf, isCachedFiles, verifyCachedFiles, verifyCachedFilesSync } from './model-io-cache-files.js';
+export type { CachedFiles, FileDigest } from './model-io-cache-files.js';

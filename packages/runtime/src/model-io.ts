@@ -1,110 +1,148 @@
-/** Saves and loads tfjs LayersModels on disk (model.json + weight shards) without tfjs-node. */
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
+/** Saves and loads tfjs LayersModels on disk (model.json + weight shards) without tfjs-node, refusing bad files fast. */
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { readRegularFile, SafeIoError, sha256Hex, writeFileAtomic } from '@openbox/safe-io';
 import { MESSAGES } from './messages.js';
+import { buildLayersModel } from './model-io-build.js';
+import { ModelIoError } from './model-io-error.js';
+import { parseModelJson } from './model-io-json.js';
+import { checkWeightsManifest } from './model-io-manifest.js';
+import { readWeightShards } from './model-io-shards.js';
 
 const WEIGHTS_FILE = 'weights.bin';
 const MODEL_FILE = 'model.json';
 
-const BYTES_PER_DTYPE: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, float16: 2 };
+/** Options of {@link loadModel}. */
+export interface LoadModelOptions {
+  /** A read of model.json or a shard that stalls longer than this fails (`read-timeout`). Default 10,000 ms. */
+  readonly timeoutMs?: number;
+  /** The largest model.json read. Default 64 MiB. */
+  readonly maxModelJsonBytes?: number;
+  /** The most weight bytes a weightsManifest may describe. Default 2 GiB. */
+  readonly maxWeightBytes?: number;
+}
 
-function weightBytes(specs: readonly tf.io.WeightsManifestEntry[]): number {
-  return specs.reduce((total, spec) => {
-    const perElement = spec.quantization
-      ? (BYTES_PER_DTYPE[spec.quantization.dtype] ?? 4)
-      : (BYTES_PER_DTYPE[spec.dtype] ?? 4);
-    return total + spec.shape.reduce((a, b) => a * b, 1) * perElement;
-  }, 0);
+const LOAD_DEFAULTS = {
+  timeoutMs: 10_000,
+  maxModelJsonBytes: 64 * 1024 * 1024,
+  maxWeightBytes: 2 * 1024 * 1024 * 1024,
+} as const satisfies Required<LoadModelOptions>;
+
+/** What {@link saveModel} wrote: the weights' size and SHA-256, and model.json's, for caches that verify them. */
+export interface SavedModelInfo {
+  readonly modelJsonBytes: number;
+  readonly modelJsonSha256: string;
+  readonly weightsBytes: number;
+  readonly weightsSha256: string;
 }
 
 /**
- * Save `model` as `dir/model.json` and `dir/weights.bin` (the layout tfjs's `file://` handler uses).
- * Files are written to temporary names and renamed, so a reader never sees half a model.
- * @example await saveModel(model, '/tmp/my-cnn');
+ * Save `model` as `dir/model.json` and `dir/weights.bin` (the layout tfjs's `file://` handler uses). Each file is
+ * written with `writeFileAtomic` (temp file, fsync, rename, folder fsync), weights first, so a reader never sees
+ * half a file. Resolves to the sizes and SHA-256 digests of what was written.
+ * @example const { weightsSha256 } = await saveModel(model, '/tmp/my-cnn');
  */
-export async function saveModel(model: tfl.LayersModel, dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
+export async function saveModel(model: tfl.LayersModel, dir: string): Promise<SavedModelInfo> {
+  await mkdir(dir, { recursive: true }).catch((error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new ModelIoError('write-failed', MESSAGES.saveNoFolder(dir, code), dir, { cause: error });
+  });
+  let info: SavedModelInfo | undefined;
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
       const weights = artifacts.weightData;
       if (weights === undefined || artifacts.weightSpecs === undefined)
-        throw new Error(MESSAGES.saveNoWeights(dir));
-      const data = Array.isArray(weights) ? tf.io.concatenateArrayBuffers(weights) : (weights as ArrayBuffer);
-      const modelJson = {
+        throw new ModelIoError('no-weights', MESSAGES.saveNoWeights(dir), dir);
+      const data = new Uint8Array(tf.io.concatenateArrayBuffers(weights as ArrayBuffer | ArrayBuffer[]));
+      const modelJson = JSON.stringify({
         modelTopology: artifacts.modelTopology,
         format: artifacts.format ?? 'layers-model',
         generatedBy: artifacts.generatedBy,
         convertedBy: artifacts.convertedBy ?? null,
         weightsManifest: [{ paths: [`./${WEIGHTS_FILE}`], weights: artifacts.weightSpecs }],
+      });
+      await write(join(dir, WEIGHTS_FILE), data);
+      await write(join(dir, MODEL_FILE), modelJson);
+      info = {
+        modelJsonBytes: Buffer.byteLength(modelJson),
+        modelJsonSha256: sha256Hex(modelJson),
+        weightsBytes: data.byteLength,
+        weightsSha256: sha256Hex(data),
       };
-      const suffix = `.${process.pid}.tmp`;
-      await writeFile(join(dir, WEIGHTS_FILE + suffix), Buffer.from(data));
-      await writeFile(join(dir, MODEL_FILE + suffix), JSON.stringify(modelJson));
-      await rename(join(dir, WEIGHTS_FILE + suffix), join(dir, WEIGHTS_FILE));
-      await rename(join(dir, MODEL_FILE + suffix), join(dir, MODEL_FILE));
       return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
     }),
   );
-}
-
-async function readModelJson(path: string): Promise<Record<string, unknown>> {
-  const info = await stat(path).catch(() => undefined);
-  if (info === undefined) throw new Error(MESSAGES.modelMissing(path));
-  if (!info.isFile()) throw new Error(MESSAGES.modelNotFile(path));
-  const text = await readFile(path, 'utf8');
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (parsed === null || typeof parsed !== 'object') throw new Error('not an object');
-    return parsed as Record<string, unknown>;
-  } catch (error) {
-    throw new Error(MESSAGES.modelBadJson(path, error instanceof Error ? error.message : String(error)));
-  }
-}
-
-async function readShards(modelPath: string, manifest: tf.io.WeightsManifestConfig): Promise<ArrayBuffer> {
-  const folder = dirname(modelPath);
-  const buffers: Buffer[] = [];
-  for (const group of manifest) {
-    for (const shard of group.paths) {
-      const shardPath = resolve(folder, shard);
-      const rel = relative(folder, shardPath);
-      if (rel.startsWith('..') || isAbsolute(rel))
-        throw new Error(MESSAGES.weightsPathEscapes(shard, modelPath));
-      buffers.push(
-        await readFile(shardPath).catch(() =>
-          Promise.reject(new Error(MESSAGES.weightsMissing(shardPath, modelPath))),
-        ),
-      );
-    }
-  }
-  const joined = Buffer.concat(buffers);
-  return joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength) as ArrayBuffer;
+  return info!;
 }
 
 /**
- * Load a LayersModel from the path of its `model.json` on disk, with its weight shards (paths relative to it).
- * Clear errors for a missing file, bad JSON, a file that is not a LayersModel, missing or short weights.
+ * Load a LayersModel from the path of its `model.json`, with its weight shards (paths relative to it), in steps:
+ * (1) read model.json — a regular file, at most 64 MiB, with a stall timeout; (2) parse it (errors quote only an
+ * escaped excerpt); (3) refuse a GraphModel and anything without a modelTopology; (4) check the weightsManifest;
+ * (5) read each shard — a regular file inside the folder, exactly the bytes the manifest needs; (6) decode, refuse
+ * NaN/Inf weights, build the layers, check each weight's shape against its layer, set the weights.
+ * Every failure is a {@link ModelIoError} naming the file (and layer), and leaves no tensor behind.
  * @example const model = await loadModel('/tmp/my-cnn/model.json');
  */
-export async function loadModel(modelJsonPath: string): Promise<tfl.LayersModel> {
-  const json = await readModelJson(modelJsonPath);
-  if (json['modelTopology'] === undefined || json['modelTopology'] === null)
-    throw new Error(MESSAGES.modelNoTopology(modelJsonPath));
-  const manifest = json['weightsManifest'] as tf.io.WeightsManifestConfig | undefined;
-  if (!Array.isArray(manifest)) throw new Error(MESSAGES.modelNoManifest(modelJsonPath));
-  const weightSpecs = manifest.flatMap((group) => group.weights);
-  const weightData = await readShards(modelJsonPath, manifest);
-  const expected = weightBytes(weightSpecs);
-  if (weightData.byteLength < expected)
-    throw new Error(MESSAGES.weightsShort(modelJsonPath, expected, weightData.byteLength));
-  return tfl.loadLayersModel(
-    tf.io.fromMemory({ modelTopology: json['modelTopology'] as object, weightSpecs, weightData }),
+export async function loadModel(
+  modelJsonPath: string,
+  options: LoadModelOptions = {},
+): Promise<tfl.LayersModel> {
+  const o = { ...LOAD_DEFAULTS, ...options };
+  const path = modelJsonPath;
+  // 1–2. Read and parse model.json.
+  const json = parseModelJson((await readModelFile(path, o)).toString('utf8'), path);
+  // 3. A LayersModel, not a GraphModel.
+  const topology = json['modelTopology'];
+  if (json['format'] === 'graph-model' || Array.isArray((topology as { node?: unknown } | null)?.node))
+    throw new ModelIoError('graph-model', MESSAGES.graphModel(path), path);
+  if (topology === null || typeof topology !== 'object' || Array.isArray(topology))
+    throw new ModelIoError('not-layers-model', MESSAGES.modelNoTopology(path), path);
+  // 4–5. The manifest and the shards it names.
+  if (json['weightsManifest'] === undefined)
+    throw new ModelIoError('bad-weights-manifest', MESSAGES.modelNoManifest(path), path);
+  const groups = checkWeightsManifest(json['weightsManifest'], path, o.maxWeightBytes);
+  const data = await readWeightShards(path, groups, o.timeoutMs);
+  // 6. Decode, check, build.
+  return buildLayersModel(
+    topology,
+    groups.flatMap((g) => [...g.weights]),
+    data,
+    path,
   );
 }
 
-/** Remove a saved model folder's files (used to clear stale caches). */
+async function readModelFile(path: string, o: Required<LoadModelOptions>): Promise<Buffer> {
+  try {
+    return await readRegularFile(path, {
+      maxBytes: o.maxModelJsonBytes,
+      timeoutMs: o.timeoutMs,
+      what: 'model.json',
+      caller: 'loadModel',
+      hint: 'raise options.maxModelJsonBytes',
+    });
+  } catch (error) {
+    if (error instanceof SafeIoError)
+      throw new ModelIoError(error.code, error.message, path, { cause: error });
+    throw error;
+  }
+}
+
+async function write(path: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(path, data);
+  } catch (error) {
+    if (error instanceof SafeIoError)
+      throw new ModelIoError(error.code, error.message.replace(/^writeFileAtomic:/, 'saveModel:'), path, {
+        cause: error,
+      });
+    throw error;
+  }
+}
+
+/** Remove a saved model folder's files (used to clear stale or damaged caches). */
 export async function removeModel(dir: string): Promise<void> {
   await rm(join(dir, MODEL_FILE), { force: true });
   await rm(join(dir, WEIGHTS_FILE), { force: true });

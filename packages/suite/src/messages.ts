@@ -32,6 +32,13 @@ export const MESSAGES = {
     `${experimentId}: layer '${escapeForMessage(layer)}' has a non-finite ${what} (${value} at index ${index}); the claim cannot be measured on a model with NaN or infinite weights.`,
   nonFiniteMetric: (experimentId: string, metric: string, where: string, value: number) =>
     `${experimentId}: the measured ${metric} of ${escapeForMessage(where, 120)} is ${value}; a verdict needs finite numbers (check the model's weights and activations).`,
+  damagedLrTemplates: (dir: string, why: string) =>
+    `loadLrTemplates: the cached MNIST LR templates at ${q(dir)} are damaged (${why}); refitting.`,
+  lrMetaNoFiles: () => "meta.json's files record is malformed or lacks templates.json",
+  lrTemplatesMissing: () => 'templates.json is missing',
+  lrFileNotJson: (what: string, path: string) => `${what} ${q(path)} is not valid JSON`,
+  lrTemplatesBadShape: (path: string) =>
+    `templates.json ${q(path)} does not hold 10 × 784 finite weights and 10 finite intercepts`,
   notResultsDir: (dir: string) => `listRuns: ${q(dir)} is not a folder.`,
   badRunId: (runId: string) => `readManifest: '${escapeForMessage(runId)}' is not a valid run id.`,
   badManifest: (path: string, reason: string) =>

@@ -1,41 +1,28 @@
 /** The reference MNIST CNN: trained once (seeded), saved with the runtime's model IO, validated and reused from disk. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import { loadMnist, type Dataset } from '@openbox/datasets';
-import {
-  buildReferenceCnn,
-  createRng,
-  defaultCacheDir,
-  loadModel,
-  saveModel,
-  type Rng,
-} from '@openbox/runtime';
+import { buildReferenceCnn, createRng, defaultCacheDir, type Rng } from '@openbox/runtime';
 import { MESSAGES } from '../messages.js';
+import { accuracyOn } from './accuracy-on.js';
+import {
+  discardReferenceCnnCache,
+  inspectReferenceCnnCache,
+  writeReferenceCnnCache,
+} from './reference-cnn-cache.js';
+import {
+  DEFAULT_EPOCHS,
+  MIN_TEST_ACCURACY,
+  REFERENCE_CNN_VERSION,
+  type ReferenceCnnMeta,
+  type TrainedReferenceCnnMeta,
+} from './reference-cnn-meta.js';
 
-/** Bumped whenever the architecture, data split or training recipe changes: older caches are retrained. */
-export const REFERENCE_CNN_VERSION = 1;
-/** The accuracy the reference CNN must reach on the MNIST test split. */
-export const MIN_TEST_ACCURACY = 0.98;
-/** Training epochs of the reference CNN. */
-export const DEFAULT_EPOCHS = 10;
-
-/** Sidecar `meta.json` stored next to `model.json`. */
-export interface ReferenceCnnMeta {
-  readonly version: number;
-  readonly seed: number;
-  readonly epochs: number;
-  readonly inputShape: readonly number[];
-  readonly classes: number;
-  readonly testAccuracy: number;
-  readonly trainSamples: number;
-  readonly testSamples: number;
-  readonly trainSeconds: number;
-  readonly backend: string;
-  readonly trainedAt: string;
-}
+export { accuracyOn } from './accuracy-on.js';
+export { DEFAULT_EPOCHS, MIN_TEST_ACCURACY, REFERENCE_CNN_VERSION } from './reference-cnn-meta.js';
+export type { ReferenceCnnMeta } from './reference-cnn-meta.js';
 
 /** Options for {@link loadReferenceCnn}. */
 export interface ReferenceCnnOptions {
@@ -62,28 +49,6 @@ export interface ReferenceCnn {
 /** `<cache root>/models/mnist-cnn`. */
 export function referenceCnnDir(cacheDir?: string): string {
   return join(cacheDir ?? defaultCacheDir(), 'models', 'mnist-cnn');
-}
-
-/** Accuracy of `model` on a dataset of images, in batches of 500. */
-export function accuracyOn(model: tfl.LayersModel, data: Dataset): number {
-  const [n, h, w, c] = data.shape as [number, number, number, number];
-  let correct = 0;
-  for (let start = 0; start < n; start += 500) {
-    const count = Math.min(500, n - start);
-    const predicted = tf.tidy(() => {
-      const x = tf.tensor4d(data.features.subarray(start * h * w * c, (start + count) * h * w * c), [
-        count,
-        h,
-        w,
-        c,
-      ]);
-      return tf.argMax(model.predict(x) as tf.Tensor2D, 1);
-    });
-    const values = predicted.dataSync();
-    predicted.dispose();
-    for (let i = 0; i < count; i++) if (values[i] === data.target[start + i]) correct++;
-  }
-  return correct / n;
 }
 
 /** Copies `count` training digits in `order`, each shifted by a seeded random (dx, dy) in [−2, 2]² (zeros enter). */
@@ -120,7 +85,7 @@ function shiftedBatch(
  */
 export async function trainReferenceCnn(
   options: { seed?: number; epochs?: number; onEpoch?: (epoch: number, loss: number) => void } = {},
-) {
+): Promise<{ model: tfl.LayersModel; meta: TrainedReferenceCnnMeta }> {
   const seed = options.seed ?? 0;
   const epochs = options.epochs ?? DEFAULT_EPOCHS;
   const { train, test } = loadMnist({ seed });
@@ -141,7 +106,7 @@ export async function trainReferenceCnn(
   }
   const trainSeconds = (performance.now() - started) / 1000;
   const testAccuracy = accuracyOn(model, test);
-  const meta: ReferenceCnnMeta = {
+  const meta: TrainedReferenceCnnMeta = {
     version: REFERENCE_CNN_VERSION,
     seed,
     epochs,
@@ -157,22 +122,13 @@ export async function trainReferenceCnn(
   return { model, meta };
 }
 
-/** Why a cached model cannot be used, or undefined when it can. */
-async function staleReason(dir: string, seed: number, epochs: number): Promise<string | undefined> {
-  if (!existsSync(join(dir, 'model.json')) || !existsSync(join(dir, 'meta.json'))) return 'missing';
-  const meta = JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as Partial<ReferenceCnnMeta>;
-  if (meta.version !== REFERENCE_CNN_VERSION) return `version ${meta.version} != ${REFERENCE_CNN_VERSION}`;
-  if (meta.seed !== seed || meta.epochs !== epochs)
-    return `trained with seed ${meta.seed}, ${meta.epochs} epochs`;
-  if (!(typeof meta.testAccuracy === 'number' && meta.testAccuracy >= MIN_TEST_ACCURACY))
-    return `stored accuracy ${meta.testAccuracy}`;
-  return undefined;
-}
-
 /**
- * The reference MNIST CNN: loaded from `<cache>/models/mnist-cnn/` when present and valid (version, seed, input
- * shape `[28, 28, 1]`, 10 outputs, stored test accuracy ≥ 0.98 and re-measured within 0.5 points), trained and saved
- * otherwise (10 epochs over 8,000 shifted digits; about 75 s on 2 cores with wasm and OpenBox's kernels).
+ * The reference MNIST CNN: loaded from `<cache>/models/mnist-cnn/` when the cache passes `inspectReferenceCnnCache`
+ * (meta.json parses; version, seed and epochs match; `model.json` and `weights.bin` have the size and SHA-256 that
+ * meta.json records; the model loads with finite weights, has input `[28, 28, 1]` and 10 outputs, and its test
+ * accuracy, ≥ 0.98, re-measures within 0.5 points). A damaged cache is reported in one line on stderr, removed and
+ * retrained; a stale one (other version, seed or epochs) is retrained. Training takes about 75 s on 2 cores with
+ * wasm and OpenBox's kernels; the model files and then meta.json are written atomically.
  * @example const { model, meta } = await loadReferenceCnn(); meta.testAccuracy // ≈ 0.98–0.99
  */
 export async function loadReferenceCnn(options: ReferenceCnnOptions = {}): Promise<ReferenceCnn> {
@@ -180,32 +136,21 @@ export async function loadReferenceCnn(options: ReferenceCnnOptions = {}): Promi
   const epochs = options.epochs ?? DEFAULT_EPOCHS;
   const dir = referenceCnnDir(options.cacheDir);
   // 1. Try the cache.
-  const reason = await staleReason(dir, seed, epochs);
-  if (reason === undefined) {
-    const model = await loadModel(join(dir, 'model.json'));
-    const meta = JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as ReferenceCnnMeta;
-    const shapeOk =
-      JSON.stringify(model.inputs[0]?.shape.slice(1)) === '[28,28,1]' && model.outputs[0]?.shape[1] === 10;
-    const measured = shapeOk ? accuracyOn(model, loadMnist({ seed }).test) : 0;
-    if (shapeOk && Math.abs(measured - meta.testAccuracy) <= 0.005)
-      return { model, meta, fromCache: true, dir };
-    model.dispose();
-    console.warn(
-      MESSAGES.staleModel(dir, shapeOk ? `re-measured accuracy ${measured}` : 'wrong input or output shape'),
-    );
-  } else if (reason !== 'missing') {
-    console.warn(MESSAGES.staleModel(dir, reason));
-  }
+  const state = await inspectReferenceCnnCache(dir, seed, epochs, () => loadMnist({ seed }).test);
+  if (state.kind === 'hit') return { model: state.model, meta: state.meta, fromCache: true, dir };
+  if (state.kind === 'damaged') console.warn(MESSAGES.damagedModel(dir, state.reason));
+  if (state.kind === 'stale') console.warn(MESSAGES.staleModel(dir, state.reason));
+  if (state.kind !== 'missing') await discardReferenceCnnCache(dir);
   // 2. Train, check, save.
   const { model, meta } = await trainReferenceCnn({
     seed,
     epochs,
     ...(options.onEpoch ? { onEpoch: options.onEpoch } : {}),
   });
-  if (meta.testAccuracy < MIN_TEST_ACCURACY)
+  if (meta.testAccuracy < MIN_TEST_ACCURACY) {
+    model.dispose();
     throw new Error(MESSAGES.lowAccuracy(meta.testAccuracy, MIN_TEST_ACCURACY));
+  }
   await mkdir(dir, { recursive: true });
-  await saveModel(model, dir);
-  await writeFile(join(dir, 'meta.json'), `${JSON.stringify(meta, null, 2)}\n`);
-  return { model, meta, fromCache: false, dir };
+  return { model, meta: await writeReferenceCnnCache(dir, model, meta), fromCache: false, dir };
 }
