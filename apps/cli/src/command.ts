@@ -8,8 +8,3 @@ export interface Command {
   /** Runs the command with the arguments after its name; resolves to the process exit code. */
   run(argv: readonly string[]): Promise<number>;
 }
-
-/** Thrown for bad command-line arguments: printed with the usage, exit code 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}

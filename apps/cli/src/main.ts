@@ -1,6 +1,8 @@
 /** Dispatches `openbox <command> [args]` to the command registry; prints usage on bad input. */
-import { UsageError } from './command.js';
+import { escapeForMessage } from '@openbox/safe-io';
 import { COMMAND_NAMES, COMMANDS, isCommandName } from './commands/index.js';
+import { UsageError } from './errors.js';
+import { MESSAGES } from './messages.js';
 
 function helpText(): string {
   const width = Math.max(...COMMAND_NAMES.map((n) => n.length));
@@ -15,22 +17,22 @@ function helpText(): string {
   ].join('\n');
 }
 
-/** `node:util` parseArgs errors (unknown option, missing value, …) are usage errors too. */
-function isParseArgsError(error: unknown): error is Error {
-  return (
-    error instanceof Error && String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS_')
-  );
-}
-
-/** Runs the CLI and resolves to the exit code (0 ok, 1 failure, 2 bad usage). */
+/**
+ * Runs the CLI and resolves to the exit code: 0 ok, 1 failure, 2 bad usage. Usage errors are printed with the
+ * command's usage; every error is printed as its message only (no stack trace), on stderr.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+  if (name === 'help' || name === '--help' || name === '-h') {
     console.log(helpText());
-    return name === undefined ? 2 : 0;
+    return 0;
+  }
+  if (name === undefined) {
+    console.error(helpText());
+    return 2;
   }
   if (!isCommandName(name)) {
-    console.error(`openbox: unknown command '${name}'. Known commands: ${COMMAND_NAMES.join(', ')}.`);
+    console.error(MESSAGES.unknownCommand(escapeForMessage(name), COMMAND_NAMES));
     return 2;
   }
   const command = COMMANDS[name];
@@ -41,7 +43,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
+    if (error instanceof UsageError) {
       console.error(`openbox ${name}: ${error.message}\n\nUsage: ${command.usage}`);
       return 2;
     }

@@ -1,9 +1,20 @@
 /** `openbox info`: the backend chosen (and why better ones were skipped), the datasets, a training benchmark. */
-import { parseArgs } from 'node:util';
 import { loadCars, loadIris, loadMnist, loadPenguins, type Dataset } from '@openbox/datasets';
-import { initBackend, type BackendReport } from '@openbox/runtime';
-import { measureTrainingThroughput } from '@openbox/runtime';
-import { UsageError, type Command } from '../command.js';
+import { initBackend, measureTrainingThroughput, type BackendReport } from '@openbox/runtime';
+import { parseOptions, type OptionSpecs } from '../args.js';
+import type { Command } from '../command.js';
+import { formatUsage } from '../usage.js';
+
+export const INFO_OPTIONS = {
+  'no-bench': { kind: 'flag', help: 'skip the training benchmark' },
+  steps: {
+    kind: 'integer',
+    min: 1,
+    max: 10_000,
+    default: 20,
+    help: 'Adam steps of the benchmark (batch 64)',
+  },
+} as const satisfies OptionSpecs;
 
 function backendLines(report: BackendReport): string[] {
   const lines = [
@@ -35,26 +46,25 @@ function datasetLines(): string[] {
 
 export const infoCommand: Command = {
   summary: 'backend report, datasets with their sizes, and a short training benchmark of the reference CNN',
-  usage: 'openbox info [--no-bench] [--steps N]',
+  usage: formatUsage('openbox info [--no-bench] [--steps N]', INFO_OPTIONS),
   async run(argv) {
-    const { values } = parseArgs({
-      args: [...argv],
-      options: { 'no-bench': { type: 'boolean', default: false }, steps: { type: 'string', default: '20' } },
-      strict: true,
-    });
-    const steps = Number(values.steps);
-    if (!Number.isInteger(steps) || steps < 1 || steps > 10_000)
-      throw new UsageError(`--steps must be an integer from 1 to 10000, got '${values.steps}'.`);
-    // 1. Backend
+    // 1. Arguments.
+    const args = parseOptions(INFO_OPTIONS, argv);
+    // 2. Backend.
     const report = await initBackend();
     console.log(backendLines(report).join('\n'));
-    // 2. Datasets
+    // 3. Datasets.
     console.log(datasetLines().join('\n'));
-    // 3. Benchmark
-    if (!values['no-bench']) {
-      const result = await measureTrainingThroughput({ batchSize: 64, steps, warmup: 3, seed: 0 });
+    // 4. Benchmark.
+    if (!args.noBench) {
+      const result = await measureTrainingThroughput({
+        batchSize: 64,
+        steps: args.steps,
+        warmup: 3,
+        seed: 0,
+      });
       console.log(
-        `Benchmark: reference CNN training, batch 64, ${steps} Adam steps on ${report.chosen}: ${Math.round(result.samplesPerSecond)} samples/s`,
+        `Benchmark: reference CNN training, batch 64, ${args.steps} Adam steps on ${report.chosen}: ${Math.round(result.samplesPerSecond)} samples/s`,
       );
     }
     return 0;

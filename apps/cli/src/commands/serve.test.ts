@@ -1,36 +1,102 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { referenceLive } from '@openbox/dashboard';
 import { writeFixtureRun } from '@openbox/dashboard/fixtures';
 import { describe, expect, it, vi } from 'vitest';
-import { runServe, serveArgs } from './serve.js';
+import { parseOptions } from '../args.js';
+import { UsageError } from '../errors.js';
+import { loadLiveOrOff, runServe, SERVE_OPTIONS } from './serve.js';
+
+/** Serves `dir` on a free port until the returned `stop` is called; `url` is the dashboard's. */
+async function serveFixture(dir: string, live?: Awaited<ReturnType<typeof loadLiveOrOff>>) {
+  const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  const stop = new AbortController();
+  const running = runServe(parseOptions(SERVE_OPTIONS, ['--results', dir, '--port', '0']), stop.signal, live);
+  await vi.waitFor(() => expect(log).toHaveBeenCalled());
+  const url = /http:\/\/\S+/.exec(String(log.mock.calls[0]?.[0]))?.[0] ?? '';
+  log.mockRestore();
+  return {
+    url,
+    async stop() {
+      stop.abort();
+      await running;
+    },
+  };
+}
 
 describe('openbox serve', () => {
   it('serves the results folder, prints the URL, and stops when aborted', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'openbox-serve-'));
-    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
       const { runId } = await writeFixtureRun(dir);
-      const stop = new AbortController();
-      const running = runServe(serveArgs({ results: dir, port: '0' }), stop.signal);
-      await vi.waitFor(() => expect(log).toHaveBeenCalled());
-      const url = /http:\/\/\S+/.exec(String(log.mock.calls[0]?.[0]))?.[0] ?? '';
-      const runs = (await (await fetch(new URL('api/runs', url))).json()) as { runs: { runId: string }[] };
+      const server = await serveFixture(dir);
+      const runs = (await (await fetch(new URL('api/runs', server.url))).json()) as {
+        runs: { runId: string }[];
+      };
       expect(runs.runs.map((r) => r.runId)).toEqual([runId]);
-      stop.abort();
-      await running;
-      await expect(fetch(url)).rejects.toThrow();
+      await server.stop();
+      await expect(fetch(server.url)).rejects.toThrow();
     } finally {
-      log.mockRestore();
       await rm(dir, { recursive: true, force: true });
     }
   });
 
-  it('rejects a bad port with a usage error', () => {
-    expect(() => serveArgs({ port: '99999' })).toThrow(
-      "--port must be an integer in [0, 65535], got '99999'.",
+  it('a live model that cannot load turns live off with one line on stderr; the dashboard still serves', async () => {
+    // The reference live model loads in a worker whose backend is forced to one that does not exist: a real
+    // load failure that fails at once (a damaged cache is retrained instead, which takes minutes).
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'openbox-serve-live-'));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const backend = process.env.OPENBOX_BACKEND;
+    try {
+      process.env.OPENBOX_BACKEND = 'no-such-backend';
+      const live = await loadLiveOrOff(() => referenceLive(path.join(dir, 'cache')));
+      if (backend === undefined) delete process.env.OPENBOX_BACKEND;
+      else process.env.OPENBOX_BACKEND = backend;
+      expect(live).toBeUndefined();
+      expect(error).toHaveBeenCalledTimes(1);
+      const line = String(error.mock.calls[0]?.[0]);
+      expect(line).toMatch(/^live model off: .*no-such-backend/);
+      expect(line).not.toContain('\n');
+      const results = path.join(dir, 'results');
+      await writeFixtureRun(results);
+      const server = await serveFixture(results, live);
+      expect((await fetch(new URL('api/runs', server.url))).status).toBe(200);
+      await server.stop();
+    } finally {
+      if (backend === undefined) delete process.env.OPENBOX_BACKEND;
+      else process.env.OPENBOX_BACKEND = backend;
+      error.mockRestore();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('loadLiveOrOff passes a loaded live model through and prints nothing', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const live = { predict: async () => ({ probabilities: [], layers: [], lrScores: [] }) };
+      expect(await loadLiveOrOff(async () => live as never)).toBe(live);
+      expect(error).not.toHaveBeenCalled();
+    } finally {
+      error.mockRestore();
+    }
+  });
+
+  it('options: defaults, and a bad port is a usage error', () => {
+    expect(parseOptions(SERVE_OPTIONS, [])).toEqual({
+      results: 'results',
+      port: 8787,
+      host: '127.0.0.1',
+      noLive: false,
+    });
+    expect(() => parseOptions(SERVE_OPTIONS, ['--port', '99999'])).toThrow(
+      new UsageError('invalid-value', "--port must be an integer from 0 to 65535, got '99999'.", 'port'),
     );
-    expect(() => serveArgs({ port: 'abc' })).toThrow('--port must be an integer');
-    expect(serveArgs({})).toEqual({ results: 'results', port: 8787, host: '127.0.0.1' });
+    expect(() => parseOptions(SERVE_OPTIONS, ['--port', 'abc'])).toThrow(
+      "--port must be an integer from 0 to 65535, got 'abc'.",
+    );
+    expect(() => parseOptions(SERVE_OPTIONS, ['--host', ''])).toThrow(
+      "--host must be a non-empty string, got ''.",
+    );
   });
 });

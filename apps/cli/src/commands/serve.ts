@@ -1,41 +1,47 @@
 /** `openbox serve`: the dashboard over a results folder, until Ctrl-C. */
-import { parseArgs } from 'node:util';
 import { referenceLive, serveDashboard, SERVE_DEFAULTS } from '@openbox/dashboard';
+import type { LiveOptions, RunningDashboard, WorkerLive } from '@openbox/dashboard';
 import { defaultCacheDir, initBackend } from '@openbox/runtime';
-import type { LiveOptions, RunningDashboard } from '@openbox/dashboard';
-import { UsageError, type Command } from '../command.js';
+import { escapeForMessage } from '@openbox/safe-io';
+import { parseOptions, type OptionSpecs, type ParsedOptions } from '../args.js';
+import type { Command } from '../command.js';
+import { MESSAGES } from '../messages.js';
+import { formatUsage } from '../usage.js';
+
+/** The options of `openbox serve` (shared with `openbox start`). */
+export const SERVE_OPTIONS = {
+  results: {
+    kind: 'string',
+    pathLike: true,
+    default: 'results',
+    placeholder: 'DIR',
+    help: 'the results folder (runs written by `openbox suite`)',
+  },
+  port: {
+    kind: 'integer',
+    min: 0,
+    max: 65535,
+    default: SERVE_DEFAULTS.port,
+    help: 'TCP port; 0 picks a free one',
+  },
+  host: {
+    kind: 'string',
+    default: SERVE_DEFAULTS.hostname,
+    placeholder: 'HOST',
+    help: 'address to listen on',
+  },
+  'no-live': { kind: 'flag', help: 'no live digit model (skips loading the reference CNN and LR templates)' },
+} as const satisfies OptionSpecs;
 
 /** Parsed `openbox serve` options. */
-export interface ServeArgs {
-  readonly results: string;
-  readonly port: number;
-  readonly host: string;
-}
-
-export const SERVE_OPTIONS = {
-  results: { type: 'string', default: 'results' },
-  'no-live': { type: 'boolean', default: false },
-  port: { type: 'string', default: String(SERVE_DEFAULTS.port) },
-  host: { type: 'string', default: SERVE_DEFAULTS.hostname },
-} as const;
-
-/** Validates `--results`, `--port` (0–65535; 0 picks a free port) and `--host`. */
-export function serveArgs(values: { results?: string; port?: string; host?: string }): ServeArgs {
-  const port = Number(values.port ?? SERVE_DEFAULTS.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UsageError(`--port must be an integer in [0, 65535], got '${values.port}'.`);
-  }
-  const results = values.results ?? 'results';
-  if (results === '') throw new UsageError('--results must be a folder path.');
-  return { results, port, host: values.host ?? SERVE_DEFAULTS.hostname };
-}
+export type ServeArgs = ParsedOptions<typeof SERVE_OPTIONS>;
 
 /**
  * Serves the dashboard, prints its URL, and resolves when `signal` aborts (after closing the server).
  * `live` plugs a live model into `POST /api/live/digit` (none by default).
  */
 export async function runServe(
-  args: ServeArgs,
+  args: Pick<ServeArgs, 'results' | 'port' | 'host'>,
   signal: AbortSignal,
   live?: LiveOptions,
 ): Promise<RunningDashboard> {
@@ -54,17 +60,42 @@ export async function runServe(
 }
 
 /**
+ * The live model from `load` (default: the reference CNN and LR templates in the cache), or `undefined` when it
+ * cannot be loaded (its worker cannot start a backend, the cache cannot be read or written, …): then one line
+ * "live model off: <reason>" on stderr (the first line of the error, escaped) and the dashboard runs without it.
+ */
+export async function loadLiveOrOff(
+  load: () => Promise<WorkerLive> = () => referenceLive(defaultCacheDir()),
+): Promise<WorkerLive | undefined> {
+  try {
+    return await load();
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+    console.error(MESSAGES.liveModelOff(escapeForMessage(reason, 400)));
+    return undefined;
+  }
+}
+
+/**
  * Serve until SIGINT or SIGTERM, with the live endpoint on the reference CNN and the LR templates (trained and
  * cached on first use) unless `live` is false. Shared by `openbox serve` and `openbox start`.
  */
-export async function serveUntilSignal(args: ServeArgs, live: boolean): Promise<void> {
+export async function serveUntilSignal(
+  args: Pick<ServeArgs, 'results' | 'port' | 'host'>,
+  live: boolean,
+): Promise<void> {
   const stop = new AbortController();
   const onSignal = (): void => stop.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
     await initBackend();
-    await runServe(args, stop.signal, live ? await referenceLive(defaultCacheDir()) : undefined);
+    const model = live ? await loadLiveOrOff() : undefined;
+    try {
+      await runServe(args, stop.signal, model);
+    } finally {
+      await model?.close();
+    }
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -73,15 +104,10 @@ export async function serveUntilSignal(args: ServeArgs, live: boolean): Promise<
 
 export const serveCommand: Command = {
   summary: 'serve the dashboard (charts, verdicts, live digit) over a results folder',
-  usage: 'openbox serve [--results DIR] [--port 8787] [--host 127.0.0.1] [--no-live]',
+  usage: formatUsage('openbox serve [--results DIR] [--port N] [--host HOST] [--no-live]', SERVE_OPTIONS),
   async run(argv) {
-    const { values } = parseArgs({
-      args: [...argv],
-      options: SERVE_OPTIONS,
-      allowPositionals: false,
-      strict: true,
-    });
-    await serveUntilSignal(serveArgs(values), !values['no-live']);
+    const args = parseOptions(SERVE_OPTIONS, argv);
+    await serveUntilSignal(args, !args.noLive);
     return 0;
   },
 };

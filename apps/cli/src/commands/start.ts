@@ -1,36 +1,38 @@
 /** `openbox start`: run the suite if there is no run yet (quick budgets unless --full), then serve the dashboard. */
-import { parseArgs } from 'node:util';
 import { initBackend } from '@openbox/runtime';
 import { listRuns } from '@openbox/suite';
+import { parseOptions, type OptionSpecs } from '../args.js';
 import type { Command } from '../command.js';
-import { SERVE_OPTIONS, serveArgs, serveUntilSignal } from './serve.js';
-import { runSuiteWithProgress, suiteArgs } from './suite.js';
+import { SEED_OPTION } from '../common-options.js';
+import { MESSAGES } from '../messages.js';
+import { formatUsage } from '../usage.js';
+import { SERVE_OPTIONS, serveUntilSignal } from './serve.js';
+import { runSuiteWithProgress } from './suite.js';
+
+/** The options of `openbox start`: those of `serve`, plus the suite's budget and seed. */
+export const START_OPTIONS = {
+  ...SERVE_OPTIONS,
+  full: { kind: 'flag', help: 'full budgets for the first run (default: quick)' },
+  seed: { ...SEED_OPTION, help: 'seed of the first run' },
+} as const satisfies OptionSpecs;
 
 export const startCommand: Command = {
   summary: 'run the suite when results/ has no run yet (quick unless --full), then serve the dashboard',
-  usage: 'openbox start [--results results] [--full] [--seed N] [--port 8787] [--host 127.0.0.1] [--no-live]',
+  usage: formatUsage(
+    'openbox start [--results DIR] [--full] [--seed N] [--port N] [--host HOST] [--no-live]',
+    START_OPTIONS,
+  ),
   async run(argv) {
-    const { values } = parseArgs({
-      args: [...argv],
-      options: {
-        ...SERVE_OPTIONS,
-        full: { type: 'boolean', default: false },
-        seed: { type: 'string', default: '0' },
-      },
-      strict: true,
-    });
-    const serve = serveArgs(values);
-    // 1. Backend.
+    // 1. Arguments, backend.
+    const args = parseOptions(START_OPTIONS, argv);
     await initBackend();
     // 2. A run to show.
-    if (listRuns(values.results).length === 0) {
-      console.log(
-        `No run in ${values.results}/ yet: running the suite${values.full ? '' : ' with quick budgets (--full for the full one)'}.`,
-      );
-      await runSuiteWithProgress(suiteArgs({ out: values.results, quick: !values.full, seed: values.seed }));
+    if (listRuns(args.results).length === 0) {
+      console.error(MESSAGES.noRunYet(args.results, !args.full));
+      await runSuiteWithProgress({ out: args.results, quick: !args.full, only: [], seed: args.seed });
     }
     // 3. The dashboard, with the live models.
-    await serveUntilSignal(serve, !values['no-live']);
+    await serveUntilSignal(args, !args.noLive);
     return 0;
   },
 };

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { listRuns } from '@openbox/suite';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../main.js';
-import { suiteArgs } from './suite.js';
+import { parseOptions } from '../args.js';
+import { SUITE_OPTIONS } from './suite.js';
 
 describe('openbox suite', () => {
   it('runs the chosen experiments, prints one line each and the run folder, and writes a complete run', async () => {
@@ -44,16 +45,32 @@ describe('openbox suite', () => {
     }
   });
 
-  it('rejects a bad seed and unknown experiment ids with a usage error (exit 2)', async () => {
-    expect(() => suiteArgs({ seed: '-1' })).toThrow("--seed must be a non-negative integer, got '-1'.");
-    expect(() => suiteArgs({ only: 'laplacian-kernel,nope' })).toThrow(
-      '--only names unknown experiment(s) nope; known: laplacian-kernel',
+  it('options: defaults; a bad seed, an empty --only item and unknown ids are usage errors (exit 2)', async () => {
+    expect(parseOptions(SUITE_OPTIONS, [])).toEqual({
+      out: 'results',
+      quick: false,
+      only: [],
+      seed: 0,
+      model: undefined,
+    });
+    expect(parseOptions(SUITE_OPTIONS, ['--only', 'logistic-synthetic, laplacian-kernel']).only).toEqual([
+      'logistic-synthetic',
+      'laplacian-kernel',
+    ]);
+    expect(() => parseOptions(SUITE_OPTIONS, ['--seed', '-1'])).toThrow(
+      "--seed must be an integer from 0 to 2147483647, got '-1'.",
+    );
+    expect(() => parseOptions(SUITE_OPTIONS, ['--seed', '2147483648'])).toThrow(
+      "--seed must be an integer from 0 to 2147483647, got '2147483648'.",
+    );
+    expect(() => parseOptions(SUITE_OPTIONS, ['--only', 'laplacian-kernel,nope'])).toThrow(
+      '--only items must each be one of laplacian-kernel, ',
     );
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       expect(await main(['suite', '--only', 'nope'])).toBe(2);
       expect(await main(['suite', '--bogus'])).toBe(2);
-      expect(String(error.mock.calls.at(-1)?.[0])).toContain("Unknown option '--bogus'");
+      expect(String(error.mock.calls.at(-1)?.[0])).toContain("openbox suite: unknown option '--bogus'");
     } finally {
       error.mockRestore();
     }

@@ -1,53 +1,44 @@
 /** `openbox suite`: run the comparison suite's experiments and write `results/<run-id>/`. */
-import { parseArgs } from 'node:util';
 import { EXPERIMENT_IDS, SUITE_EXPERIMENTS, runSuite, type Manifest } from '@openbox/suite';
-import { UsageError, type Command } from '../command.js';
+import { parseOptions, type OptionSpecs, type ParsedOptions } from '../args.js';
+import type { Command } from '../command.js';
+import { SEED_OPTION } from '../common-options.js';
 import { createProgressDisplay } from '../progress.js';
+import { formatUsage } from '../usage.js';
 
-/** Parsed `openbox suite` options (shared with `openbox start`). */
-export interface SuiteArgs {
-  readonly out: string;
-  readonly quick: boolean;
-  readonly only: readonly string[];
-  readonly seed: number;
-  readonly model: string | undefined;
-}
-
+/** The options of `openbox suite`. */
 export const SUITE_OPTIONS = {
-  out: { type: 'string', default: 'results' },
-  quick: { type: 'boolean', default: false },
-  only: { type: 'string' },
-  seed: { type: 'string', default: '0' },
-  model: { type: 'string' },
-} as const;
+  out: {
+    kind: 'string',
+    pathLike: true,
+    default: 'results',
+    placeholder: 'DIR',
+    help: 'results folder; the run is written to DIR/<run-id>/',
+  },
+  quick: { kind: 'flag', help: 'small budgets (minutes instead of an hour)' },
+  only: {
+    kind: 'list',
+    item: { kind: 'enum', values: EXPERIMENT_IDS },
+    maxItems: EXPERIMENT_IDS.length,
+    default: [],
+    placeholder: 'id,id',
+    help: 'run only these experiments (default: all)',
+  },
+  seed: SEED_OPTION,
+  model: {
+    kind: 'string',
+    pathLike: true,
+    placeholder: 'model.json',
+    help: 'your own TensorFlow.js model for the CNN experiments (default: the reference MNIST CNN)',
+  },
+} as const satisfies OptionSpecs;
 
-/** Validate the suite options parsed by `parseArgs` with {@link SUITE_OPTIONS}. */
-export function suiteArgs(values: {
-  out?: string;
-  quick?: boolean;
-  only?: string;
-  seed?: string;
-  model?: string;
-}): SuiteArgs {
-  const seed = Number(values.seed ?? '0');
-  if (!Number.isInteger(seed) || seed < 0)
-    throw new UsageError(`--seed must be a non-negative integer, got '${values.seed}'.`);
-  const only =
-    values.only === undefined
-      ? []
-      : values.only
-          .split(',')
-          .map((s) => s.trim())
-          .filter((s) => s !== '');
-  const unknown = only.filter((id) => !(EXPERIMENT_IDS as readonly string[]).includes(id));
-  if (unknown.length > 0)
-    throw new UsageError(
-      `--only names unknown experiment(s) ${unknown.join(', ')}; known: ${EXPERIMENT_IDS.join(', ')}.`,
-    );
-  return { out: values.out ?? 'results', quick: values.quick ?? false, only, seed, model: values.model };
-}
+/** Parsed `openbox suite` options (built by `openbox start` too). */
+export type SuiteArgs = Omit<ParsedOptions<typeof SUITE_OPTIONS>, 'model'> & {
+  readonly model?: string | undefined;
+};
 
-/** Run the suite with a progress display; prints one line per experiment and the run folder. */
+/** Run the suite with a progress display on stderr; prints the run folder on stdout. */
 export async function runSuiteWithProgress(args: SuiteArgs): Promise<Manifest> {
   const display = createProgressDisplay();
   const manifest = await runSuite({
@@ -80,10 +71,12 @@ export async function runSuiteWithProgress(args: SuiteArgs): Promise<Manifest> {
 
 export const suiteCommand: Command = {
   summary: 'run the comparison suite (every claim of the thread, measured) and write results/<run-id>/',
-  usage: `openbox suite [--out results] [--quick] [--only id,id] [--seed N] [--model model.json]\n  experiments: ${EXPERIMENT_IDS.join(', ')}`,
+  usage: formatUsage(
+    'openbox suite [--out DIR] [--quick] [--only id,id] [--seed N] [--model model.json]',
+    SUITE_OPTIONS,
+  ),
   async run(argv) {
-    const { values } = parseArgs({ args: [...argv], options: SUITE_OPTIONS, strict: true });
-    const manifest = await runSuiteWithProgress(suiteArgs(values));
+    const manifest = await runSuiteWithProgress(parseOptions(SUITE_OPTIONS, argv));
     return manifest.experiments.some((e) => e.status === 'failed') ? 1 : 0;
   },
 };

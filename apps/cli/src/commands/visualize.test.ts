@@ -1,18 +1,19 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initBackend, saveModel } from '@openbox/runtime';
-import { UsageError } from '../command.js';
-import { parseChannels, visualizeCommand } from './visualize.js';
+import * as tf from '@tensorflow/tfjs-core';
+import { CommandError, UsageError } from '../errors.js';
+import { main } from '../main.js';
+import { visualizeCommand } from './visualize.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'openbox-visualize-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A user's own small RGB conv net saved as model.json. */
-beforeAll(async () => {
-  await initBackend();
+/** A small RGB conv net: conv c1 (6 channels) → flatten → dense out (3 classes). */
+function userModel(): tfl.Sequential {
   const model = tfl.sequential();
   model.add(
     tfl.layers.conv2d({
@@ -33,15 +34,38 @@ beforeAll(async () => {
       kernelInitializer: tfl.initializers.glorotUniform({ seed: 2 }),
     }),
   );
+  return model;
+}
+
+/**
+ * A user's own small RGB conv net saved as model.json; a copy whose conv kernel is all NaN; and one whose kernel is
+ * finite but so large (3e38) that every activation overflows float32 to Infinity.
+ */
+beforeAll(async () => {
+  await initBackend();
+  const model = userModel();
   await saveModel(model, join(dir, 'user'));
+  const [kernel, bias] = model.getLayer('c1').getWeights();
+  const nan = tf.fill(kernel!.shape, NaN);
+  model.getLayer('c1').setWeights([nan, bias!]);
+  nan.dispose();
+  await saveModel(model, join(dir, 'nan'));
+  const huge = tf.fill(kernel!.shape, 3e38);
+  model.getLayer('c1').setWeights([huge, bias!]);
+  huge.dispose();
+  await saveModel(model, join(dir, 'overflow'));
+  model.dispose();
 });
 
+/** Runs the command with stdout and stderr (progress) captured. */
 async function run(argv: string[]): Promise<number> {
-  const spy = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
   try {
     return await visualizeCommand.run(argv);
   } finally {
-    spy.mockRestore();
+    log.mockRestore();
+    error.mockRestore();
   }
 }
 
@@ -90,18 +114,79 @@ describe('openbox visualize', () => {
   it('rejects bad arguments with a UsageError naming what exists', async () => {
     const model = join(dir, 'user', 'model.json');
     await expect(run(['--model', model, '--out', dir])).rejects.toThrow(
-      new UsageError('--layer is required.'),
+      new UsageError('missing-option', '--layer NAME is required.', 'layer'),
     );
     await expect(run(['--model', model, '--layer', 'c9', '--out', dir])).rejects.toThrow(
       "openbox visualize --layer: unknown layer 'c9'. Layers in this model: c1, f, out (plus 'input' and 'logits').",
     );
     await expect(run(['--model', model, '--layer', 'c1', '--channels', '4-7', '--out', dir])).rejects.toThrow(
-      "--channels 6, 7 out of range: layer 'c1' has channels 0..5.",
+      "--channels 4-7 out of range: layer 'c1' has channels 0..5.",
     );
+    await expect(
+      run(['--model', model, '--layer', 'c1', '--channels', '0,5-6,9', '--out', dir]),
+    ).rejects.toThrow("--channels 5-6, 9 out of range: layer 'c1' has channels 0..5.");
     await expect(run(['--model', model, '--layer', 'c1', '--steps', '0', '--out', dir])).rejects.toThrow(
-      "--steps must be an integer >= 1, got '0'.",
+      "--steps must be an integer from 1 to 10000, got '0'.",
     );
-    expect(() => parseChannels('3-1')).toThrow("--channels: range '3-1' runs backwards.");
-    expect(parseChannels('0-2,5')).toEqual([0, 1, 2, 5]);
+  });
+
+  it('a huge --channels fails before the model is read (a missing model file is never reached)', async () => {
+    const missing = join(dir, 'no-such-model.json');
+    const started = performance.now();
+    for (const channels of ['0-999999999', '99999999999999999999999', '0-511,600']) {
+      await expect(
+        run(['--model', missing, '--layer', 'c1', '--channels', channels, '--out', join(dir, 'never')]),
+      ).rejects.toThrow(UsageError);
+    }
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+  });
+
+  it('NaN weights: exit 1 naming the layer, nothing written', async () => {
+    const out = join(dir, 'out-nan');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const argv = ['--model', join(dir, 'nan', 'model.json'), '--layer', 'c1', '--steps', '4', '--out', out];
+      expect(await main(['visualize', ...argv])).toBe(1);
+      expect(String(error.mock.calls.at(-1)?.[0])).toMatch(/^openbox visualize: .*NaN.*layer 'c1'/);
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      error.mockRestore();
+    }
+  });
+
+  it('activations that overflow to Infinity: exit 1 naming the layer and channels, nothing written', async () => {
+    const out = join(dir, 'out-overflow');
+    const model = join(dir, 'overflow', 'model.json');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      await expect(
+        visualizeCommand.run(['--model', model, '--layer', 'c1', '--steps', '4', '--out', out]),
+      ).rejects.toThrow(CommandError);
+      error.mockClear();
+      const argv = [
+        '--model',
+        model,
+        '--layer',
+        'c1:pre',
+        '--channels',
+        '2,4-5',
+        '--steps',
+        '4',
+        '--out',
+        out,
+      ];
+      expect(await main(['visualize', ...argv])).toBe(1);
+      const message = String(error.mock.calls.at(-1)?.[0]);
+      expect(message).toMatch(
+        /^openbox visualize: layer 'c1:pre' channels 2,4-5 could not be rendered \(nothing was written\): .*non-finite/,
+      );
+      expect(message).not.toMatch(/\n\s+at /); // no stack trace
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      error.mockRestore();
+      log.mockRestore();
+    }
   });
 });

@@ -1,7 +1,6 @@
 /** `openbox visualize`: activation maximization of a layer's channels, written as PNGs plus a JSON of objective curves. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import {
   ModelAdapter,
@@ -11,148 +10,171 @@ import {
   imagesToPng,
   loadReferenceCnn,
   renderUnits,
+  type RenderResult,
 } from '@openbox/cnn-vis';
 import { initBackend, loadModel } from '@openbox/runtime';
-import { UsageError, type Command } from '../command.js';
+import { escapeForMessage, writeFileAtomic } from '@openbox/safe-io';
+import { parseOptions, type OptionSpecs } from '../args.js';
+import type { Command } from '../command.js';
+import { SEED_OPTION } from '../common-options.js';
+import { CommandError, UsageError } from '../errors.js';
+import { MESSAGES } from '../messages.js';
+import { expandRangeList, formatRanges, rangeListOf } from '../range-list.js';
+import { formatUsage } from '../usage.js';
+import { findNonFinite } from '../visualize/find-non-finite.js';
 
-const USAGE = `openbox visualize [--model <model.json>] --layer <name> [--channels 0-7] [--steps N] [--seed N] --out <dir>
+/** Most channels one call renders (each is an image optimized on the device). */
+export const MAX_CHANNELS_PER_CALL = 512;
+/** Channels optimized together in one batch. */
+const BATCH = 16;
 
-  --model     a tfjs LayersModel saved as model.json (default: the reference MNIST CNN, trained and cached on first use)
-  --layer     layer to visualize; 'logits' for classes; '<conv or dense>:pre' for the value before its activation
-  --channels  channels as ranges and lists, e.g. 0-7 or 0,3,5-6 (default: 0-7, or every channel if fewer)
-  --steps     optimization steps (default 512); --seed N (default 0)
-  --out       output directory: <layer>.png (all channels), <layer>-c<k>.png per channel, curves.json`;
+/** The options of `openbox visualize`. */
+export const VISUALIZE_OPTIONS = {
+  model: {
+    kind: 'string',
+    pathLike: true,
+    placeholder: 'model.json',
+    help: 'a tfjs LayersModel saved as model.json (default: the reference MNIST CNN, trained and cached on first use)',
+  },
+  layer: {
+    kind: 'string',
+    required: true,
+    placeholder: 'NAME',
+    help: "layer to visualize; 'logits' for classes; '<conv or dense>:pre' for the value before its activation",
+  },
+  channels: {
+    kind: 'range-list',
+    maxCount: MAX_CHANNELS_PER_CALL,
+    placeholder: '0-7',
+    help: "channels as ranges and lists, each below the layer's channel count (default: 0-7, or every channel if fewer)",
+  },
+  steps: { kind: 'integer', min: 1, max: 10_000, default: 512, help: 'optimization steps' },
+  seed: SEED_OPTION,
+  out: {
+    kind: 'string',
+    pathLike: true,
+    required: true,
+    placeholder: 'DIR',
+    help: 'output folder: <layer>.png (all channels), <layer>-c<k>.png per channel, curves.json',
+  },
+} as const satisfies OptionSpecs;
 
-/** Parses "0-7" / "0,3,5-6" into channel numbers; throws a UsageError naming the bad part. */
-export function parseChannels(text: string): number[] {
-  const out: number[] = [];
-  for (const part of text.split(',')) {
-    const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
-    if (m === null)
-      throw new UsageError(`--channels: '${part}' is not a channel number or a range like 0-7.`);
-    const lo = Number(m[1]);
-    const hi = m[2] === undefined ? lo : Number(m[2]);
-    if (hi < lo) throw new UsageError(`--channels: range '${part}' runs backwards.`);
-    for (let c = lo; c <= hi; c++) out.push(c);
-  }
-  return [...new Set(out)];
+const USAGE = formatUsage(
+  'openbox visualize [--model model.json] --layer NAME [--channels 0-7] [--steps N] [--seed N] --out DIR',
+  VISUALIZE_OPTIONS,
+  [
+    'Progress goes to stderr; a model whose weights give NaN or Infinity fails with exit 1 and writes nothing.',
+  ],
+);
+
+const fileSafe = (name: string): string => name.replace(/[^A-Za-z0-9_.-]/g, '_');
+
+async function loadVisualizedModel(
+  path: string | undefined,
+): Promise<{ model: tfl.LayersModel; name: string }> {
+  if (path !== undefined) return { model: await loadModel(path), name: path };
+  const ref = await loadReferenceCnn({
+    onEpoch: (e, loss) =>
+      console.error(`training the reference CNN (first use): epoch ${e}, loss ${loss.toFixed(4)}`),
+  });
+  return {
+    model: ref.model,
+    name: `reference MNIST CNN (${ref.dir}, test accuracy ${ref.meta.testAccuracy})`,
+  };
 }
-
-function integerOption(name: string, value: string | undefined, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min)
-    throw new UsageError(`--${name} must be an integer >= ${min}, got '${value}'.`);
-  return n;
-}
-
-const fileSafe = (name: string) => name.replace(/[^A-Za-z0-9_.-]/g, '_');
 
 export const visualizeCommand: Command = {
   summary: "activation maximization of a layer's channels (Lucid-style): PNGs plus objective curves as JSON",
   usage: USAGE,
   async run(argv) {
-    // 1. Arguments.
-    const { values } = parseArgs({
-      args: [...argv],
-      options: {
-        model: { type: 'string' },
-        layer: { type: 'string' },
-        channels: { type: 'string' },
-        steps: { type: 'string' },
-        seed: { type: 'string' },
-        out: { type: 'string' },
-      },
-      strict: true,
-    });
-    if (values.layer === undefined) throw new UsageError('--layer is required.');
-    if (values.out === undefined) throw new UsageError('--out is required.');
-    const steps = integerOption('steps', values.steps, 512, 1);
-    const seed = integerOption('seed', values.seed, 0, 0);
-    // 2. Model.
+    // 1. Arguments (the channel syntax and count are checked here, before any model work).
+    const args = parseOptions(VISUALIZE_OPTIONS, argv);
+    // 2. Model, then the channels against the layer, before anything is allocated for them.
     await initBackend();
-    let model: tfl.LayersModel;
-    let modelName: string;
-    if (values.model === undefined) {
-      const ref = await loadReferenceCnn({
-        onEpoch: (e, loss) =>
-          console.log(`training the reference CNN (first use): epoch ${e}, loss ${loss.toFixed(4)}`),
-      });
-      model = ref.model;
-      modelName = `reference MNIST CNN (${ref.dir}, test accuracy ${ref.meta.testAccuracy})`;
-    } else {
-      model = await loadModel(values.model);
-      modelName = values.model;
-    }
+    const { model, name: modelName } = await loadVisualizedModel(args.model);
     const adapter = new ModelAdapter(model);
     let layerChannels: number;
     try {
-      layerChannels = adapter.layer(values.layer, 'openbox visualize --layer').channels;
+      layerChannels = adapter.layer(args.layer, 'openbox visualize --layer').channels;
     } catch (error) {
-      throw new UsageError((error as Error).message);
+      throw new UsageError('invalid-value', (error as Error).message, 'layer');
     }
-    const channels =
-      values.channels === undefined
-        ? Array.from({ length: Math.min(8, layerChannels) }, (_, i) => i)
-        : parseChannels(values.channels);
-    const bad = channels.filter((c) => c >= layerChannels);
-    if (bad.length > 0)
-      throw new UsageError(
-        `--channels ${bad.join(', ')} out of range: layer '${values.layer}' has channels 0..${layerChannels - 1}.`,
-      );
-    // 3. Optimize in batches of 16 channels.
+    const channels = expandRangeList(args.channels ?? rangeListOf('channels', Math.min(8, layerChannels)), {
+      limit: layerChannels,
+      owner: `layer '${escapeForMessage(args.layer)}'`,
+      unit: 'channels',
+    });
+    // 3. Optimize in batches; progress on stderr.
     const started = performance.now();
-    const results = [];
-    for (let i = 0; i < channels.length; i += 16) {
-      const batch = channels.slice(i, i + 16);
-      const objective = values.layer === LOGITS_LAYER ? classLogit(batch) : channel(values.layer, batch);
-      results.push(
-        renderUnits(adapter, objective, {
-          steps,
-          seed: seed + i,
-          onProgress: (p) =>
-            console.log(
-              `channels ${batch[0]}-${batch[batch.length - 1]}: step ${p.step}/${p.steps}, mean objective ${(p.values.reduce((a, b) => a + b, 0) / p.values.length).toFixed(4)}`,
-            ),
-          progressEvery: Math.max(1, Math.floor(steps / 4)),
-        }),
-      );
+    const results: RenderResult[] = [];
+    for (let i = 0; i < channels.length; i += BATCH) {
+      const batch = channels.slice(i, i + BATCH);
+      const objective = args.layer === LOGITS_LAYER ? classLogit(batch) : channel(args.layer, batch);
+      try {
+        results.push(
+          renderUnits(adapter, objective, {
+            steps: args.steps,
+            seed: args.seed + i,
+            onProgress: (p) =>
+              console.error(
+                `channels ${formatRanges(batch)}: step ${p.step}/${p.steps}, mean objective ${(p.values.reduce((a, b) => a + b, 0) / p.values.length).toFixed(4)}`,
+              ),
+            progressEvery: Math.max(1, Math.floor(args.steps / 4)),
+          }),
+        );
+      } catch (error) {
+        // renderUnits stops on a non-finite objective (e.g. NaN weights); say which layer and channels.
+        const reason = error instanceof Error ? error.message : String(error);
+        const layer = escapeForMessage(args.layer);
+        throw new CommandError('render-failed', MESSAGES.renderFailed(layer, formatRanges(batch), reason));
+      }
     }
     const seconds = (performance.now() - started) / 1000;
-    // 4. Write PNGs and curves.
-    await mkdir(values.out, { recursive: true });
+    // 4. Every objective value and pixel must be finite (a NaN image would be written as a black PNG).
+    const bad = findNonFinite(results, channels, BATCH);
+    if (bad !== null) {
+      throw new CommandError(
+        'non-finite-output',
+        MESSAGES.nonFinite(escapeForMessage(args.layer), bad.channel, bad.what),
+      );
+    }
+    // 5. Write PNGs and curves, each file atomically.
+    await mkdir(args.out, { recursive: true });
     const [h, w, c] = adapter.inputShape;
     const size = h * w * c;
     const all = new Float32Array(channels.length * size);
-    results.forEach((r, i) => all.set(r.images, i * 16 * size));
-    const base = fileSafe(values.layer);
+    results.forEach((r, i) => all.set(r.images, i * BATCH * size));
+    const base = fileSafe(args.layer);
     const scale = Math.max(1, Math.round(112 / Math.max(h, w)));
-    await writeFile(join(values.out, `${base}.png`), imagesToPng(all, [channels.length, h, w, c], { scale }));
+    await writeFileAtomic(
+      join(args.out, `${base}.png`),
+      imagesToPng(all, [channels.length, h, w, c], { scale }),
+    );
     for (let j = 0; j < channels.length; j++) {
-      await writeFile(
-        join(values.out, `${base}-c${channels[j]}.png`),
+      await writeFileAtomic(
+        join(args.out, `${base}-c${channels[j]}.png`),
         imagesToPng(all.subarray(j * size, (j + 1) * size), [1, h, w, c], { scale }),
       );
     }
     const curves = {
       model: modelName,
-      layer: values.layer,
+      layer: args.layer,
       channels,
-      steps,
-      seed,
+      steps: args.steps,
+      seed: args.seed,
       seconds,
       curveSteps: results[0]!.curveSteps,
       units: results.flatMap((r, i) =>
         Array.from(r.curve, (curve, b) => ({
-          channel: channels[i * 16 + b]!,
+          channel: channels[i * BATCH + b]!,
           objective: Array.from(curve),
           final: r.finalValues[b]!,
         })),
       ),
     };
-    await writeFile(join(values.out, 'curves.json'), `${JSON.stringify(curves, null, 2)}\n`);
+    await writeFileAtomic(join(args.out, 'curves.json'), `${JSON.stringify(curves, null, 2)}\n`);
     console.log(
-      `Wrote ${channels.length} channel images of '${values.layer}' and curves.json to ${values.out} (${seconds.toFixed(1)} s, ${steps} steps).`,
+      `Wrote ${channels.length} channel images of '${args.layer}' and curves.json to ${args.out} (${seconds.toFixed(1)} s, ${args.steps} steps).`,
     );
     return 0;
   },

@@ -1,0 +1,67 @@
+/** Every user-facing message of the `openbox` command line, in one place. Values a user typed arrive escaped. */
+
+/** `--name`, the way a user types it. */
+const opt = (name: string): string => `--${name}`;
+
+export const MESSAGES = {
+  // The option parser (args.ts)
+  unexpectedArgument: (token: string) =>
+    `unexpected argument '${token}': this command takes only --options (write --name value or --name=value).`,
+  unknownOption: (token: string, known: readonly string[]) =>
+    `unknown option '${token}'; known options: ${known.map(opt).join(', ')}.`,
+  missingValue: (name: string, placeholder: string, next: string | undefined) =>
+    next === undefined
+      ? `${opt(name)} needs a value (${opt(name)} ${placeholder}).`
+      : `${opt(name)} needs a value (${opt(name)} ${placeholder}), got the option '${next}'; write ${opt(name)}=VALUE for a value that starts with --.`,
+  repeatedOption: (name: string) => `${opt(name)} is given more than once; give it once.`,
+  flagWithValue: (name: string, value: string) =>
+    `${opt(name)} is a flag and takes no value, got '${value}'.`,
+  missingOption: (name: string, placeholder: string) => `${opt(name)} ${placeholder} is required.`,
+  invalidValue: (name: string, expected: string, value: string) =>
+    `${opt(name)} must be ${expected}, got '${value}'.`,
+  tooLong: (name: string, maxLength: number, value: string) =>
+    `${opt(name)} must be at most ${maxLength} characters, got '${value}'.`,
+  pathWithNul: (name: string, value: string) =>
+    `${opt(name)} must be a path without NUL characters, got '${value}'.`,
+  emptyListItem: (name: string, value: string) =>
+    `${opt(name)} must be a comma-separated list with no empty items, got '${value}'.`,
+  tooManyItems: (name: string, maxItems: number, count: number) =>
+    `${opt(name)} must list at most ${maxItems} items, got ${count}.`,
+  duplicateItem: (name: string, item: string, value: string) =>
+    `${opt(name)} lists '${item}' more than once, got '${value}'.`,
+  invalidItem: (name: string, expected: string, item: string) =>
+    `${opt(name)} items must each be ${expected}, got '${item}'.`,
+  invalidRangePart: (name: string, part: string, value: string) =>
+    `${opt(name)} must be numbers and ranges like 0-7 or 0,3,5-6; '${part}' is neither (got '${value}').`,
+  rangeValueTooLarge: (name: string, max: number, value: string) =>
+    `${opt(name)} numbers must be integers from 0 to ${max}, got '${value}'.`,
+  backwardsRange: (name: string, part: string) =>
+    `${opt(name)}: range '${part}' runs backwards; write it low-high.`,
+  tooManyInRange: (name: string, count: number, maxCount: number, value: string) =>
+    `${opt(name)} selects ${count} values, more than the ${maxCount} allowed per call (got '${value}').`,
+  rangeOutOfBounds: (name: string, parts: string, owner: string, unit: string, limit: number) =>
+    `${opt(name)} ${parts} out of range: ${owner} has ${limit === 0 ? `no ${unit}` : `${unit} 0..${limit - 1}`}.`,
+
+  // main.ts
+  unknownCommand: (name: string, known: readonly string[]) =>
+    `openbox: unknown command '${name}'. Known commands: ${known.join(', ')}.`,
+
+  // logistic
+  tooManyClasses: (target: string, count: number, classes: string) =>
+    `--target ${target} has ${count} classes (${classes}); pick one with --positive LABEL (one vs rest).`,
+  notAClass: (positive: string, target: string, classes: string) =>
+    `--positive '${positive}' is not a class of ${target}: ${classes}.`,
+  noInference: (reason: string) =>
+    `No standard errors, p-values or intervals: ${reason}, so they would not mean anything (see Warnings).`,
+
+  // serve / start
+  liveModelOff: (reason: string) => `live model off: ${reason}`,
+  noRunYet: (results: string, quick: boolean) =>
+    `No run in ${results}/ yet: running the suite${quick ? ' with quick budgets (--full for the full one)' : ''}.`,
+
+  // visualize
+  renderFailed: (layer: string, channels: string, reason: string) =>
+    `layer '${layer}' channels ${channels} could not be rendered (nothing was written): ${reason}`,
+  nonFinite: (layer: string, channel: number, what: string) =>
+    `the ${what} of layer '${layer}' channel ${channel} is not finite (NaN or Infinity): the model's weights or activations hold non-finite values; nothing was written.`,
+} as const;
