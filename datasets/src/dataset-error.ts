@@ -5,7 +5,10 @@ export const DATASET_ERROR_CODES = [
   'invalid-argument',
   'missing-file',
   'not-a-file',
+  'not-a-regular-file',
   'file-too-large',
+  'read-timeout',
+  'read-failed',
   'not-utf8',
   'empty-file',
   'no-header',
@@ -14,6 +17,8 @@ export const DATASET_ERROR_CODES = [
   'no-data-rows',
   'unterminated-quote',
   'text-after-quote',
+  'record-too-long',
+  'malformed-csv',
   'ragged-row',
   'unknown-target',
   'unknown-feature',
@@ -22,6 +27,8 @@ export const DATASET_ERROR_CODES = [
   'empty-cell',
   'non-numeric',
   'non-finite',
+  'float32-overflow',
+  'float32-underflow',
   'one-class',
   'constant-feature',
   'shape-mismatch',
@@ -41,7 +48,7 @@ export interface DatasetErrorLocation {
  * Thrown for bad input to any loader or generator. The message is complete on its own; `file`, `row`
  * (1-based line number, as an editor shows it) and `column` repeat the location for programs.
  * @example
- * try { loadCsv('data.csv', { target: 'y' }); }
+ * try { await loadCsv('data.csv', { target: 'y' }); }
  * catch (e) { if (e instanceof DatasetError) console.error(e.message, e.row, e.column); }
  */
 export class DatasetError extends Error {

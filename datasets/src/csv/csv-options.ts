@@ -2,8 +2,11 @@
 import { DatasetError } from '../dataset-error.js';
 import { MESSAGES } from '../messages.js';
 
-/** Default `maxBytes`: 50 MiB. */
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+/**
+ * Default `maxBytes`: 1 GiB. The cap is there to refuse a device, a wrong path or a runaway file early; the loader
+ * streams, so memory follows the table (4 bytes a feature cell), not the file size.
+ */
+export const DEFAULT_MAX_BYTES = 1024 * 1024 * 1024;
 
 /** Options of `loadCsv` and `parseCsv`. */
 export interface CsvOptions {
@@ -11,7 +14,7 @@ export interface CsvOptions {
   target: string;
   /** Feature columns, in this order. Default: every column except the target, in file order. */
   features?: readonly string[];
-  /** Largest file accepted, in bytes. Default `DEFAULT_MAX_BYTES` (50 MiB). */
+  /** Largest file (or text, in UTF-8 bytes) accepted; raise or lower it at will. Default `DEFAULT_MAX_BYTES` (1 GiB). */
   maxBytes?: number;
 }
 
@@ -34,13 +37,16 @@ export function resolveCsvOptions(options: CsvOptions, fn: string): ResolvedCsvO
     );
   }
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (!Number.isFinite(maxBytes) || maxBytes <= 0) {
+  if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) {
     throw new DatasetError(
       'invalid-argument',
-      MESSAGES.invalidArgument(fn, 'options.maxBytes', 'a positive number of bytes', maxBytes),
+      MESSAGES.invalidArgument(fn, 'options.maxBytes', 'a positive whole number of bytes', maxBytes),
     );
   }
-  if (options.features !== undefined && !Array.isArray(options.features)) {
+  if (
+    options.features !== undefined &&
+    (!Array.isArray(options.features) || options.features.some((f) => typeof f !== 'string'))
+  ) {
     throw new DatasetError(
       'invalid-argument',
       MESSAGES.invalidArgument(fn, 'options.features', 'an array of column names', options.features),

@@ -1,70 +1,69 @@
-/** `loadCsv`: reads a user's CSV file safely (stat, size limit, strict UTF-8) and parses it with `parseCsv`. */
-import { readFileSync, statSync, type Stats } from 'node:fs';
+/** `loadCsv`: streams a user's CSV file (regular files only, capped, strict UTF-8) through the `parseCsv` rules. */
+import { finished } from 'node:stream/promises';
+import { openRegularFile, type OpenedFile } from '@openbox/safe-io';
+import { Parser } from 'csv-parse';
 import { DatasetError } from '../dataset-error.js';
 import { MESSAGES } from '../messages.js';
 import type { Dataset } from '../types.js';
 import { resolveCsvOptions, type CsvOptions } from './csv-options.js';
-import { parseCsvAs } from './parse-csv.js';
+import { csvParserOptions } from './csv-parser-options.js';
+import { CsvRecordConsumer } from './csv-record-consumer.js';
+import { fromSafeIoError } from './from-safe-io-error.js';
+import { Utf8Checker } from './utf8-checker.js';
 
 const FN = 'loadCsv';
 
 /**
- * Loads a CSV file into a `Dataset` with the rules of `parseCsv`. Before reading it checks that the path exists,
- * is a file and is at most `options.maxBytes` (default 50 MiB); the bytes must be valid UTF-8. Errors are
- * `DatasetError`s naming the file, line and column.
+ * Loads a CSV file into a `Dataset` with the rules and messages of `parseCsv`, streaming: the file is read in
+ * chunks of ≤ 1 MiB, each checked as strict UTF-8 and fed to csv-parse, and each record's numeric cells go straight
+ * into a float32 array that doubles as rows arrive — neither the text nor the records are kept, so memory is about
+ * the table (4 bytes a feature cell, at most twice that while it grows), whatever the file size.
+ *
+ * The path must be a regular file (checked on the open descriptor: `/dev/zero`, `/dev/urandom`, a FIFO, a socket,
+ * a folder or a link to one are refused at once) of at most `options.maxBytes` (default `DEFAULT_MAX_BYTES`, 1 GiB;
+ * raise or lower it at will); a read that stalls for 10 s fails. Feature cells must fit float32 (see `parseCsv`:
+ * a value that would become ±Infinity or lose its precision below 1.1754944e-38 is an error, "rescale the column").
+ * Errors are `DatasetError`s naming the file, line and column; file-level ones keep `@openbox/safe-io`'s message.
  * @example
- * const penguins = loadCsv('penguins.csv', { target: 'species', features: ['bill_length_mm', 'body_mass_g'] });
+ * const penguins = await loadCsv('penguins.csv', { target: 'species', features: ['bill_length_mm', 'body_mass_g'] });
  */
-export function loadCsv(path: string, options: CsvOptions): Dataset {
+export async function loadCsv(path: string, options: CsvOptions): Promise<Dataset> {
   // 1. Arguments.
   if (typeof path !== 'string' || path === '') {
     throw new DatasetError('invalid-argument', MESSAGES.invalidArgument(FN, 'path', 'a file path', path));
   }
-  const { maxBytes } = resolveCsvOptions(options, FN);
-  // 2. What is at the path, and how big it is, before reading anything.
-  let stats: Stats;
+  const opts = resolveCsvOptions(options, FN);
+  // 2. Open: a regular file within the cap, or a clear refusal before a byte is read.
+  let opened: OpenedFile;
   try {
-    stats = statSync(path);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') {
-      throw new DatasetError('missing-file', MESSAGES.missingFile(FN, path), { file: path });
-    }
-    throw e;
-  }
-  if (stats.isDirectory()) throw new DatasetError('not-a-file', MESSAGES.notAFile(FN, path), { file: path });
-  if (stats.size > maxBytes) {
-    throw new DatasetError('file-too-large', MESSAGES.fileTooLarge(FN, path, stats.size, maxBytes), {
-      file: path,
+    opened = await openRegularFile(path, {
+      maxBytes: opts.maxBytes,
+      what: 'CSV file',
+      hint: 'raise it with maxBytes / --max-bytes',
+      caller: FN,
     });
+  } catch (error) {
+    throw fromSafeIoError(error, path);
   }
-  // 3. Strict UTF-8 decoding.
-  const bytes = readFileSync(path);
-  let text: string;
+  // 3. Stream: UTF-8 check → csv-parse → the record consumer (which throws at the first bad record).
+  const consumer = new CsvRecordConsumer(FN, opts, path);
+  const utf8 = new Utf8Checker(FN, path);
+  const parser = new Parser(csvParserOptions(consumer.onRecord));
+  parser.on('error', () => undefined); // read synchronously from `parser.errored` below
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const loc = { file: path, row: firstBadLine(bytes) };
-    throw new DatasetError('not-utf8', MESSAGES.notUtf8(FN, loc), loc);
-  }
-  // 4. Parse.
-  return parseCsvAs(FN, text, options, path);
-}
-
-/** 1-based line of the first byte sequence that is not UTF-8 (decodes line by line; only on the error path). */
-function firstBadLine(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let start = 0;
-  let line = 1;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 10) {
-      try {
-        decoder.decode(bytes.subarray(start, i));
-      } catch {
-        return line;
-      }
-      start = i + 1;
-      line++;
+    for await (const chunk of opened.chunks) {
+      utf8.push(chunk);
+      parser.write(chunk); // parses synchronously: records are consumed, none is queued
+      if (parser.errored) throw parser.errored;
     }
+    utf8.end();
+    parser.end();
+    await finished(parser, { readable: false });
+  } catch (error) {
+    throw fromSafeIoError(consumer.toDatasetError(error), path);
+  } finally {
+    parser.destroy();
   }
-  return line;
+  // 4. Whole-table rules and the dataset.
+  return consumer.finish();
 }

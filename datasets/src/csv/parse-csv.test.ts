@@ -187,3 +187,79 @@ describe('parseCsv: bad input names the file, line and column', () => {
     );
   });
 });
+
+describe('parseCsv: records (csv-parse with the loader options)', () => {
+  const f = (text: string, target = 'y', features?: string[]) =>
+    parseCsv(text, { target, fileName: 'f.csv', ...(features ? { features } : {}) });
+
+  it('splits records on LF, CRLF and lone CR, mixed in one file, and counts lines for each', () => {
+    expect(Array.from(f('a,y\n1,0\r\n2,1\r3,0').features)).toEqual([1, 2, 3]);
+    expect(caught(() => f('a,y\n1,0\r\n2,1\r?,0\n4,1'))).toMatchObject({ code: 'non-numeric', row: 4 });
+  });
+
+  it('reads quoted fields with commas, doubled quotes and line breaks, and counts lines inside them', () => {
+    const text = 'name,note,a,y\n"Smith, J.","said ""hi""",1,0\n"two\r\nlines",x,2,1\nlast,"y\n\nz",3,1\n';
+    const ds = f(text, 'note', ['a']);
+    expect(ds.classNames).toEqual(['said "hi"', 'x', 'y\n\nz']);
+    expect(caught(() => f(text.replace(',3,1', ',?,1'), 'y', ['a']))).toMatchObject({ row: 5, column: 'a' });
+    expect(caught(() => f(`${text}?,z,w,1\n`, 'y', ['a']))).toMatchObject({ row: 8, column: 'a' });
+  });
+
+  it('skips blank and whitespace-only lines but keeps empty fields, with the right line numbers', () => {
+    expect(f('a,b,y\n\n1,2,0\n  \n\t\n3,4,1\n\n').shape).toEqual([2, 2]);
+    expect(caught(() => f('a,y\n\n1,\n'))).toMatchObject({ code: 'empty-cell', row: 3, column: 'y' });
+    expect(caught(() => f('a,y\n\n1,0\n \n,1\n'))).toMatchObject({ code: 'empty-cell', row: 5, column: 'a' });
+  });
+
+  it('keeps a quote inside an unquoted cell as text', () => {
+    expect(f('height,a,y\n5\'10",1,0\n6\'1",2,1\n', 'height').classNames).toEqual(['5\'10"', '6\'1"']);
+  });
+
+  it('trims unquoted cells and quoted labels; spaces around a quoted field are fine', () => {
+    const ds = f('a , y\n 1 , " p " \n2,  "q"  \n');
+    expect(ds.featureNames).toEqual(['a']);
+    expect(ds.classNames).toEqual(['p', 'q']);
+  });
+
+  it('names the line where an unclosed quote opened', () => {
+    expect(() => f('a,y\n1,2\n3,"open\n4,5\n')).toThrow(
+      `parseCsv: "f.csv", line 3: a quoted field opened here is never closed; add the closing '"'`,
+    );
+    expect(caught(() => f('a,note,y\n1,"x\r\ny",0\r\n\r\n2,"open\n', 'y', ['a']))).toMatchObject({
+      code: 'unterminated-quote',
+      row: 5,
+    });
+  });
+
+  it('rejects text after a closing quote', () => {
+    expect(() => f('a,y\n"x"y,2\n')).toThrow(/"f\.csv", line 2: text follows a closing quote/);
+    expect(caught(() => f('a,y\n1,2\n"x" y,2\n'))).toMatchObject({ code: 'text-after-quote', row: 3 });
+  });
+
+  it('rejects a record over the 8 MiB cap', () => {
+    const e = caught(() => f(`a,y\n1,0\n2,"${'x'.repeat(8 * 1024 * 1024 + 1)}`));
+    expect(e).toMatchObject({ code: 'record-too-long', row: 3 });
+  });
+
+  it('a feature value float32 cannot hold is an error, not a silent Infinity or 0', () => {
+    expect(caught(() => f('a,b,y\n1,2,0\n3,1e-40,1\n'))).toMatchObject({
+      code: 'float32-underflow',
+      row: 3,
+      column: 'b',
+    });
+    // The old failure: 1e-300 in every row became "the same value 0 in all 50 rows".
+    const tiny = Array.from({ length: 50 }, (_, i) => `${i},1e-300,${i % 2}`).join('\n');
+    expect(caught(() => f(`a,b,y\n${tiny}\n`))).toMatchObject({ code: 'float32-underflow', row: 2 });
+    expect(caught(() => f('a,b,y\n1,2,0\n3,-3.5e38,1\n')).code).toBe('float32-overflow');
+    expect(Array.from(f('a,b,y\n1,3.4e38,0\n3,1.2e-38,1\n').features)).toEqual([
+      1,
+      Math.fround(3.4e38),
+      3,
+      Math.fround(1.2e-38),
+    ]);
+  });
+
+  it('a numeric header cell is found even when float32 could not hold it', () => {
+    expect(caught(() => f('1e-40,y\n1,0\n')).code).toBe('no-header');
+  });
+});
