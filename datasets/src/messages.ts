@@ -63,8 +63,10 @@ export const MESSAGES = {
   raggedRow: (fn: string, loc: DatasetErrorLocation, got: number, expected: number) =>
     `${fn}: ${where(loc)} has ${got} fields but the header has ${expected}; every row needs one field per column`,
   unknownTarget: (fn: string, loc: DatasetErrorLocation, target: string, columns: readonly string[]) =>
-    `${fn}: ${where(loc)}: options.target "${excerpt(target)}" is not a column; the columns are ${quoteList(columns)}` +
-    (columns.length === 1 ? ' (a single column: is the file comma-separated?)' : ''),
+    columns.length === 1
+      ? `${fn}: ${where(loc)}: options.target "${excerpt(target)}" is not a column; the first line is a single ` +
+        `field of ${[...(columns[0] ?? '')].length} characters, not comma-separated column names (is this a CSV file?)`
+      : `${fn}: ${where(loc)}: options.target "${excerpt(target)}" is not a column; the columns are ${quoteList(columns)}`,
   unknownFeature: (fn: string, loc: DatasetErrorLocation, feature: string, columns: readonly string[]) =>
     `${fn}: ${where(loc)}: options.features names "${excerpt(feature)}", which is not a column; ` +
     `the columns are ${quoteList(columns)}`,

@@ -1,11 +1,12 @@
 /** Every user-facing error message of @openbox/cnn-vis, naming the function and the argument. */
+import { escapeForMessage } from '@openbox/safe-io';
 
 const list = (items: readonly (string | number)[]): string =>
   items.length === 0 ? '(none)' : items.join(', ');
 
 export const MESSAGES = {
   unknownLayer: (fn: string, name: string, known: readonly string[]) =>
-    `${fn}: unknown layer '${name}'. Layers in this model: ${list(known)} (plus 'input' and 'logits').`,
+    `${fn}: unknown layer '${escapeForMessage(name)}'. Layers in this model: ${list(known.map((k) => escapeForMessage(k)))} (plus 'input' and 'logits').`,
   channelOutOfRange: (fn: string, layer: string, channel: number, channels: number) =>
     `${fn}: channel ${channel} is out of range for layer '${layer}', which has channels 0..${channels - 1} (${channels} in all).`,
   positionOutOfRange: (fn: string, layer: string, x: number, y: number, width: number, height: number) =>

@@ -4,7 +4,7 @@ import { MESSAGES } from './messages.js';
 import { ModelIoError } from './model-io-error.js';
 
 /** Characters of the file quoted around the place JSON.parse stopped (escaped; never a whole line). */
-export const JSON_EXCERPT_CHARS = 40;
+export const JSON_EXCERPT_CHARS = 16;
 
 /**
  * Parses `text` (the content of the model.json at `path`) as a JSON object. V8's own messages quote the text

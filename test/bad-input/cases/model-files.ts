@@ -37,7 +37,7 @@ export const MODEL_CASES: readonly CliCase[] = [
   model('model-nan', 'model.json', ['conv1', /NaN|non-finite|infinite/i]),
   model('model-inf', 'model.json', ['conv1', /NaN|non-finite|infinite/i]),
   model('model-shape', 'model.json', ['conv1', /shape/i, /\[5,\s?5,\s?1,\s?4\]/]),
-  model('model-huge-claim', 'weights.bin', [/bytes/]),
+  model('model-huge-claim', 'model.json', ['160000006944 bytes', /over the limit/]),
   model('model-escape', 'model.json', [/outside|escape/i]),
   model('model-graph', 'model.json', [/GraphModel/, /LayersModel/]),
   model('model-bad-json', 'model.json', [/JSON/]),

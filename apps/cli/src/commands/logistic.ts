@@ -1,5 +1,5 @@
 /** `openbox logistic`: exact logistic regression with inference, the equivalent tfjs net and ml-logistic-regression, side by side. */
-import { loadCsv } from '@openbox/datasets';
+import { DEFAULT_MAX_BYTES, loadCsv } from '@openbox/datasets';
 import { analyzeLogistic } from '@openbox/logistic';
 import { initBackend } from '@openbox/runtime';
 import { escapeForMessage } from '@openbox/safe-io';
@@ -58,13 +58,21 @@ export const LOGISTIC_OPTIONS = {
     max: 1_000_000,
     help: 'ml-logistic-regression steps (default: the package default, bounded by a work budget; the report says how many ran)',
   },
+  'max-bytes': {
+    kind: 'integer',
+    min: 1,
+    max: 2 ** 40,
+    default: DEFAULT_MAX_BYTES,
+    placeholder: 'N',
+    help: 'largest CSV file read, in bytes (the file is streamed: memory stays near the float32 table)',
+  },
   seed: { ...SEED_OPTION, help: "seed of the net's initializer" },
   json: { kind: 'flag', help: 'print one JSON object on stdout instead of tables' },
 } as const satisfies OptionSpecs;
 
 const USAGE = formatUsage(
   `openbox logistic --csv FILE --target COL [--features a,b,c] [--positive LABEL] [--standardize] [--l2 X]
-                 [--ml-steps N] [--seed N] [--json]`,
+                 [--ml-steps N] [--max-bytes N] [--seed N] [--json]`,
   LOGISTIC_OPTIONS,
   [
     'Exit code 0 when the net agrees with the exact fit, 1 otherwise or on an ill-posed problem, 2 on bad arguments.',
@@ -83,6 +91,7 @@ export const logisticCommand: Command = {
     log.stage(`reading ${escapeForMessage(args.csv, 200)}`);
     const ds = await loadCsv(args.csv, {
       target: args.target,
+      maxBytes: args.maxBytes,
       ...(args.features ? { features: args.features } : {}),
     });
     // 2. The binary target: one class vs the rest.

@@ -1,4 +1,5 @@
 /** `openbox suite`: run the comparison suite's experiments and write `results/<run-id>/`. */
+import { initBackend, loadModel } from '@openbox/runtime';
 import { EXPERIMENT_IDS, SUITE_EXPERIMENTS, runSuite, type Manifest } from '@openbox/suite';
 import { parseOptions, type OptionSpecs, type ParsedOptions } from '../args.js';
 import type { Command } from '../command.js';
@@ -76,7 +77,13 @@ export const suiteCommand: Command = {
     SUITE_OPTIONS,
   ),
   async run(argv) {
-    const manifest = await runSuiteWithProgress(parseOptions(SUITE_OPTIONS, argv));
+    const args = parseOptions(SUITE_OPTIONS, argv);
+    // A model that cannot load fails here, naming the file, before any run folder exists.
+    if (args.model !== undefined) {
+      await initBackend();
+      (await loadModel(args.model)).dispose();
+    }
+    const manifest = await runSuiteWithProgress(args);
     return manifest.experiments.some((e) => e.status === 'failed') ? 1 : 0;
   },
 };
