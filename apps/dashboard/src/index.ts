@@ -6,6 +6,15 @@ export { DASHBOARD_DEFAULTS } from './dashboard-options.js';
 export type { DashboardOptions } from './dashboard-options.js';
 export { serveDashboard, SERVE_DEFAULTS } from './serve-dashboard.js';
 export type { RunningDashboard, ServeDashboardOptions } from './serve-dashboard.js';
+export { HttpError, HTTP_ERROR_CODES } from './http-error.js';
+export type { HttpErrorCode } from './http-error.js';
+
+// Hardening: hosts, cross-site requests, headers
+export { LOOPBACK_NAMES } from './security/host-policy.js';
+export type { ListenAddress } from './security/host-policy.js';
+export { parseAllowedHost } from './security/allowed-host-entry.js';
+export type { AllowedHostEntry } from './security/allowed-host-entry.js';
+export { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './security/security-headers.js';
 
 // Live endpoint contract
 export { DIGIT_CLASSES, DIGIT_PIXELS, DIGIT_SIDE } from './live/live-types.js';
@@ -19,12 +28,19 @@ export type {
 } from './live/live-types.js';
 export { LIVE_DEFAULTS } from './live/live-app.js';
 export { createLiveFunction } from './live/create-live-function.js';
-export { referenceLive } from './live/reference-live.js';
 export type { LiveModels } from './live/create-live-function.js';
+export { createWorkerLive, WORKER_LIVE_DEFAULTS } from './live/create-worker-live.js';
+export type { WorkerLive, WorkerLiveOptions } from './live/create-worker-live.js';
+export type { LiveModelModule } from './live/live-worker-protocol.js';
+export { referenceLive } from './live/reference-live.js';
 export { createWorkQueue, QueueFullError } from './live/work-queue.js';
 export type { WorkQueue } from './live/work-queue.js';
 
 // Reading results
 export { createResultsStore } from './results/results-store.js';
 export type { ResultsStore, RunSummary } from './results/results-store.js';
+export { createRunIndex, RUN_INDEX_DEFAULTS } from './results/run-index.js';
+export type { RunIndex, RunIndexOptions } from './results/run-index.js';
+export { RUNS_PAGING } from './api/api-app.js';
+export { RUNS_PER_PAGE } from './pages/pages-app.js';
 export { resolveInside } from './results/safe-path.js';

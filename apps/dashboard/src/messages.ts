@@ -1,4 +1,8 @@
 /** User-facing messages of the dashboard: API errors and startup errors, each naming what was wrong. */
+import { escapeForMessage } from '@openbox/safe-io';
+
+/** A value from a request in double quotes, escaped (controls as `\xNN`, `"` as `\"`, at most 60 characters). */
+const quoted = (value: string): string => `"${escapeForMessage(value).replaceAll('"', '\\"')}"`;
 
 /** Every message the dashboard sends or throws. */
 export const MESSAGES = {
@@ -13,7 +17,8 @@ export const MESSAGES = {
     `artifact ${JSON.stringify(file)} not found in experiment ${JSON.stringify(id)}`,
   datasetNotFound: (runId: string, dataset: string) =>
     `dataset ${JSON.stringify(dataset)} not found in run ${JSON.stringify(runId)}`,
-  notFound: (path: string) => `no route for ${path}`,
+  notFound: (path: string) => `no route for ${escapeForMessage(path, 200)}`,
+  badRequest: 'malformed request (bad Host header, URL or method)',
   bodyTooLarge: (maxBytes: number) => `request body too large: at most ${maxBytes} bytes`,
   internal: 'internal error; see the server log',
   liveDisabled: 'the live endpoint is not configured on this server (start it with a live model)',
@@ -27,8 +32,34 @@ export const MESSAGES = {
   liveBusy: (max: number) => `live queue full (${max} waiting); retry shortly`,
   liveTimeout: (ms: number) => `live computation took longer than ${ms} ms`,
   liveBadResponse: (what: string) => `the live model returned an invalid response: ${what}`,
+  liveFailed: 'the live model failed on this digit; see the server log',
   badResultsDir: (dir: string, why: string) =>
     `createDashboardApp: options.resultsDir ${JSON.stringify(dir)} ${why}`,
   badOption: (fn: string, arg: string, expected: string, got: unknown) =>
     `${fn}: ${arg} must be ${expected}, got ${JSON.stringify(got)}`,
+  // Host allowlist and cross-site requests.
+  hostMalformed: (host: string) => `malformed Host header ${quoted(host)}`,
+  hostNotAllowed: (host: string) =>
+    `host ${quoted(host)} is not allowed: this dashboard answers to localhost, 127.0.0.1, [::1], *.localhost ` +
+    `and the address it listens on; add a name with allowedHosts (openbox serve --allowed-host NAME)`,
+  hostWrongPort: (host: string, port: number) =>
+    `host ${quoted(host)} names another port: this dashboard listens on port ${port}`,
+  crossSite: (method: string, site: string) =>
+    `${method} refused: cross-site request (Sec-Fetch-Site: ${quoted(site)}); use the dashboard's own pages`,
+  originNotAllowed: (method: string, origin: string, host: string) =>
+    `${method} refused: Origin ${quoted(origin)} is not this dashboard's origin (host ${quoted(host)})`,
+  unsupportedMediaType: (method: string, type: string | undefined) =>
+    `${method} requests must have Content-Type: application/json, got ${type === undefined ? 'none' : quoted(type)}`,
+  // Query parameters.
+  badQuery: (name: string, expected: string, got: string) =>
+    `invalid ${name}: it must be ${expected}, got ${quoted(got)}`,
+  repeatedQuery: (name: string) => `invalid ${name}: give it at most once`,
+  pagePastEnd: (page: number, last: number) => `page ${page} is past the last page (${last})`,
+  // Live worker.
+  liveWorkerFailed: (module: string, why: string) =>
+    `the live model worker (${module}) failed: ${escapeForMessage(why, 200)}`,
+  liveWorkerClosed: 'the live model worker was closed',
+  liveWorkerAborted: 'the live computation was stopped (timeout); its worker is being restarted',
+  liveWorkerBadModule: (module: string) =>
+    `the live model module ${module} must export loadLiveFunction(data): Promise<LiveFunction>`,
 } as const;

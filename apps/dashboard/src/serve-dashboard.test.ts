@@ -5,19 +5,40 @@ import { serveDashboard } from './serve-dashboard.js';
 import type { RunningDashboard } from './serve-dashboard.js';
 import { fixtureDir } from './test-helpers.js';
 
-/** A raw GET that sends the path exactly as given (no client-side normalization). */
-function rawGet(url: string, rawPath: string): Promise<{ status: number; body: string }> {
+interface Raw {
+  readonly status: number;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: string;
+}
+
+/** A raw request that sends the path and headers exactly as given (no client-side normalization). */
+function raw(
+  url: string,
+  rawPath: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Raw> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    http
-      .get({ hostname, port, path: rawPath }, (res) => {
+    const req = http.request(
+      {
+        hostname,
+        port,
+        path: rawPath,
+        method: init.method ?? 'GET',
+        headers: init.headers,
+        setHost: !init.headers?.['host'],
+      },
+      (res) => {
         let body = '';
         res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      })
-      .on('error', reject);
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(init.body);
   });
 }
+const rawGet = (url: string, rawPath: string) => raw(url, rawPath);
 
 describe('serveDashboard (real HTTP server)', () => {
   let ctx: Awaited<ReturnType<typeof fixtureDir>>;
@@ -62,6 +83,86 @@ describe('serveDashboard (real HTTP server)', () => {
     await writing;
     for (const page of pages) expect(page).toContain(ctx.run.runId);
     expect(await fetch(new URL('api/runs/being-written', server.url)).then((r) => r.status)).toBe(404);
+  });
+
+  it.each([
+    // [what, path, init, status, code]
+    ['its own address', '/api/runs', {}, 200, undefined],
+    ['localhost on its port', '/api/runs', { headers: { host: `localhost:PORT` } }, 200, undefined],
+    ['a rebinding name', '/api/runs', { headers: { host: 'evil.example:PORT' } }, 403, 'host-not-allowed'],
+    ['a rebinding name, page', '/', { headers: { host: 'evil.example:PORT' } }, 403, undefined],
+    ['loopback on another port', '/api/runs', { headers: { host: '127.0.0.1:1' } }, 403, 'host-not-allowed'],
+    [
+      'loopback without a port (80)',
+      '/api/runs',
+      { headers: { host: '127.0.0.1' } },
+      403,
+      'host-not-allowed',
+    ],
+    ['an absolute-form target to another host', 'http://evil.example/api/runs', {}, 403, 'host-not-allowed'],
+    ['a Host the HTTP layer cannot parse', '/api/runs', { headers: { host: 'a b' } }, 400, 'bad-request'],
+    [
+      'a cross-site text/plain POST',
+      '/api/live/digit',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', origin: 'https://evil.example' },
+        body: '{"index":0}',
+      },
+      403,
+      'origin-not-allowed',
+    ],
+    [
+      'a same-origin JSON POST (no live model here: 501)',
+      '/api/live/digit',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'ORIGIN' },
+        body: '{"index":0}',
+      },
+      501,
+      'live-disabled',
+    ],
+    ['an unknown route', '/nope', {}, 404, undefined],
+  ] as const)('%s → %i, with the security headers', async (_what, path, init, status, code) => {
+    const port = String(server.port);
+    const headers = Object.fromEntries(
+      Object.entries((init as { headers?: Record<string, string> }).headers ?? {}).map(([k, v]) => [
+        k,
+        v.replace('PORT', port).replace('ORIGIN', server.url.replace(/\/$/, '')),
+      ]),
+    );
+    const res = await raw(server.url, path, { ...init, headers });
+    expect(res.status).toBe(status);
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+    if (code !== undefined) expect((JSON.parse(res.body) as { code: string }).code).toBe(code);
+  });
+
+  it('answers to allowedHosts on any port, and to the listen name', async () => {
+    const other = await serveDashboard({
+      resultsDir: ctx.dir,
+      port: 0,
+      hostname: 'localhost',
+      allowedHosts: ['dash.example.org'],
+    });
+    try {
+      const get = (host: string) => raw(other.url, '/api/runs', { headers: { host } }).then((r) => r.status);
+      expect(await get('dash.example.org')).toBe(200);
+      expect(await get('dash.example.org:443')).toBe(200);
+      expect(await get(`localhost:${other.port}`)).toBe(200);
+      expect(await get('other.example.org')).toBe(403);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('rejects a bad option before listening', async () => {
+    await expect(
+      serveDashboard({ resultsDir: ctx.dir, port: 0, allowedHosts: ['http://x'] }),
+    ).rejects.toThrow('createDashboardApp: options.allowedHosts[0] must be a host name or IP address');
   });
 
   it('rejects when the port is taken', async () => {

@@ -1,8 +1,10 @@
-import { symlink } from 'node:fs/promises';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDashboardApp } from '../create-dashboard-app.js';
+import { writeFixtureRun } from '../fixtures/write-fixture-run.js';
 import { fixtureDir } from '../test-helpers.js';
 
 describe('JSON API', () => {
@@ -134,6 +136,7 @@ describe('JSON API', () => {
     const res = await app.request('/api/live/digit', {
       method: 'POST',
       body: stream,
+      headers: { 'content-type': 'application/json' },
       duplex: 'half',
     } as RequestInit);
     expect(res.status).toBe(413);
@@ -145,5 +148,73 @@ describe('JSON API', () => {
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self' 'unsafe-eval'");
     expect(csp).not.toContain("script-src 'self' 'unsafe-inline'");
+  });
+});
+
+describe('GET /api/runs paging', () => {
+  let dir: string;
+  let app: Hono;
+  const TOTAL = 120;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'openbox-paging-'));
+    for (let i = 0; i < TOTAL; i++) {
+      await writeFixtureRun(dir, {
+        runId: `run-${String(i).padStart(3, '0')}`,
+        createdAt: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
+        manifestOnly: true,
+      });
+    }
+    app = createDashboardApp({ resultsDir: dir });
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const page = async (query: string) => {
+    const res = await app.request(`/api/runs${query}`);
+    return {
+      status: res.status,
+      body: (await res.json()) as Record<string, unknown> & { runs?: { runId: string }[] },
+    };
+  };
+
+  it.each([
+    ['', 50, 0, 'run-119', 'run-070'],
+    ['?limit=10', 10, 0, 'run-119', 'run-110'],
+    ['?limit=10&offset=115', 5, 115, 'run-004', 'run-000'],
+    ['?offset=50', 50, 50, 'run-069', 'run-020'],
+    ['?limit=500', TOTAL, 0, 'run-119', 'run-000'],
+  ])(
+    '%s → %i runs from offset %i, newest first, with the total',
+    async (query, count, offset, first, last) => {
+      const { status, body } = await page(query);
+      expect(status).toBe(200);
+      expect(body.runs).toHaveLength(count);
+      expect(body.runs![0]!.runId).toBe(first);
+      expect(body.runs!.at(-1)!.runId).toBe(last);
+      expect(body).toMatchObject({ total: TOTAL, offset });
+    },
+  );
+
+  it('an offset past the end is an empty page, not an error', async () => {
+    expect((await page('?offset=1000')).body).toEqual({ runs: [], total: TOTAL, limit: 50, offset: 1000 });
+  });
+
+  it.each([
+    ['?limit=0', 'invalid limit: it must be an integer in [1, 500], got "0"'],
+    ['?limit=501', 'invalid limit: it must be an integer in [1, 500], got "501"'],
+    ['?limit=abc', 'invalid limit: it must be an integer in [1, 500], got "abc"'],
+    ['?limit=-1', 'invalid limit: it must be an integer in [1, 500], got "-1"'],
+    ['?limit=1e2', 'invalid limit: it must be an integer in [1, 500], got "1e2"'],
+    ['?limit=%2010', 'invalid limit: it must be an integer in [1, 500], got " 10"'],
+    ['?limit=', 'invalid limit: it must be an integer in [1, 500], got ""'],
+    ['?limit=0x10', 'invalid limit: it must be an integer in [1, 500], got "0x10"'],
+    ['?offset=-1', 'invalid offset: it must be an integer in [0, 999999999], got "-1"'],
+    ['?offset=1.5', 'invalid offset: it must be an integer in [0, 999999999], got "1.5"'],
+    ['?offset=99999999999', 'invalid offset: it must be an integer in [0, 999999999], got "99999999999"'],
+    ['?limit=%1b%5b31m', 'invalid limit: it must be an integer in [1, 500], got "\\x1b[31m"'],
+    ['?limit=1&limit=2', 'invalid limit: give it at most once'],
+  ])('%s → 400 naming the parameter', async (query, error) => {
+    const { status, body } = await page(query);
+    expect(status).toBe(400);
+    expect(body).toEqual({ error, code: 'bad-query' });
   });
 });

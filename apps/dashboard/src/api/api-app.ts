@@ -4,12 +4,20 @@ import { Hono } from 'hono';
 import { HttpError } from '../http-error.js';
 import { jsonBody } from './json-body.js';
 import { MESSAGES } from '../messages.js';
+import { queryInt } from '../query-int.js';
 import { checkParam } from '../results/ids.js';
 import type { ResultsStore } from '../results/results-store.js';
 
+/** Paging of `GET /api/runs`: `?limit=` (1–500, default 50) and `?offset=` (0 or more, default 0). */
+export const RUNS_PAGING = {
+  limit: { min: 1, max: 500, fallback: 50 },
+  offset: { min: 0, max: 999_999_999, fallback: 0 },
+} as const;
+
 /**
  * Routes (ids checked against the results-format patterns, 400 when malformed, 404 when unknown):
- * `GET /runs` (summaries, newest first), `GET /runs/:runId` (manifest), `GET /runs/:runId/experiments/:id`
+ * `GET /runs?limit=&offset=` (`{ runs, total, limit, offset }`: summaries newest first, one page of them; a
+ * bad `limit`/`offset` is a 400 naming it), `GET /runs/:runId` (manifest), `GET /runs/:runId/experiments/:id`
  * (result), `GET …/charts/:chartId` (the Vega-Lite spec), `GET …/artifacts/:file` (a declared PNG).
  */
 export function createApiApp(store: ResultsStore): Hono {
@@ -18,7 +26,7 @@ export function createApiApp(store: ResultsStore): Hono {
   const loadManifest = async (runIdParam: string | undefined) => {
     const runId = checkParam('runId', runIdParam);
     const manifest = await store.manifest(runId);
-    if (manifest === undefined) throw new HttpError(404, MESSAGES.runNotFound(runId));
+    if (manifest === undefined) throw new HttpError(404, MESSAGES.runNotFound(runId), 'not-found');
     return manifest;
   };
   const loadResult = async (runIdParam: string | undefined, idParam: string | undefined) => {
@@ -27,12 +35,17 @@ export function createApiApp(store: ResultsStore): Hono {
     const result = await store.result(runId, id);
     if (result === undefined) {
       await loadManifest(runId);
-      throw new HttpError(404, MESSAGES.experimentNotFound(runId, id));
+      throw new HttpError(404, MESSAGES.experimentNotFound(runId, id), 'not-found');
     }
     return result;
   };
 
-  app.get('/runs', async (c) => c.json({ runs: await store.listRuns() }));
+  app.get('/runs', async (c) => {
+    const limit = queryInt(c, 'limit', RUNS_PAGING.limit);
+    const offset = queryInt(c, 'offset', RUNS_PAGING.offset);
+    const all = await store.listRuns();
+    return c.json({ runs: all.slice(offset, offset + limit), total: all.length, limit, offset });
+  });
   app.get('/runs/:runId', async (c) => jsonBody(c, await loadManifest(c.req.param('runId'))));
   app.get('/runs/:runId/experiments/:id', async (c) =>
     jsonBody(c, await loadResult(c.req.param('runId'), c.req.param('id'))),
@@ -42,7 +55,8 @@ export function createApiApp(store: ResultsStore): Hono {
     const chartId = checkParam('chartId', c.req.param('chartId'));
     const result = await loadResult(c.req.param('runId'), c.req.param('id'));
     const chart = result.charts.find((ch) => ch.id === chartId);
-    if (chart === undefined) throw new HttpError(404, MESSAGES.chartNotFound(result.id, chartId));
+    if (chart === undefined)
+      throw new HttpError(404, MESSAGES.chartNotFound(result.id, chartId), 'not-found');
     return jsonBody(c, chart.spec);
   });
 
@@ -51,7 +65,8 @@ export function createApiApp(store: ResultsStore): Hono {
     const result = await loadResult(c.req.param('runId'), c.req.param('id'));
     const runId = c.req.param('runId');
     const artifact = await store.artifact(runId, result.id, file);
-    if (artifact === undefined) throw new HttpError(404, MESSAGES.artifactNotFound(result.id, file));
+    if (artifact === undefined)
+      throw new HttpError(404, MESSAGES.artifactNotFound(result.id, file), 'not-found');
     const bytes = await readFile(artifact.path);
     return c.body(bytes, 200, {
       'Content-Type': artifact.mediaType,

@@ -12,7 +12,7 @@ const finiteList = (v: unknown, length?: number): v is number[] =>
 /** Returns a plain copy of the response with arrays of finite numbers; throws a 500 `HttpError` otherwise. */
 export function checkLiveResponse(r: LiveResponse): LiveResponse {
   const bad = (what: string): never => {
-    throw new HttpError(500, MESSAGES.liveBadResponse(what));
+    throw new HttpError(500, MESSAGES.liveBadResponse(what), 'live-failed');
   };
   if (!finiteList(Array.from(r.probabilities ?? []), DIGIT_CLASSES))
     bad(`probabilities must be ${DIGIT_CLASSES} finite numbers`);

@@ -19,7 +19,9 @@ const TIMEOUT = Symbol('timeout');
  * The live sub-app, mounted at `/api/live`: `GET /info` says whether it is enabled (and how many test digits
  * there are); `POST /digit` takes `{ index }` or `{ pixels }`, waits its turn in a one-at-a-time queue
  * (503 + `Retry-After` when `maxQueue` requests already wait), and answers the model's response, the input
- * pixels and the argmax (`prediction`), or 504 after `timeoutMs`. Without `live`, `POST /digit` is a 501.
+ * pixels and the argmax (`prediction`), or 504 after `timeoutMs` (counted from arrival, waiting included).
+ * On timeout the call's `AbortSignal` is aborted: a job not started yet is dropped, a worker-backed model
+ * (`createWorkerLive`) stops and restarts its worker, so the queue moves on. Without `live`, a 501.
  */
 export function createLiveApp(live: LiveOptions | undefined): Hono {
   const app = new Hono();
@@ -39,18 +41,27 @@ export function createLiveApp(live: LiveOptions | undefined): Hono {
 
   app.post('/digit', async (c) => {
     // 1. Enabled, and a valid body.
-    if (opts === undefined) throw new HttpError(501, MESSAGES.liveDisabled);
+    if (opts === undefined) throw new HttpError(501, MESSAGES.liveDisabled, 'live-disabled');
     const body: unknown = await c.req.json().catch(() => {
-      throw new HttpError(400, MESSAGES.liveBadJson);
+      throw new HttpError(400, MESSAGES.liveBadJson, 'live-bad-input');
     });
     const input = parseLiveInput(body, opts.digits);
     // 2. Queue the computation, bounded in time.
     const started = performance.now();
-    const job = queue.run(() => opts.predict(input.pixels));
+    const abort = new AbortController();
+    const job = queue.run(() =>
+      abort.signal.aborted
+        ? Promise.reject(new Error(MESSAGES.liveTimeout(opts.timeoutMs)))
+        : opts.predict(input.pixels, abort.signal),
+    );
     job.catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<typeof TIMEOUT>(
-      (resolve) => (timer = setTimeout(resolve, opts.timeoutMs, TIMEOUT)),
+      (resolve) =>
+        (timer = setTimeout(() => {
+          resolve(TIMEOUT);
+          abort.abort();
+        }, opts.timeoutMs)),
     );
     let outcome;
     try {
@@ -58,13 +69,17 @@ export function createLiveApp(live: LiveOptions | undefined): Hono {
     } catch (error) {
       if (error instanceof QueueFullError) {
         c.header('Retry-After', '1');
-        throw new HttpError(503, MESSAGES.liveBusy(opts.maxQueue));
+        throw new HttpError(503, MESSAGES.liveBusy(opts.maxQueue), 'live-busy');
       }
-      throw error;
+      // The model threw, or its worker crashed or was closed: one log line, a 500 without details.
+      console.error(
+        `[openbox dashboard] live model: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      throw new HttpError(500, MESSAGES.liveFailed, 'live-failed');
     } finally {
       clearTimeout(timer);
     }
-    if (outcome === TIMEOUT) throw new HttpError(504, MESSAGES.liveTimeout(opts.timeoutMs));
+    if (outcome === TIMEOUT) throw new HttpError(504, MESSAGES.liveTimeout(opts.timeoutMs), 'live-timeout');
     // 3. Check what the model answered and reply.
     const response = checkLiveResponse(outcome);
     const p = response.probabilities;

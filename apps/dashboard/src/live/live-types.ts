@@ -24,8 +24,12 @@ export interface LiveResponse {
   readonly lrScores: readonly number[];
 }
 
-/** The injected model: 784 pixels in [0, 1] → the response. Called one at a time by the dashboard's queue. */
-export type LiveFunction = (input: Float32Array) => Promise<LiveResponse>;
+/**
+ * The injected model: 784 pixels in [0, 1] → the response. Called one at a time by the dashboard's queue.
+ * `signal` is aborted when the request timed out: a function that can stop its work (the worker-backed one
+ * of `createWorkerLive` terminates its worker) should, and reject; others may ignore it.
+ */
+export type LiveFunction = (input: Float32Array, signal?: AbortSignal) => Promise<LiveResponse>;
 
 /** Test digits the page can pick by index. */
 export interface DigitSource {
@@ -37,7 +41,10 @@ export interface DigitSource {
 
 /** Options of the live endpoint (`createDashboardApp({ live })`). */
 export interface LiveOptions {
-  /** The model function. */
+  /**
+   * The model function. Runs on the server's thread unless it hands the work off: use `createWorkerLive`
+   * (or `referenceLive`) so a model computing does not delay pages.
+   */
   readonly predict: LiveFunction;
   /** The digits `{ index }` picks from; without it only `{ pixels }` is accepted. */
   readonly digits?: DigitSource;

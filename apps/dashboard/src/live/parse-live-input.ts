@@ -18,15 +18,15 @@ export interface LiveInput {
 export function parseLiveInput(body: unknown, digits: DigitSource | undefined): LiveInput {
   // 1. One of index / pixels.
   if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw new HttpError(400, MESSAGES.liveBadJson);
+    throw new HttpError(400, MESSAGES.liveBadJson, 'live-bad-input');
   const has = (k: string): boolean => Object.prototype.hasOwnProperty.call(body, k);
-  if (has('index') === has('pixels')) throw new HttpError(400, MESSAGES.liveOneOf);
+  if (has('index') === has('pixels')) throw new HttpError(400, MESSAGES.liveOneOf, 'live-bad-input');
   // 2. An index into the test digits.
   if (has('index')) {
-    if (digits === undefined) throw new HttpError(400, MESSAGES.liveNoDigits);
+    if (digits === undefined) throw new HttpError(400, MESSAGES.liveNoDigits, 'live-bad-input');
     const index = (body as { index: unknown }).index;
     if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= digits.count) {
-      throw new HttpError(400, MESSAGES.liveBadIndex(digits.count));
+      throw new HttpError(400, MESSAGES.liveBadIndex(digits.count), 'live-bad-input');
     }
     const digit = digits.get(index);
     return { pixels: digit.pixels, index, label: digit.label ?? null };
@@ -34,12 +34,16 @@ export function parseLiveInput(body: unknown, digits: DigitSource | undefined): 
   // 3. Raw pixels.
   const raw = (body as { pixels: unknown }).pixels;
   if (!Array.isArray(raw) || raw.length !== DIGIT_PIXELS) {
-    throw new HttpError(400, MESSAGES.liveBadPixelsLength(DIGIT_PIXELS, Array.isArray(raw) ? raw.length : 0));
+    throw new HttpError(
+      400,
+      MESSAGES.liveBadPixelsLength(DIGIT_PIXELS, Array.isArray(raw) ? raw.length : 0),
+      'live-bad-input',
+    );
   }
   const pixels = new Float32Array(DIGIT_PIXELS);
   raw.forEach((v: unknown, i) => {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1)
-      throw new HttpError(400, MESSAGES.liveBadPixel(i));
+      throw new HttpError(400, MESSAGES.liveBadPixel(i), 'live-bad-input');
     pixels[i] = v;
   });
   return { pixels, index: null, label: null };

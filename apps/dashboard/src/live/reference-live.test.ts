@@ -8,7 +8,7 @@ import { referenceLive } from './reference-live.js';
 
 const cacheDir = defaultCacheDir();
 
-describe('referenceLive: the live endpoint on the real reference CNN and LR templates', () => {
+describe('referenceLive: the live endpoint on the real reference CNN and LR templates (in a worker)', () => {
   beforeAll(async () => {
     await initBackend();
   });
@@ -34,6 +34,13 @@ describe('referenceLive: the live endpoint on the real reference CNN and LR temp
       expect(reply.lrScores[k]).toBeCloseTo(score, 3);
     }
     expect(reply.activations.length).toBeGreaterThan(0);
+    // The models run in the worker: nothing grows here, and the worker's tensor count stays flat.
     expect(await tensorGrowth(() => live.predict(digit.pixels), 3)).toBe(0);
+    const inWorker = live.workerTensors!;
+    expect(inWorker).toBeGreaterThan(0);
+    for (let i = 0; i < 3; i++) await live.predict(digit.pixels);
+    expect(live.workerTensors).toBe(inWorker);
+    model.dispose();
+    await live.close();
   });
 });

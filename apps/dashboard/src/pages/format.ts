@@ -34,6 +34,7 @@ export function badge(status: VerdictStatus | 'failed'): Html {
 /** URL helpers: every segment encoded. */
 export const urls = {
   run: (runId: string) => `/runs/${encodeURIComponent(runId)}`,
+  runsPage: (page: number) => (page === 1 ? '/runs' : `/runs?page=${page}`),
   experiment: (runId: string, id: string) =>
     `/runs/${encodeURIComponent(runId)}/experiments/${encodeURIComponent(id)}`,
   dataset: (runId: string, d: string) =>

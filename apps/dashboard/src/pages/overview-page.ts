@@ -11,15 +11,23 @@ const HIGHLIGHTS = 4;
 
 /**
  * The overview of one run. `results` maps experiment ids to their results (missing for failed experiments or
- * unreadable files). `latest` adds a note that this is the newest complete run.
+ * unreadable files). `latestOf` (the number of complete runs) marks this as the newest one and links the
+ * others; `null` on a run's own page.
  */
 export function overviewPage(
   m: Manifest,
   results: ReadonlyMap<string, ExperimentResult>,
-  latest: boolean,
+  latestOf: number | null,
 ): Html {
   const datasets = [...new Set([...results.values()].flatMap(datasetsOf))].sort();
-  return html`<h1>${latest ? 'Latest run' : 'Run'}: what did the networks learn?</h1>
+  return html`<h1>${latestOf !== null ? 'Latest run' : 'Run'}: what did the networks learn?</h1>
+    ${
+      latestOf !== null && latestOf > 1
+        ? html`<p class="muted" id="run-count">
+            The newest of ${latestOf} complete runs; <a href="/runs">see them all</a>.
+          </p>`
+        : ''
+    }
     ${runMeta(m)}
     ${
       datasets.length > 0

@@ -40,6 +40,7 @@ describe('pages', () => {
     expect(html).toContain(`href="/runs/${ctx.run.runId}/datasets/penguins"`);
     expect(html).toContain(`href="/runs/${ctx.run.runId}/datasets/synthetic"`);
     expect(html).not.toContain('/static/vendor/');
+    expect(html).not.toContain('id="run-count"'); // a single run: no "newest of" line
   });
 
   it('experiment page: one chart container per chart pointing at the API, the PNGs, the metrics, vendor scripts', async () => {
@@ -119,6 +120,25 @@ describe('pages', () => {
     expect((await page('/no/such/page')).status).toBe(404);
   });
 
+  it('renders / again when a result changes (the overview is cached per file version)', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'openbox-rerender-'));
+    try {
+      const { writeFixtureRun } = await import('../fixtures/write-fixture-run.js');
+      const run = await writeFixtureRun(dir);
+      const a = createDashboardApp({ resultsDir: dir });
+      expect((await page('/', a)).html).toContain('<dt>restarts</dt><dd>4</dd>');
+      expect((await page('/', a)).html).toContain('<dt>restarts</dt><dd>4</dd>');
+      const r = run.results.find((x) => x.id === 'unimodality')!;
+      await writeFile(
+        path.join(run.dir, 'unimodality', 'result.json'),
+        JSON.stringify({ ...r, metrics: { ...r.metrics, restarts: 12345 } }),
+      );
+      expect((await page('/', a)).html).toContain('<dt>restarts</dt><dd>12345</dd>');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('empty results folder: an explanation instead of a run', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'openbox-empty-'));
     try {
@@ -143,5 +163,78 @@ describe('pages', () => {
     expect(html).toContain('id="live-form"');
     expect(html).toContain('max="49"');
     expect(html).toContain('<a href="/live">Live</a>');
+  });
+});
+
+describe('pages over a folder of 2,000 runs', () => {
+  let dir: string;
+  let app: Hono;
+  const TOTAL = 2000;
+  const id = (i: number) => `run-${String(i).padStart(4, '0')}`;
+  const page = async (url: string) => {
+    const res = await app.request(url);
+    return { status: res.status, html: (await res.text()).replace(/>\s+</g, '><').replace(/\s+/g, ' ') };
+  };
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'openbox-many-'));
+    const { writeFixtureRun } = await import('../fixtures/write-fixture-run.js');
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+    // 1,999 small manifests and, newest, one complete run with its results.
+    for (let i = 0; i < TOTAL - 1; i += 50) {
+      await Promise.all(
+        Array.from({ length: Math.min(50, TOTAL - 1 - i) }, (_, k) =>
+          writeFixtureRun(dir, { runId: id(i + k), createdAt: at(i + k), manifestOnly: true }),
+        ),
+      );
+    }
+    await writeFixtureRun(dir, { runId: id(TOTAL - 1), createdAt: at(TOTAL - 1) });
+    // Broken neighbours are skipped, never fatal.
+    await writeFile(path.join(dir, id(5), 'manifest.json'), '{"runId": "truncated');
+    app = createDashboardApp({ resultsDir: dir });
+  }, 120_000);
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('renders / with the newest run and the run count, fast once the index is built', async () => {
+    const first = await page('/'); // builds the index: every manifest read once
+    expect(first.status).toBe(200);
+    const t0 = performance.now();
+    const { status, html } = await page('/');
+    const ms = performance.now() - t0;
+    expect(status).toBe(200);
+    expect(html).toContain(`run <b>${id(TOTAL - 1)}</b>`);
+    expect(html.match(/class="card experiment"/g)).toHaveLength(6);
+    expect(html).toContain(`The newest of ${TOTAL - 1} complete runs; <a href="/runs">see them all</a>.`);
+    expect(ms).toBeLessThan(200);
+  });
+
+  it('the run picker shows 50 runs a page with links, newest first', async () => {
+    const one = await page('/runs');
+    expect(one.status).toBe(200);
+    expect(one.html.match(/<tr><td><a href="\/runs\/run-/g)).toHaveLength(50);
+    expect(one.html).toContain(`href="/runs/${id(1999)}"`);
+    expect(one.html).toContain(`href="/runs/${id(1950)}"`);
+    expect(one.html).not.toContain(`href="/runs/${id(1949)}"`);
+    expect(one.html).toContain('runs 1–50 of 1999 (page 1 of 40)');
+    expect(one.html).toContain('<a rel="next" href="/runs?page=2">older ▶</a>');
+    expect(one.html).not.toContain('rel="prev"');
+    const two = await page('/runs?page=2');
+    expect(two.html).toContain(`href="/runs/${id(1949)}"`);
+    expect(two.html).toContain('<a rel="prev" href="/runs">◀ newer</a>');
+    const last = await page('/runs?page=40');
+    expect(last.html).toContain('runs 1951–1999 of 1999 (page 40 of 40)');
+    expect(last.html.match(/<tr><td><a href="\/runs\/run-/g)).toHaveLength(49);
+    expect(last.html).toContain(`href="/runs/${id(0)}"`);
+    expect(last.html).not.toContain(`href="/runs/${id(5)}"`); // the broken one
+    expect(last.html).not.toContain('rel="next"');
+  });
+
+  it.each([
+    ['/runs?page=0', 400, 'invalid page: it must be an integer in [1, 999999999], got &quot;0&quot;'],
+    ['/runs?page=two', 400, 'invalid page: it must be an integer in [1, 999999999], got &quot;two&quot;'],
+    ['/runs?page=41', 404, 'page 41 is past the last page (40)'],
+  ])('%s → %i, an HTML error naming the parameter', async (url, status, message) => {
+    const r = await page(url);
+    expect(r.status).toBe(status);
+    expect(r.html).toContain(message);
   });
 });

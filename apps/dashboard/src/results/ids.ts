@@ -20,7 +20,7 @@ export type ParamName = keyof typeof PARAM_PATTERNS;
 export function checkParam(name: ParamName, value: string | undefined): string {
   const pattern = PARAM_PATTERNS[name];
   if (value === undefined || !pattern.test(value) || value.includes('..')) {
-    throw new HttpError(400, MESSAGES.badParam(name, String(pattern)));
+    throw new HttpError(400, MESSAGES.badParam(name, String(pattern)), 'bad-param');
   }
   return value;
 }

@@ -1,5 +1,6 @@
 /** A small cache of parsed JSON files keyed by path and validated by mtime + size, so edits are seen at once. */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readRegularFile } from '@openbox/safe-io';
 
 interface Entry {
   readonly mtimeMs: number;
@@ -13,8 +14,17 @@ export interface JsonFileCache {
   read<T>(file: string, guard: (v: unknown) => v is T): Promise<T | undefined>;
 }
 
-/** A cache holding at most `maxEntries` files (oldest evicted first). Default 512. */
-export function createJsonFileCache(maxEntries = 512): JsonFileCache {
+/** Defaults of `createJsonFileCache`. */
+export const JSON_FILE_CACHE_DEFAULTS = { maxEntries: 512, maxBytes: 32 * 1024 * 1024 } as const;
+
+/**
+ * A cache holding at most `maxEntries` files (oldest evicted first). Files are read with `readRegularFile`:
+ * a FIFO, a device or a file over `maxBytes` is treated as absent instead of blocking or exhausting memory.
+ */
+export function createJsonFileCache(
+  maxEntries: number = JSON_FILE_CACHE_DEFAULTS.maxEntries,
+  maxBytes: number = JSON_FILE_CACHE_DEFAULTS.maxBytes,
+): JsonFileCache {
   const entries = new Map<string, Entry>();
   return {
     async read<T>(file: string, guard: (v: unknown) => v is T): Promise<T | undefined> {
@@ -27,7 +37,9 @@ export function createJsonFileCache(maxEntries = 512): JsonFileCache {
           return guard(hit.value) ? hit.value : undefined;
         }
         // 2. Read, parse, remember (a half-written or invalid file is simply absent).
-        const value: unknown = JSON.parse(await readFile(file, 'utf8'));
+        if (s.size === 0 || s.size > maxBytes) return undefined;
+        const bytes = await readRegularFile(file, { maxBytes: s.size, what: 'JSON file' });
+        const value: unknown = JSON.parse(bytes.toString('utf8'));
         entries.delete(file);
         entries.set(file, { mtimeMs: s.mtimeMs, size: s.size, value });
         if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);

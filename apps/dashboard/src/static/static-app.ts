@@ -27,7 +27,7 @@ export function createStaticApp(): Hono {
   );
   app.get('/vendor/:name', async (c) => {
     const name = c.req.param('name');
-    if (!isVendorScript(name)) throw new HttpError(404, MESSAGES.notFound(c.req.path));
+    if (!isVendorScript(name)) throw new HttpError(404, MESSAGES.notFound(c.req.path), 'not-found');
     let bytes = vendor.get(name);
     if (bytes === undefined) {
       bytes = readFile(vendorScriptPath(name));
@@ -38,7 +38,7 @@ export function createStaticApp(): Hono {
     return c.body(new Uint8Array(body), 200, { 'Content-Type': JS, 'Cache-Control': 'public, max-age=3600' });
   });
   app.all('*', (c) => {
-    throw new HttpError(404, MESSAGES.notFound(c.req.path));
+    throw new HttpError(404, MESSAGES.notFound(c.req.path), 'not-found');
   });
   return app;
 }

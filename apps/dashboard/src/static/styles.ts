@@ -39,6 +39,7 @@ figcaption { font-weight: 600; font-size: 14px; margin-bottom: 6px; }
 figure img { max-width: 100%; image-rendering: pixelated; display: block; }
 .chart { min-height: 40px; }
 .error { color: var(--not); white-space: pre-wrap; }
+.pager { display: flex; gap: 16px; align-items: baseline; margin: 10px 0; font-size: 13px; color: var(--muted); }
 .empty { background: var(--card); border: 1px dashed var(--line); border-radius: 8px; padding: 24px; }
 form.live { display: flex; gap: 8px; align-items: center; margin: 8px 0 16px; }
 form.live input[type=number] { width: 7em; padding: 4px 6px; font: inherit; }
