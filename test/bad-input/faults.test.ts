@@ -100,7 +100,9 @@ describe('faults', () => {
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toMatch(/no space left/i);
     // The file, relative to the run folder, and the results folder it was written in.
-    expect(run.stderr).toContain(`cannot write 'laplacian-kernel/result.json' of experiment 'laplacian-kernel'`);
+    expect(run.stderr).toContain(
+      `cannot write 'laplacian-kernel/result.json' of experiment 'laplacian-kernel'`,
+    );
     expect(run.stderr).toContain(`in "${out}"`);
     expect(run.stderr).not.toMatch(STACK_TRACE);
     expect(run.stderr).not.toMatch(RAW_CONTROL);

@@ -19,6 +19,7 @@ export const MESSAGES = {
     `dataset ${JSON.stringify(dataset)} not found in run ${JSON.stringify(runId)}`,
   notFound: (path: string) => `no route for ${escapeForMessage(path, 200)}`,
   badRequest: 'malformed request (bad Host header, URL or method)',
+  hostMissing: 'an HTTP/1.1 request needs a Host header',
   bodyTooLarge: (maxBytes: number) => `request body too large: at most ${maxBytes} bytes`,
   internal: 'internal error; see the server log',
   liveDisabled: 'the live endpoint is not configured on this server (start it with a live model)',

@@ -53,9 +53,27 @@ export async function serveDashboard(options: ServeDashboardOptions): Promise<Ru
   const opts = { ...SERVE_DEFAULTS, ...options };
   resolveDashboardOptions(opts);
   let handle: RequestListener | undefined;
-  const server = createServer((req, res) => {
+  // Node's own checks answer a bare 400 without our headers: a missing Host (HTTP/1.1 requires one) is refused here,
+  // and a request the HTTP parser rejects (a control character in a header) gets the headers and a JSON error.
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
+    if (req.headers.host === undefined && req.httpVersionMajor === 1 && req.httpVersionMinor >= 1) {
+      const body = JSON.stringify({ error: MESSAGES.hostMissing, code: 'bad-request' });
+      return void res
+        .writeHead(400, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' })
+        .end(body);
+    }
     if (handle !== undefined) return void handle(req, res);
     res.writeHead(503, { ...SECURITY_HEADERS, 'Retry-After': '1' }).end();
+  });
+  server.on('clientError', (_error, socket) => {
+    if (!socket.writable) return void socket.destroy();
+    const body = JSON.stringify({ error: MESSAGES.badRequest, code: 'bad-request' });
+    const head = Object.entries({ ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' })
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('');
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\n${head}Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
   const info = await new Promise<AddressInfo>((resolve, reject) => {
     server.once('error', reject);

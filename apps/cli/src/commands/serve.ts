@@ -30,6 +30,13 @@ export const SERVE_OPTIONS = {
     placeholder: 'HOST',
     help: 'address to listen on',
   },
+  'allowed-host': {
+    kind: 'list',
+    item: { kind: 'string' },
+    maxItems: 64,
+    placeholder: 'NAME,…',
+    help: "extra names accepted in the Host header besides loopback names and the listen address (e.g. a LAN name; '.example.org' for a domain and its subdomains)",
+  },
   'no-live': { kind: 'flag', help: 'no live digit model (skips loading the reference CNN and LR templates)' },
 } as const satisfies OptionSpecs;
 
@@ -41,7 +48,7 @@ export type ServeArgs = ParsedOptions<typeof SERVE_OPTIONS>;
  * `live` plugs a live model into `POST /api/live/digit` (none by default).
  */
 export async function runServe(
-  args: Pick<ServeArgs, 'results' | 'port' | 'host'>,
+  args: Pick<ServeArgs, 'results' | 'port' | 'host' | 'allowedHost'>,
   signal: AbortSignal,
   live?: LiveOptions,
 ): Promise<RunningDashboard> {
@@ -49,6 +56,7 @@ export async function runServe(
     resultsDir: args.results,
     port: args.port,
     hostname: args.host,
+    ...(args.allowedHost === undefined ? {} : { allowedHosts: args.allowedHost }),
     ...(live === undefined ? {} : { live }),
   });
   console.log(`OpenBox dashboard: ${server.url}  (results from ${args.results}; Ctrl-C to stop)`);
@@ -81,7 +89,7 @@ export async function loadLiveOrOff(
  * cached on first use) unless `live` is false. Shared by `openbox serve` and `openbox start`.
  */
 export async function serveUntilSignal(
-  args: Pick<ServeArgs, 'results' | 'port' | 'host'>,
+  args: Pick<ServeArgs, 'results' | 'port' | 'host' | 'allowedHost'>,
   live: boolean,
 ): Promise<void> {
   const stop = new AbortController();
@@ -104,7 +112,7 @@ export async function serveUntilSignal(
 
 export const serveCommand: Command = {
   summary: 'serve the dashboard (charts, verdicts, live digit) over a results folder',
-  usage: formatUsage('openbox serve [--results DIR] [--port N] [--host HOST] [--no-live]', SERVE_OPTIONS),
+  usage: formatUsage('openbox serve [--results DIR] [--port N] [--host HOST] [--allowed-host NAME,…] [--no-live]', SERVE_OPTIONS),
   async run(argv) {
     const args = parseOptions(SERVE_OPTIONS, argv);
     await serveUntilSignal(args, !args.noLive);

@@ -19,7 +19,7 @@ export const START_OPTIONS = {
 export const startCommand: Command = {
   summary: 'run the suite when results/ has no run yet (quick unless --full), then serve the dashboard',
   usage: formatUsage(
-    'openbox start [--results DIR] [--full] [--seed N] [--port N] [--host HOST] [--no-live]',
+    'openbox start [--results DIR] [--full] [--seed N] [--port N] [--host HOST] [--allowed-host NAME,…] [--no-live]',
     START_OPTIONS,
   ),
   async run(argv) {
