@@ -29,7 +29,7 @@ export async function openRegularFile(path: string, options: ReadOptions): Promi
   const o = resolveReadOptions('openRegularFile', path, options);
   const handle = await openChecked(path, o);
   const size = (await handle.stat()).size;
-  return { size, chunks: readChunks(handle, path, o) };
+  return { size, chunks: readChunks(handle, size, path, o) };
 }
 
 /** Open + fstat check, closing the descriptor when the check fails. */
@@ -47,6 +47,14 @@ export async function openChecked(path: string, o: ResolvedReadOptions): Promise
     await handle.close().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Bytes to ask for next: what the file's size says is left plus one (to see the end, or growth), at least 4 KiB
+ * (for files whose size `fstat` does not know), at most 1 MiB and at most one byte past the cap.
+ */
+export function chunkLength(size: number, total: number, maxBytes: number): number {
+  return Math.min(CHUNK_BYTES, maxBytes - total + 1, Math.max(size - total + 1, 4096));
 }
 
 /** One read, raced against the stall timer. */
@@ -80,13 +88,14 @@ async function readOnce(handle: fsp.FileHandle, buffer: Buffer, path: string, o:
 
 async function* readChunks(
   handle: fsp.FileHandle,
+  size: number,
   path: string,
   o: ResolvedReadOptions,
 ): AsyncGenerator<Buffer> {
   try {
     let total = 0;
     for (;;) {
-      const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, o.maxBytes - total + 1));
+      const buffer = Buffer.allocUnsafe(chunkLength(size, total, o.maxBytes));
       const { bytesRead } = await readOnce(handle, buffer, path, o);
       if (bytesRead === 0) return;
       total += bytesRead;

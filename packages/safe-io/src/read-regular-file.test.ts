@@ -10,6 +10,7 @@ import {
   SafeIoError,
   type SafeIoErrorCode,
 } from './index.js';
+import { chunkLength } from './open-regular-file.js';
 
 let dir: string;
 beforeAll(() => {
@@ -109,5 +110,19 @@ describe('openRegularFile', () => {
 
   it.each([[''], ['a\0b']])('rejects the path %j', async (path) => {
     await expect(readRegularFile(path, { maxBytes: 1 })).rejects.toMatchObject({ code: 'invalid-argument' });
+  });
+});
+
+describe('chunkLength', () => {
+  it.each([
+    // size, read so far, cap → next request
+    [2_000, 0, 1 << 30, 4096],
+    [100_000, 0, 1 << 30, 100_001],
+    [5 << 20, 0, 1 << 30, 1 << 20],
+    [5 << 20, (5 << 20) - 10, 1 << 30, 4096],
+    [100_000, 0, 50, 51],
+    [0, 0, 1 << 30, 4096],
+  ])('size %d, read %d, cap %d → %d bytes', (size, total, cap, expected) => {
+    expect(chunkLength(size, total, cap)).toBe(expected);
   });
 });

@@ -2,7 +2,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { checkStats, grewError, openError } from './file-kind.js';
 import { MESSAGES, errnoReason } from './messages.js';
-import { openRegularFile } from './open-regular-file.js';
+import { chunkLength, openRegularFile } from './open-regular-file.js';
 import { resolveReadOptions, type ReadOptions } from './read-options.js';
 import { SafeIoError } from './safe-io-error.js';
 
@@ -37,7 +37,7 @@ export function readRegularFileSync(path: string, options: ReadOptions): Buffer 
     const parts: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const buffer = Buffer.allocUnsafe(Math.min(1 << 20, o.maxBytes - total + 1));
+      const buffer = Buffer.allocUnsafe(chunkLength(stats.size, total, o.maxBytes));
       let bytesRead: number;
       try {
         bytesRead = readSync(fd, buffer, 0, buffer.length, null);
