@@ -94,7 +94,7 @@ describe('faults', () => {
     expect(listRuns(out)).toHaveLength(1);
   });
 
-  it('the suite on a full disk fails, naming the file it could not write, and leaves nothing behind', async () => {
+  it('the suite on a full disk fails, naming the file it could not write, and leaves no partial file', async () => {
     const out = join(disk, 'suite');
     const run = await runCli(['suite', '--quick', '--only', 'laplacian-kernel', '--out', out]);
     expect(run.code, run.stderr).toBe(1);
@@ -107,7 +107,13 @@ describe('faults', () => {
     expect(run.stderr).not.toMatch(STACK_TRACE);
     expect(run.stderr).not.toMatch(RAW_CONTROL);
     expect(debris(disk)).toEqual([]);
-    expect(listRuns(out)).toEqual([]);
+    // The run is published with the experiment recorded as failed, its error naming the file: nothing half-written.
+    const runs = listRuns(out);
+    expect(runs.map((r) => r.experiments.map((e) => [e.id, e.status]))).toEqual([
+      [['laplacian-kernel', 'failed']],
+    ]);
+    expect(runs[0]!.experiments[0]!.error).toMatch(/cannot write 'laplacian-kernel\/result\.json'.*ENOSPC/);
+    expect(readdirSync(join(out, runs[0]!.runId))).toEqual(['manifest.json']);
   });
 
   it('visualize on a full disk fails naming the PNG, and every file it left is whole', async () => {

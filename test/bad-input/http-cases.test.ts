@@ -4,7 +4,7 @@
  * bad query parameters. Each gets its status and error code, a JSON or HTML error that names what is wrong, the
  * security headers, and an answer within a time bound.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -268,6 +268,13 @@ const CASES: readonly HttpCase[] = [
   },
   { name: 'unknown run', path: '/api/runs/2020-01-01T00-00-00Z-seed0', status: 404, code: 'not-found' },
   { name: 'unknown experiment', path: '/api/runs/RUN/experiments/nope', status: 404, code: 'not-found' },
+  {
+    name: 'artifact that is a FIFO (replaced after the run)',
+    path: '/api/runs/RUN/experiments/first-layer-filters/artifacts/digit.png',
+    status: 404,
+    code: 'not-found',
+    mentions: ['not a regular file'],
+  },
   { name: 'unknown static file', path: '/static/vendor/..%2F..%2Fpackage.json', status: 404 },
   { name: 'unknown page with markup in the path', path: '/%3Cscript%3Ealert(1)%3C%2Fscript%3E', status: 404 },
   // Query parameters.
@@ -300,6 +307,9 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'openbox-bad-http-'));
   runId = (await writeFixtureRun(dir)).runId;
+  const png = join(dir, runId, 'first-layer-filters', 'digit.png');
+  rmSync(png);
+  execFileSync('mkfifo', [png]);
   child = spawn(
     process.execPath,
     [CLI, 'serve', '--no-live', '--port', '0', '--results', dir, '--allowed-host', 'dash.lan'],

@@ -11,7 +11,7 @@ import { SafeIoError } from './safe-io-error.js';
  * descriptor, so a link to `/dev/zero` is refused too), at most `maxBytes`, a stall timeout.
  * @example const json = JSON.parse((await readRegularFile('model.json', { maxBytes: 64 << 20 })).toString('utf8'));
  */
-export async function readRegularFile(path: string, options: ReadOptions): Promise<Buffer> {
+export async function readRegularFile(path: string, options: ReadOptions): Promise<Buffer<ArrayBuffer>> {
   const { chunks } = await openRegularFile(path, { caller: 'readRegularFile', ...options });
   const parts: Buffer[] = [];
   for await (const chunk of chunks) parts.push(chunk);
@@ -23,7 +23,7 @@ export async function readRegularFile(path: string, options: ReadOptions): Promi
  * a synchronous read cannot be interrupted — regular files on a local disk do not stall).
  * @example const bytes = readRegularFileSync('meta.json', { maxBytes: 1 << 20, what: 'cache metadata' });
  */
-export function readRegularFileSync(path: string, options: ReadOptions): Buffer {
+export function readRegularFileSync(path: string, options: ReadOptions): Buffer<ArrayBuffer> {
   const o = resolveReadOptions('readRegularFileSync', path, options);
   let fd: number;
   try {

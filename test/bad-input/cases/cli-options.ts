@@ -163,6 +163,15 @@ export const CLI_OPTION_CASES: readonly CliCase[] = [
     plain(`${cmd} --results empty`, [cmd, '--results', ''], 2, ['--results']),
     plain(`${cmd} --host empty`, [cmd, '--host', ''], 2, ['--host']),
     plain(`${cmd} unknown option`, [cmd, '--bogus'], 2, ['--bogus']),
+    plain(`${cmd} --allowed-host with a port`, [cmd, '--allowed-host', 'dash.lan:80'], 2, [
+      '--allowed-host',
+      'dash.lan:80',
+    ]),
+    plain(`${cmd} --allowed-host with a scheme`, [cmd, '--allowed-host', 'http://x'], 2, [
+      '--allowed-host',
+      'http://x',
+    ]),
+    plain(`${cmd} --allowed-host ,`, [cmd, '--allowed-host', ','], 2, ['--allowed-host']),
   ]),
   plain('start --seed -1', ['start', '--seed', '-1'], 2, ['--seed', '-1']),
   // info

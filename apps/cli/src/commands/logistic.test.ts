@@ -129,7 +129,7 @@ describe('openbox logistic', () => {
       "--ml-steps must be an integer from 0 to 1000000, got '1e12'.",
     );
     await expect(run(['--csv', csv, '--target', 'outcome', '--bogus'])).rejects.toThrow(
-      "unknown option '--bogus'; known options: --csv, --target, --features, --positive, --standardize, --l2, --ml-steps, --seed, --json.",
+      "unknown option '--bogus'; known options: --csv, --target, --features, --positive, --standardize, --l2, --ml-steps, --max-bytes, --seed, --json.",
     );
   });
 

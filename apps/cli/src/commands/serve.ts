@@ -1,10 +1,11 @@
 /** `openbox serve`: the dashboard over a results folder, until Ctrl-C. */
-import { referenceLive, serveDashboard, SERVE_DEFAULTS } from '@openbox/dashboard';
+import { parseAllowedHost, referenceLive, serveDashboard, SERVE_DEFAULTS } from '@openbox/dashboard';
 import type { LiveOptions, RunningDashboard, WorkerLive } from '@openbox/dashboard';
 import { defaultCacheDir, initBackend } from '@openbox/runtime';
 import { escapeForMessage } from '@openbox/safe-io';
 import { parseOptions, type OptionSpecs, type ParsedOptions } from '../args.js';
 import type { Command } from '../command.js';
+import { UsageError } from '../errors.js';
 import { MESSAGES } from '../messages.js';
 import { formatUsage } from '../usage.js';
 
@@ -110,11 +111,31 @@ export async function serveUntilSignal(
   }
 }
 
+/** Refuses an `--allowed-host` entry the dashboard would not accept (a port, a scheme, a path), as a usage error. */
+export function checkAllowedHosts(entries: readonly string[] | undefined): void {
+  for (const entry of entries ?? []) {
+    if (parseAllowedHost(entry) === undefined)
+      throw new UsageError(
+        'invalid-value',
+        MESSAGES.invalidValue(
+          'allowed-host',
+          'a host name or IP address without scheme, port or path',
+          escapeForMessage(entry),
+        ),
+        'allowed-host',
+      );
+  }
+}
+
 export const serveCommand: Command = {
   summary: 'serve the dashboard (charts, verdicts, live digit) over a results folder',
-  usage: formatUsage('openbox serve [--results DIR] [--port N] [--host HOST] [--allowed-host NAME,…] [--no-live]', SERVE_OPTIONS),
+  usage: formatUsage(
+    'openbox serve [--results DIR] [--port N] [--host HOST] [--allowed-host NAME,…] [--no-live]',
+    SERVE_OPTIONS,
+  ),
   async run(argv) {
     const args = parseOptions(SERVE_OPTIONS, argv);
+    checkAllowedHosts(args.allowedHost);
     await serveUntilSignal(args, !args.noLive);
     return 0;
   },

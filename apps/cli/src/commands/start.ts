@@ -6,7 +6,7 @@ import type { Command } from '../command.js';
 import { SEED_OPTION } from '../common-options.js';
 import { MESSAGES } from '../messages.js';
 import { formatUsage } from '../usage.js';
-import { SERVE_OPTIONS, serveUntilSignal } from './serve.js';
+import { checkAllowedHosts, SERVE_OPTIONS, serveUntilSignal } from './serve.js';
 import { runSuiteWithProgress } from './suite.js';
 
 /** The options of `openbox start`: those of `serve`, plus the suite's budget and seed. */
@@ -25,6 +25,7 @@ export const startCommand: Command = {
   async run(argv) {
     // 1. Arguments, backend.
     const args = parseOptions(START_OPTIONS, argv);
+    checkAllowedHosts(args.allowedHost);
     await initBackend();
     // 2. A run to show.
     if (listRuns(args.results).length === 0) {

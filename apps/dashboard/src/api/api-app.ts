@@ -1,5 +1,5 @@
 /** `createApiApp`: the JSON API over a results store — runs, manifests, results, chart specs, artifacts. */
-import { readFile } from 'node:fs/promises';
+import { readRegularFile, SafeIoError } from '@openbox/safe-io';
 import { Hono } from 'hono';
 import { HttpError } from '../http-error.js';
 import { jsonBody } from './json-body.js';
@@ -7,6 +7,9 @@ import { MESSAGES } from '../messages.js';
 import { queryInt } from '../query-int.js';
 import { checkParam } from '../results/ids.js';
 import type { ResultsStore } from '../results/results-store.js';
+
+/** Largest artifact served; the suite's PNGs are tens of kilobytes. */
+const MAX_ARTIFACT_BYTES = 32 * 1024 * 1024;
 
 /** Paging of `GET /api/runs`: `?limit=` (1–500, default 50) and `?offset=` (0 or more, default 0). */
 export const RUNS_PAGING = {
@@ -67,7 +70,15 @@ export function createApiApp(store: ResultsStore): Hono {
     const artifact = await store.artifact(runId, result.id, file);
     if (artifact === undefined)
       throw new HttpError(404, MESSAGES.artifactNotFound(result.id, file), 'not-found');
-    const bytes = await readFile(artifact.path);
+    // Regular files only, capped: an artifact replaced by a FIFO, a device link or a huge file is refused.
+    const bytes = await readRegularFile(artifact.path, {
+      maxBytes: MAX_ARTIFACT_BYTES,
+      what: 'artifact',
+    }).catch((error: unknown) => {
+      if (error instanceof SafeIoError)
+        throw new HttpError(404, MESSAGES.artifactUnreadable(result.id, file), 'not-found');
+      throw error;
+    });
     return c.body(bytes, 200, {
       'Content-Type': artifact.mediaType,
       'Content-Length': String(bytes.byteLength),
