@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { createRng, initBackend, saveModel } from '@openbox/runtime';
+import { buildReferenceCnn, initBackend, saveModel } from '@openbox/runtime';
 
 /** Where the fixtures are and how to name paths among them. */
 export interface Fixtures {
@@ -25,39 +25,6 @@ export interface Fixtures {
   readonly out: (name: string) => string;
   /** Removes everything. */
   readonly cleanup: () => void;
-}
-
-/** A small image model (28×28×1 → conv1 → conv2 → logits), seeded: real weights, saved with the runtime's model IO. */
-export function tinyImageModel(seed: number): tfl.LayersModel {
-  const rng = createRng(seed);
-  const init = () => tfl.initializers.glorotUniform({ seed: rng.tfSeed() });
-  const model = tfl.sequential();
-  model.add(
-    tfl.layers.conv2d({
-      inputShape: [28, 28, 1],
-      filters: 4,
-      kernelSize: 5,
-      strides: 2,
-      activation: 'relu',
-      name: 'conv1',
-      kernelInitializer: init(),
-    }),
-  );
-  model.add(
-    tfl.layers.conv2d({
-      filters: 6,
-      kernelSize: 3,
-      strides: 2,
-      activation: 'relu',
-      name: 'conv2',
-      kernelInitializer: init(),
-    }),
-  );
-  model.add(tfl.layers.flatten({ name: 'flat' }));
-  model.add(
-    tfl.layers.dense({ units: 10, activation: 'softmax', name: 'logits', kernelInitializer: init() }),
-  );
-  return model;
 }
 
 /** A model with a vector input (no image): commands that need images must refuse it by its shape. */
@@ -96,11 +63,11 @@ const DAMAGES: Readonly<Record<string, (dir: string, json: ModelJson) => void>> 
   'model-nan': (dir) => poke(dir, Number.NaN),
   'model-inf': (dir) => poke(dir, Number.POSITIVE_INFINITY),
   'model-shape': (dir, json) => {
-    json.weightsManifest[0]!.weights[0]!.shape = [4, 5, 5, 1]; // conv1/kernel is [5, 5, 1, 4]: same size, wrong shape
+    json.weightsManifest[0]!.weights[0]!.shape = [16, 5, 5, 1]; // conv1/kernel is [5, 5, 1, 16]: same size, wrong shape
     writeFileSync(join(dir, 'model.json'), JSON.stringify(json));
   },
   'model-huge-claim': (dir, json) => {
-    json.weightsManifest[0]!.weights[0]!.shape = [100_000, 100_000, 1, 4];
+    json.weightsManifest[0]!.weights[0]!.shape = [100_000, 100_000, 1, 16];
     writeFileSync(join(dir, 'model.json'), JSON.stringify(json));
   },
   'model-escape': (dir, json) => {
@@ -144,8 +111,8 @@ function poke(dir: string, value: number): void {
 }
 
 /**
- * Builds every fixture in a fresh temp folder: the given text/binary files, FIFOs and device links, the good tiny
- * model (`model/model.json`), each damaged copy (`<damage>/model.json`) and the vector-input model.
+ * Builds every fixture in a fresh temp folder: the given text/binary files, FIFOs and device links, the good
+ * (untrained reference CNN) model (`model/model.json`), each damaged copy (`<damage>/model.json`) and the vector-input model.
  */
 export async function buildFixtures(files: Readonly<Record<string, string | Buffer>>): Promise<Fixtures> {
   const root = mkdtempSync(join(tmpdir(), 'openbox-bad-input-'));
@@ -159,7 +126,7 @@ export async function buildFixtures(files: Readonly<Record<string, string | Buff
   mkdirSync(at('folder.csv'));
   // 3. Models.
   await initBackend();
-  const model = tinyImageModel(1);
+  const model = buildReferenceCnn({ seed: 1 }); // untrained: real weights, the architecture users know
   await saveModel(model, at('model'));
   model.dispose();
   const vector = vectorModel();

@@ -17,8 +17,9 @@ export interface RemoveStalePartialsOptions {
 
 /**
  * Removes every `out/.*.partial/` folder left by a dead run and returns the names removed. A folder is dead when
- * (a) its `lock` names this host and a pid that no longer runs (`process.kill(pid, 0)` answers ESRCH), or (b) it has
- * no readable lock and is older than `unlockedMaxAgeMs`. A lock of another host is never judged (its processes cannot
+ * (a) its `lock` names this host and a pid that no longer runs (`process.kill(pid, 0)` answers ESRCH), (b) it has no
+ * lock but a half-written one whose writer's pid no longer runs (killed while writing it), or (c) it has no readable
+ * lock and is older than `unlockedMaxAgeMs`. A lock of another host is never judged (its processes cannot
  * be seen from here); a pid that runs — even one of another user (EPERM) — keeps its folder. Failures to read or
  * remove are skipped: cleaning up never fails a run. A missing `out` has nothing to clean.
  * @example removeStalePartials('results') // ['.2026-11-25T21-04-05Z-seed0-3fa9c1.partial']
@@ -51,11 +52,29 @@ export function removeStalePartials(out: string, options: RemoveStalePartialsOpt
 function isStale(dir: string, maxAgeMs: number, nowMs: number): boolean {
   const lock = readLock(join(dir, LOCK_FILE));
   if (lock !== undefined) return lock.hostname === hostname() && !isRunning(lock.pid);
+  // Killed while writing its lock: the atomic writer's temp file names the writer's pid. A live run holds this state
+  // for microseconds (the lock is written right after the folder is made), so a dead writer means a dead run.
+  const writer = lockWriterPid(dir);
+  if (writer !== undefined && !isRunning(writer)) return true;
   try {
     return nowMs - statSync(dir).mtimeMs > maxAgeMs;
   } catch {
     return false;
   }
+}
+
+/** The pid in the name of a half-written lock (`.lock.<pid>-<random>.tmp`, safe-io's temp name), if there is one. */
+function lockWriterPid(dir: string): number | undefined {
+  try {
+    for (const name of readdirSync(dir)) {
+      const m = new RegExp(`^\\.${LOCK_FILE}\\.(\\d+)-[0-9a-f]+\\.tmp$`).exec(name);
+      const pid = m === null ? NaN : Number(m[1]);
+      if (Number.isSafeInteger(pid) && pid > 0) return pid;
+    }
+  } catch {
+    // unreadable: judged by age
+  }
+  return undefined;
 }
 
 /** The lock's content, or `undefined` when it is missing, not a regular file, too large or malformed. */

@@ -96,7 +96,7 @@ export const CLI_OPTION_CASES: readonly CliCase[] = [
   // visualize
   visualize('--channels 0-999999999', ['--channels', '0-999999999'], ['--channels', '999999999']),
   visualize('--channels 99999999999999999999999', ['--channels', '99999999999999999999999'], ['--channels']),
-  visualize('--channels 4 (layer has 0..3)', ['--channels', '4'], ['--channels', '4', 'conv1']),
+  visualize('--channels 16 (layer has 0..15)', ['--channels', '16'], ['--channels', '16', 'conv1']),
   visualize('--channels 5-2 (backwards)', ['--channels', '5-2'], ['--channels', '5-2']),
   visualize('--channels a', ['--channels', 'a'], ['--channels', "'a'"]),
   visualize('--channels ,', ['--channels', ','], ['--channels']),
