@@ -5,10 +5,8 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { initBackend } from '@openbox/runtime';
 import { SUITE_EXPERIMENTS, listRuns, readExperimentResult, runSuite } from '@openbox/suite';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { markdownTable, writeBenchmarkSection } from '../../../bench/benchmarks-md.js';
+import { startServeChild } from './start-server.js';
 
 const CONNECTIONS = 50;
 const SECONDS = 10;
@@ -26,21 +24,7 @@ const run = listRuns(resultsDir)[0]!;
 
 // 2. The real server in its own process (so the load generator does not share its event loop), and the URLs a
 //    dashboard user's browser asks for.
-const child = spawn(
-  process.execPath,
-  [
-    '--conditions=@openbox/source',
-    '--import',
-    'tsx',
-    join(import.meta.dirname, 'serve-child.ts'),
-    resultsDir,
-  ],
-  {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
-const [firstLine] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
-const server = JSON.parse(firstLine) as { url: string };
+const server = await startServeChild(resultsDir);
 const paths = ['/api/runs', `/api/runs/${run.runId}`];
 for (const e of run.experiments.filter((x) => x.status === 'ok')) {
   paths.push(`/api/runs/${run.runId}/experiments/${e.id}`);
@@ -51,13 +35,12 @@ for (const e of run.experiments.filter((x) => x.status === 'ok')) {
 // 3. Warm the server's caches (one request per path), then load: every connection cycles through the paths.
 for (const path of paths) await fetch(new URL(path, server.url)).then((r) => r.arrayBuffer());
 const result = await autocannon({
-  url: server.url.replace(/\/$/, ''),
+  url: server.url,
   connections: CONNECTIONS,
   duration: SECONDS,
   requests: paths.map((path) => ({ method: 'GET' as const, path })),
 });
-child.kill('SIGTERM');
-await once(child, 'exit');
+await server.stop();
 if (temp !== undefined) rmSync(temp, { recursive: true, force: true });
 
 // 4. Report.
