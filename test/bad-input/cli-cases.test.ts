@@ -47,6 +47,7 @@ describe('bad input to the openbox CLI', () => {
     const said = `exit ${run.code} (${run.signal ?? 'no signal'}) in ${Math.round(run.ms)} ms\n--- stderr\n${run.stderr}\n--- stdout\n${run.stdout}`;
     expect(run.killed, `killed (hang or flood): ${said}`).toBe(false);
     expect(run.code, said).toBe(c.exit);
+    expect(c.mentions(fx).length, 'a case must say what the message names').toBeGreaterThan(0);
     for (const m of c.mentions(fx)) {
       if (typeof m === 'string') expect(run.stderr, said).toContain(m);
       else expect(run.stderr, said).toMatch(m);

@@ -12,6 +12,8 @@ import { referenceLive, serveDashboard } from '@openbox/dashboard';
 import type { RunningDashboard } from '@openbox/dashboard';
 import { defaultCacheDir, initBackend } from '@openbox/runtime';
 import { loadMnist } from '@openbox/datasets';
+import { EXPERIMENT_IDS, readExperimentResult } from '@openbox/suite';
+import type { ExperimentResult } from '@openbox/suite';
 import { prepareResultsDir } from './results-dir.js';
 import type { PreparedResults } from './results-dir.js';
 
@@ -69,6 +71,10 @@ describe('dashboard in a real browser', () => {
     await results?.cleanup();
   });
 
+  /** The result file of experiment `id` of the served run (undefined for a failed experiment). */
+  const resultOf = (id: string): ExperimentResult | undefined =>
+    readExperimentResult(results.dir, results.manifest.runId, id);
+
   /** Waits until every chart container is drawn, then returns, per chart, its state and its number of marks. */
   async function drawnCharts(): Promise<{ id: string; state: string; marks: number }[]> {
     await page.waitForFunction(
@@ -99,7 +105,9 @@ describe('dashboard in a real browser', () => {
         text: e.querySelector('.badge')?.textContent,
       })),
     );
-    expect(cards.map((c) => c.id)).toEqual(results.manifest.experiments.map((e) => e.id));
+    // The served run is a full `openbox suite --quick`: every registered experiment, in order, has a card.
+    expect(results.manifest.experiments.map((e) => e.id)).toEqual([...EXPERIMENT_IDS]);
+    expect(cards.map((c) => c.id)).toEqual([...EXPERIMENT_IDS]);
     for (const [i, e] of results.manifest.experiments.entries()) {
       expect(cards[i]!.verdict).toBe(e.status === 'failed' ? 'failed' : e.verdict?.status);
       expect(cards[i]!.text?.length).toBeGreaterThan(0);
@@ -109,11 +117,19 @@ describe('dashboard in a real browser', () => {
   });
 
   it('every experiment page draws its Vega charts and shows its images', async () => {
+    // A full quick run: every experiment ran (the suite's own tests hold each one to 'ok').
+    expect(results.manifest.experiments.map((e) => [e.id, e.status])).toEqual(
+      EXPERIMENT_IDS.map((id) => [id, 'ok']),
+    );
     for (const e of results.manifest.experiments) {
       await page.goto(new URL(`runs/${results.manifest.runId}/experiments/${e.id}`, server.url).href);
       await expect(page.textContent('h1')).resolves.toBe(e.title);
+      // The page shows exactly the charts and images of the result file; every experiment has a chart.
+      const result = resultOf(e.id);
+      if (result === undefined) throw new Error(`no result file for ${e.id}`);
+      expect(result.charts.length, e.id).toBeGreaterThan(0);
       const charts = await drawnCharts();
-      if (e.status === 'ok') expect(charts.length).toBeGreaterThan(0);
+      expect(charts.map((c) => c.id)).toEqual(result.charts.map((c) => c.id));
       for (const c of charts) {
         expect(c.state, `${e.id}/${c.id}`).toBe('true');
         expect(c.marks, `${e.id}/${c.id} has marks`).toBeGreaterThan(0);
@@ -121,6 +137,7 @@ describe('dashboard in a real browser', () => {
       const images = await page.$$eval('#artifacts img', (imgs) =>
         imgs.map((i) => (i as HTMLImageElement).naturalWidth),
       );
+      expect(images).toHaveLength(result.artifacts.length);
       for (const w of images) expect(w).toBeGreaterThan(0);
       await page.screenshot({ path: path.join(SHOTS, `experiment-${e.id}.png`), fullPage: true });
     }
@@ -128,9 +145,17 @@ describe('dashboard in a real browser', () => {
 
   it('dataset comparison pages draw their charts', async () => {
     await page.goto(server.url);
-    const links = await page.$$eval('#datasets a', (as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(links.length).toBeGreaterThan(0);
-    for (const href of links) {
+    const links = await page.$$eval('#datasets a', (as) =>
+      as.map((a) => ({ href: (a as HTMLAnchorElement).href, name: a.textContent?.trim() ?? '' })),
+    );
+    // One link per dataset named by a result (the three logistic experiments: penguins, cars, logistic).
+    const named = results.manifest.experiments.flatMap((e) => {
+      const d = resultOf(e.id)?.metrics['dataset'];
+      return typeof d === 'string' ? [d] : [];
+    });
+    expect(named.length).toBeGreaterThanOrEqual(3);
+    expect(links.map((l) => l.name)).toEqual([...new Set(named)].sort());
+    for (const { href } of links) {
       await page.goto(href);
       const charts = await drawnCharts();
       expect(charts.length).toBeGreaterThan(0);

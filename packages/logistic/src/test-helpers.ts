@@ -24,11 +24,72 @@ export function oneVsRest(ds: Dataset, positive: string): BinaryData {
 export const penguins = (): Dataset => loadPenguins();
 export const cars = (): Dataset => loadCars();
 
-/** max |a_i − b_i|. */
-export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
-  return m;
+/**
+ * ∇ of Σᵢ [log(1 + e^ηᵢ) − yᵢηᵢ] + (l2/2)‖w‖² (η = b + xᵢᵀw, θ = (b, w), intercept not penalized), written out here
+ * in float64 as a reference independent of the package's `binaryObjective`: Σᵢ (σ(ηᵢ) − yᵢ)·(1, xᵢ) + l2·(0, w).
+ */
+export function penalizedGradient(data: BinaryData, theta: ArrayLike<number>, l2: number): Float64Array {
+  const [n = 0, d = 0] = data.shape;
+  const g = new Float64Array(d + 1);
+  for (let i = 0; i < n; i++) {
+    let eta = theta[0]!;
+    for (let j = 0; j < d; j++) eta += theta[1 + j]! * data.features[i * d + j]!;
+    const r = 1 / (1 + Math.exp(-eta)) - data.target[i]!;
+    g[0] = g[0]! + r;
+    for (let j = 0; j < d; j++) g[1 + j] = g[1 + j]! + r * data.features[i * d + j]!;
+  }
+  for (let j = 0; j < d; j++) g[1 + j] = g[1 + j]! + l2 * theta[1 + j]!;
+  return g;
+}
+
+/**
+ * The Hessian of a function from its gradient by central differences, H[:, a] = (∇(θ + h·eₐ) − ∇(θ − h·eₐ))/(2h),
+ * symmetrized; row-major p × p. Its error is O(h²) truncation plus O(ε·|∇|/h) roundoff.
+ */
+export function centralDifferenceHessian(
+  gradient: (theta: Float64Array) => Float64Array,
+  theta: ArrayLike<number>,
+  h: number,
+): Float64Array {
+  const p = theta.length;
+  const hessian = new Float64Array(p * p);
+  for (let a = 0; a < p; a++) {
+    const plus = Float64Array.from(theta);
+    const minus = Float64Array.from(theta);
+    plus[a] = plus[a]! + h;
+    minus[a] = minus[a]! - h;
+    const gp = gradient(plus);
+    const gm = gradient(minus);
+    for (let b = 0; b < p; b++) hessian[b * p + a] = (gp[b]! - gm[b]!) / (2 * h);
+  }
+  for (let a = 0; a < p; a++)
+    for (let b = 0; b < a; b++) {
+      const mean = (hessian[a * p + b]! + hessian[b * p + a]!) / 2;
+      hessian[a * p + b] = mean;
+      hessian[b * p + a] = mean;
+    }
+  return hessian;
+}
+
+/** A⁻¹ by Gauss–Jordan elimination with partial pivoting (row-major p × p), independent of the package's Cholesky. */
+export function gaussJordanInverse(a: ArrayLike<number>, p: number): Float64Array {
+  const rows = Array.from({ length: p }, (_, i) => [
+    ...Array.from({ length: p }, (_, j) => a[i * p + j]!),
+    ...Array.from({ length: p }, (_, j) => (i === j ? 1 : 0)),
+  ]);
+  for (let c = 0; c < p; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < p; r++) if (Math.abs(rows[r]![c]!) > Math.abs(rows[pivot]![c]!)) pivot = r;
+    [rows[c], rows[pivot]] = [rows[pivot]!, rows[c]!];
+    const top = rows[c]!.map((v) => v / rows[c]![c]!);
+    rows[c] = top;
+    for (let r = 0; r < p; r++) {
+      if (r === c) continue;
+      const f = rows[r]![c]!;
+      rows[r] = rows[r]!.map((v, k) => v - f * top[k]!);
+    }
+  }
+  return Float64Array.from(rows.flatMap((row) => row.slice(p)));
 }
 
 /**

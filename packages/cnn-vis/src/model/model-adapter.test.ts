@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { expectArraysClose } from '@openbox/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { randomValues, referenceAdapter, setupBackend, smallRgbNet } from '../test-models.js';
 import { channel } from '../objectives/channel.js';
@@ -145,14 +146,13 @@ describe('ModelAdapter.activations frees everything it made once the caller disp
     const before = tf.memory().numTensors;
     const acts = small.activations(x, ['conv1', 'conv1:pre', 'logits']);
     const probs = small.model.predict(x) as tf.Tensor;
-    const maxGap = (a: () => tf.Tensor, b: tf.Tensor) => {
-      const gap = tf.tidy(() => tf.max(tf.abs(tf.sub(a(), b))));
-      const value = gap.dataSync()[0]!;
-      gap.dispose();
-      return value;
-    };
-    expect(maxGap(() => tf.softmax(acts.logits!), probs)).toBeLessThan(1e-6);
-    expect(maxGap(() => tf.relu(acts['conv1:pre']!), acts.conv1!)).toBeLessThan(1e-6);
+    const softmax = tf.softmax(acts.logits!);
+    const relu = tf.relu(acts['conv1:pre']!);
+    // Measured: bit-identical here (the same kernels on the same values); 1e-7 (≈ 1 float32 ulp at 1) leaves room
+    // for a backend that fuses the activation into its layer.
+    expectArraysClose(softmax.dataSync(), probs.dataSync(), 1e-7, 'softmax(logits) vs the output');
+    expectArraysClose(relu.dataSync(), acts.conv1!.dataSync(), 1e-7, 'relu(conv1:pre) vs conv1');
+    tf.dispose([softmax, relu]);
     tf.dispose([...Object.values(acts), probs]);
     expect(tf.memory().numTensors).toBe(before);
     x.dispose();

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { expectArraysClose } from '@openbox/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ModelAdapter } from '../model/model-adapter.js';
 import { channel } from '../objectives/channel.js';
@@ -57,12 +58,9 @@ describe('renderUnits on a unit linear in the input (unit = <W, x>)', () => {
       batchSize: 2,
       seed: 1,
     });
-    for (let b = 0; b < 2; b++) {
-      let maxDiff = 0;
-      for (let i = 0; i < W.length; i++)
-        maxDiff = Math.max(maxDiff, Math.abs(result.images[b * W.length + i]! - (W[i]! > 0 ? 1 : 0)));
-      expect(maxDiff).toBeLessThan(0.05);
-    }
+    // The sigmoid never reaches 0 or 1: measured max |x − 1[W > 0]| 0.013 after 200 steps; bound ≈ 4×.
+    const box = Array.from(W, (w) => (w > 0 ? 1 : 0));
+    expectArraysClose(result.images, [...box, ...box], 0.05, 'both images vs 1[W > 0]');
   });
   it('leaves no tensors behind', () => {
     const adapter = new ModelAdapter(linearUnitModel(W, 8, 8, 1));

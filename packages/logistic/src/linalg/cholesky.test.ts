@@ -1,3 +1,4 @@
+import { expectArraysClose } from '@openbox/testing';
 import { describe, expect, it } from 'vitest';
 import { cholesky, choleskyInverse, choleskySolve } from './cholesky.js';
 
@@ -16,15 +17,22 @@ describe('cholesky', () => {
     const f = cholesky(a, 3)!;
     const want = [0.3, -7e-4, 1234];
     const rhs = [0, 1, 2].map((i) => [0, 1, 2].reduce((t, j) => t + a[i * 3 + j]! * want[j]!, 0));
+    // Measured: x to 6.7e-16 relative, A·A⁻¹ − I to 3.6e-14 (A's entries span 1e-6 … 1e6); bounds ≈ 8×.
     const x = choleskySolve(f, rhs);
-    x.forEach((v, i) => expect(Math.abs(v / want[i]! - 1)).toBeLessThan(1e-12));
+    expectArraysClose(
+      Array.from(x, (v, i) => v / want[i]!),
+      [1, 1, 1],
+      5e-15,
+      'x / x_true',
+    );
     const inv = choleskyInverse(f);
-    for (let i = 0; i < 3; i++)
-      for (let j = 0; j < 3; j++) {
-        let v = 0;
-        for (let k = 0; k < 3; k++) v += a[i * 3 + k]! * inv[k * 3 + j]!;
-        expect(Math.abs(v - (i === j ? 1 : 0))).toBeLessThan(1e-10);
-      }
+    const product = Array.from({ length: 9 }, (_, k) => {
+      const [i, j] = [Math.floor(k / 3), k % 3];
+      let v = 0;
+      for (let m = 0; m < 3; m++) v += a[i * 3 + m]! * inv[m * 3 + j]!;
+      return v;
+    });
+    expectArraysClose(product, [1, 0, 0, 0, 1, 0, 0, 0, 1], 3e-13, 'A·A⁻¹');
   });
 
   it('returns null for a singular or indefinite matrix', () => {

@@ -1,16 +1,23 @@
 import { makeLogisticData } from '@openbox/datasets';
 import { tensorGrowth } from '@openbox/runtime';
+import { expectArraysClose } from '@openbox/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cars, maxAbsDiff, oneVsRest, penguins, setupBackend, standardized } from '../test-helpers.js';
+import { cars, oneVsRest, penguins, setupBackend, standardized } from '../test-helpers.js';
 import type { BinaryData } from '../data/types.js';
 import { fitExactLogistic } from '../exact/binary-newton.js';
 import { fitExactMultinomial } from '../exact/multinomial.js';
 import { fitExactOneVsAll } from '../exact/one-vs-all.js';
 import { fitNetLogistic, fitNetOneVsAll, fitNetSoftmax } from './net-fit.js';
 
-/** The stated target: net vs exact max |Δ| <= 1e-4 on standardized features. */
-const TOLERANCE = 1e-4;
+/**
+ * Net vs exact, |Δ| <= tolerance · max(1, |exact|), on standardized features. The nets stop at ‖∇‖ <= 1e-7 (mean
+ * scale) in float32; measured on wasm: binary nets at most 2.1e-6 (penguins Chinstrap), softmax 4.1e-6 (cars),
+ * K sigmoid nets 9.0e-7 (cars). Bounds ≈ 5–10× those: well inside the agreement verdict's max |Δ| <= 1e-4.
+ */
+const BINARY_TOLERANCE = 2e-5;
+const SOFTMAX_TOLERANCE = 2e-5;
+const ONE_VS_ALL_TOLERANCE = 5e-6;
 
 beforeAll(setupBackend);
 
@@ -27,16 +34,17 @@ describe('fitNetLogistic: Dense(1, sigmoid) trained to convergence equals exact 
     ['cars Japan vs rest', () => oneVsRest(cars(), 'Japan'), 0],
     ['cars USA vs rest, l2 = 2', () => oneVsRest(cars(), 'USA'), 2],
     ['synthetic known weights', synthetic, 0],
-  ] as const)('%s: max |Δ| <= 1e-4', (_, make, l2) => {
+  ] as const)('%s: |Δ| <= 2e-5 · max(1, |exact|)', (name, make, l2) => {
     const data = make();
     const exact = fitExactLogistic(data, { l2 });
     const net = fitNetLogistic(data, { l2, seed: 1 });
     expect(net.converged).toBe(true);
-    const delta = Math.max(
-      Math.abs(net.intercept - exact.intercept),
-      maxAbsDiff(net.coefficients, exact.coefficients),
+    expectArraysClose(
+      [net.intercept, ...net.coefficients],
+      [exact.intercept, ...exact.coefficients],
+      BINARY_TOLERANCE,
+      name,
     );
-    expect(delta).toBeLessThanOrEqual(TOLERANCE);
   });
 
   it('the same seed gives the same net; training disposes every tensor', async () => {
@@ -55,26 +63,26 @@ describe('fitNetSoftmax / fitNetOneVsAll', () => {
     ['penguins', 1, penguins],
     ['cars', 0, cars],
   ] as const)(
-    '%s (l2 = %d): Dense(K, softmax) equals multinomial LR (centred) within 1e-4',
-    (_, l2, load) => {
+    '%s (l2 = %d): Dense(K, softmax) equals multinomial LR (centred) within 2e-5 · max(1, |exact|)',
+    (name, l2, load) => {
       const data = standardized(load());
       const exact = fitExactMultinomial(data, { l2 });
       const net = fitNetSoftmax(data, { l2 });
       expect(net.converged).toBe(true);
-      expect(maxAbsDiff(net.intercepts, exact.intercepts)).toBeLessThanOrEqual(TOLERANCE);
-      expect(maxAbsDiff(net.coefficients, exact.coefficients)).toBeLessThanOrEqual(TOLERANCE);
+      expectArraysClose(net.intercepts, exact.intercepts, SOFTMAX_TOLERANCE, `${name} intercepts`);
+      expectArraysClose(net.coefficients, exact.coefficients, SOFTMAX_TOLERANCE, `${name} coefficients`);
     },
   );
 
-  it('cars: K sigmoid nets equal exact one-vs-all fits within 1e-4; no tensors left', async () => {
+  it('cars: K sigmoid nets equal exact one-vs-all fits within 5e-6 · max(1, |exact|); no tensors left', async () => {
     const data = standardized(cars());
     const exact = fitExactOneVsAll(data);
     const before = tf.memory().numTensors;
     const net = fitNetOneVsAll(data);
     expect(tf.memory().numTensors).toBe(before);
     expect(net.converged).toBe(true);
-    expect(maxAbsDiff(net.intercepts, exact.intercepts)).toBeLessThanOrEqual(TOLERANCE);
-    expect(maxAbsDiff(net.coefficients, exact.coefficients)).toBeLessThanOrEqual(TOLERANCE);
+    expectArraysClose(net.intercepts, exact.intercepts, ONE_VS_ALL_TOLERANCE, 'intercepts');
+    expectArraysClose(net.coefficients, exact.coefficients, ONE_VS_ALL_TOLERANCE, 'coefficients');
   });
 
   it('rejects bad input like the exact fit', () => {

@@ -1,4 +1,4 @@
-/** Test helpers for the wasm kernels: both backends ready, seeded inputs, cpu-reference comparison, leak counts. */
+/** Test helpers for the wasm kernels: both backends ready, seeded inputs, both backends' results, leak counts. */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
@@ -23,8 +23,26 @@ export function normalValues(shape: number[], seed: number): Float32Array {
   return Float32Array.from({ length: tf.util.sizeFromShape(shape) }, () => rng.normal());
 }
 
-/** Run `f` on wasm (OpenBox kernels) and on the cpu backend; return both results' values and the wasm shape. */
-export function onWasmAndCpu(f: () => tf.Tensor): { wasm: Float32Array; cpu: Float32Array; shape: number[] } {
+/** Both backends' values divided by s = max(1, max|cpu|), and s: see {@link onWasmAndCpu}. */
+export interface RelativeValues {
+  readonly wasm: Float64Array;
+  readonly cpu: Float64Array;
+  readonly scale: number;
+}
+
+/**
+ * Run `f` on wasm (OpenBox kernels) and on the cpu backend; return both results' values, the wasm shape, and
+ * `relative`: both divided by s = max(1, max|cpu|). Float32 sums taken in another order differ by a few ulps of the
+ * largest partial sums, not of each output (a small output can be the difference of large terms), so compare
+ * `relative` with `expectArraysClose`: its bound tol · max(1, |e|) is then tol · s for every output, i.e.
+ * |wasm − cpu| <= tol · max(1, max|cpu|) (tol 1e-5 ≈ 80 ulps of the largest).
+ */
+export function onWasmAndCpu(f: () => tf.Tensor): {
+  wasm: Float32Array;
+  cpu: Float32Array;
+  shape: number[];
+  relative: RelativeValues;
+} {
   const read = (backend: string) => {
     tf.setBackend(backend);
     const out = tf.tidy(f);
@@ -35,22 +53,14 @@ export function onWasmAndCpu(f: () => tf.Tensor): { wasm: Float32Array; cpu: Flo
   const cpu = read('cpu');
   const wasm = read('wasm');
   expect(wasm.shape).toEqual(cpu.shape);
-  return { wasm: wasm.values, cpu: cpu.values, shape: wasm.shape };
-}
-
-/**
- * Expect |actual − expected| ≤ rtol · max(1, max|expected|) elementwise: float32 sums in a different order differ by
- * a few ulps of the largest partial sums, which this bounds (rtol 1e-5 ≈ 80 ulps).
- */
-export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, rtol = 1e-5): void {
-  expect(actual.length).toBe(expected.length);
-  let scale = 1;
-  for (let i = 0; i < expected.length; i++) scale = Math.max(scale, Math.abs(expected[i] as number));
-  let worst = 0;
-  for (let i = 0; i < expected.length; i++) {
-    worst = Math.max(worst, Math.abs((actual[i] as number) - (expected[i] as number)));
-  }
-  expect(worst).toBeLessThanOrEqual(rtol * scale);
+  let scale = 1; // over finite values only: a NaN or an infinity must reach the comparison as it is
+  for (const v of cpu.values) if (Number.isFinite(v) && Math.abs(v) > scale) scale = Math.abs(v);
+  const relative = {
+    wasm: Float64Array.from(wasm.values, (v) => v / scale),
+    cpu: Float64Array.from(cpu.values, (v) => v / scale),
+    scale,
+  };
+  return { wasm: wasm.values, cpu: cpu.values, shape: wasm.shape, relative };
 }
 
 /** Tensors and wasm data buffers alive now (a kernel that leaks intermediates grows the second). */

@@ -37,20 +37,81 @@ function scatterPoints(output: ExperimentOutput, id: string): Point[] {
 const maxGap = (points: readonly Point[]) => Math.max(...points.map((p) => Math.abs(p.y - p.x)));
 
 /** Standardization recomputed here: z = (x − mean)/std with the population std, in float64. */
-function standardizeHere(ds: Dataset): { z: Float64Array; std: Float64Array; n: number; d: number } {
+function standardizeHere(ds: Dataset): {
+  z: Float64Array;
+  mean: Float64Array;
+  std: Float64Array;
+  n: number;
+  d: number;
+} {
   const [n = 0, d = 0] = ds.shape;
   const z = new Float64Array(n * d);
+  const mean = new Float64Array(d);
   const std = new Float64Array(d);
   for (let j = 0; j < d; j++) {
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += ds.features[i * d + j]!;
-    mean /= n;
+    let m = 0;
+    for (let i = 0; i < n; i++) m += ds.features[i * d + j]!;
+    mean[j] = m /= n;
     let ss = 0;
-    for (let i = 0; i < n; i++) ss += (ds.features[i * d + j]! - mean) ** 2;
+    for (let i = 0; i < n; i++) ss += (ds.features[i * d + j]! - m) ** 2;
     std[j] = Math.sqrt(ss / n);
-    for (let i = 0; i < n; i++) z[i * d + j] = (ds.features[i * d + j]! - mean) / std[j]!;
+    for (let i = 0; i < n; i++) z[i * d + j] = (ds.features[i * d + j]! - m) / std[j]!;
   }
-  return { z, std, n, d };
+  return { z, mean, std, n, d };
+}
+
+/** Relative difference of a reported metric from the value computed here. */
+const rel = (reported: unknown, exact: number) => Math.abs((reported as number) - exact) / Math.abs(exact);
+
+/** Φ⁻¹(0.975) (scipy.stats.norm.ppf(0.975)). */
+const Z_975 = 1.959963984540054;
+
+/**
+ * The Wald covariance on the original feature scale at the binary fit (b, w) on standardized features: the inverse
+ * of the Fisher information Σᵢ pᵢ(1 − pᵢ)·[1, zᵢ][1, zᵢ]ᵀ (Gauss–Jordan, float64), mapped by x = μ + σ·z, i.e.
+ * A = [[1, −μ/σ], [0, diag(1/σ)]] and C = A·I⁻¹·Aᵀ. Returns the estimates (b − Σ wⱼμⱼ/σⱼ, wⱼ/σⱼ) and their SEs.
+ */
+function originalScaleWald(
+  z: Float64Array,
+  n: number,
+  d: number,
+  mean: Float64Array,
+  std: Float64Array,
+  b: number,
+  w: readonly number[],
+): { estimate: number[]; se: number[] } {
+  const p = d + 1;
+  const info = Array.from({ length: p }, () => new Float64Array(2 * p));
+  for (let i = 0; i < n; i++) {
+    let eta = b;
+    for (let j = 0; j < d; j++) eta += w[j]! * z[i * d + j]!;
+    const pi = 1 / (1 + Math.exp(-eta));
+    const x = [1, ...Array.from({ length: d }, (_, j) => z[i * d + j]!)];
+    for (let a = 0; a < p; a++) for (let c = 0; c < p; c++) info[a]![c]! += pi * (1 - pi) * x[a]! * x[c]!;
+  }
+  for (let a = 0; a < p; a++) info[a]![p + a] = 1;
+  for (let col = 0; col < p; col++) {
+    const pivot = info[col]![col]!;
+    for (let c = 0; c < 2 * p; c++) info[col]![c]! /= pivot;
+    for (let r = 0; r < p; r++) {
+      if (r === col) continue;
+      const f = info[r]![col]!;
+      for (let c = 0; c < 2 * p; c++) info[r]![c]! -= f * info[col]![c]!;
+    }
+  }
+  const inv = (a: number, c: number) => info[a]![p + c]!;
+  const A = Array.from({ length: p }, (_, a) =>
+    Array.from({ length: p }, (_, c) =>
+      a === 0 ? (c === 0 ? 1 : -mean[c - 1]! / std[c - 1]!) : a === c ? 1 / std[a - 1]! : 0,
+    ),
+  );
+  const se = A.map((row) => {
+    let v = 0;
+    for (let a = 0; a < p; a++) for (let c = 0; c < p; c++) v += row[a]! * inv(a, c) * row[c]!;
+    return Math.sqrt(v);
+  });
+  const intercept = b - w.reduce((s, wj, j) => s + (wj * mean[j]!) / std[j]!, 0);
+  return { estimate: [intercept, ...w.map((wj, j) => wj / std[j]!)], se };
 }
 
 /** Log-likelihood, its gradient norm and the accuracy of a binary model at (b, w) on standardized features. */
@@ -100,18 +161,27 @@ const nearTruth = (m: Metrics) => {
 };
 
 describe.each([
-  ['logistic-penguins', logisticPenguins, () => loadPenguins(), 'Chinstrap', penalties(0, 1)],
-  ['logistic-cars', logisticCars, () => loadCars(), 'USA', penalties(0, 0)],
+  ['logistic-penguins', logisticPenguins, () => loadPenguins(), 'Chinstrap', penalties(0, 1), null],
+  ['logistic-cars', logisticCars, () => loadCars(), 'USA', penalties(0, 0), null],
   [
     'logistic-synthetic',
     logisticSynthetic,
     () => loadSyntheticData(contextFor('logistic-synthetic')),
     '1',
     nearTruth,
+    // The generating model (logistic-synthetic.ts's doc): x ~ N(0, I₅), y ~ Bernoulli(σ(−0.5 + w·x)).
+    { intercept: -0.5, weights: [1.5, -1, 0.5, 0, 2] },
   ],
 ] as const)(
   '%s',
-  (id, experiment: Experiment, load: () => Dataset, positive, extra: (m: Metrics) => void) => {
+  (
+    id,
+    experiment: Experiment,
+    load: () => Dataset,
+    positive,
+    extra: (m: Metrics) => void,
+    truth: { readonly intercept: number; readonly weights: readonly number[] } | null,
+  ) => {
     let output: ExperimentOutput;
     const steps: [number, number][] = [];
     beforeAll(async () => {
@@ -146,7 +216,7 @@ describe.each([
 
     it('the exact binary fit in the chart is the MLE of data standardized here; odds ratios and accuracy follow', () => {
       const ds = load();
-      const { z, std, n, d } = standardizeHere(ds);
+      const { z, mean, std, n, d } = standardizeHere(ds);
       const m = output.metrics;
       expect([m['dataset'], m['n'], m['features'], m['positiveClass']]).toEqual([ds.name, n, d, positive]);
       const positiveIndex = ds.classNames.indexOf(positive);
@@ -157,15 +227,43 @@ describe.each([
       const check = binaryCheck(z, n, d, y, b!, w);
       // The MLE zeroes the log-likelihood gradient (the fit's stated tolerance is 1e-8).
       expect(check.gradientNorm).toBeLessThan(1e-8);
-      expect(check.logLikelihood).toBeCloseTo(m['logLikelihood'] as number, 8);
+      // Measured |Δ| 0 (the same float64 sums); 1e-12 relative allows another summation order.
+      expect(rel(m['logLikelihood'], check.logLikelihood)).toBeLessThanOrEqual(1e-12);
       expect(check.accuracy).toBe(m['accuracyBinaryExact']);
-      // Original scale: β_j = β̃_j / σ_j, odds ratio e^β per unit of the feature; per SD e^β̃.
+      // Original scale: β_j = β̃_j / σ_j, odds ratio e^β per unit of the feature; per SD e^β̃; 95% CI
+      // e^(β ± z₀.₉₇₅·SE) with SE from the inverse Fisher information computed here.
+      const wald = originalScaleWald(z, n, d, mean, std, b!, w);
+      expect(ds.featureNames).toHaveLength(d);
+      expect(d).toBeGreaterThan(0);
+      // Measured worst relative |Δ| over the three datasets: 1.8e-16 for β, e^β and e^β̃, 1.1e-14 for the CI
+      // (a different inversion of the information matrix); tolerances ~10× that.
       ds.featureNames.forEach((f, j) => {
-        expect(m[`oddsRatio.${f}`] as number).toBeCloseTo(Math.exp(w[j]! / std[j]!), 8);
-        expect(m[`oddsRatioPerSd.${f}`] as number).toBeCloseTo(Math.exp(w[j]!), 8);
-        expect(m[`oddsRatioLower95.${f}`]).toBeLessThan(m[`oddsRatio.${f}`] as number);
-        expect(m[`oddsRatioUpper95.${f}`]).toBeGreaterThan(m[`oddsRatio.${f}`] as number);
+        const [beta, se] = [wald.estimate[j + 1]!, wald.se[j + 1]!];
+        expect(rel(m[`coefficient.${f}`], beta), f).toBeLessThanOrEqual(2e-15);
+        expect(rel(m[`oddsRatio.${f}`], Math.exp(beta)), f).toBeLessThanOrEqual(2e-15);
+        expect(rel(m[`oddsRatioPerSd.${f}`], Math.exp(w[j]!)), f).toBeLessThanOrEqual(2e-15);
+        expect(rel(m[`oddsRatioLower95.${f}`], Math.exp(beta - Z_975 * se)), f).toBeLessThanOrEqual(1e-13);
+        expect(rel(m[`oddsRatioUpper95.${f}`], Math.exp(beta + Z_975 * se)), f).toBeLessThanOrEqual(1e-13);
       });
+    });
+
+    it('the distance to the true parameters, in Wald SEs, is recomputed here (the synthetic set only)', () => {
+      const m = output.metrics;
+      if (truth === null) {
+        expect(m['trueParametersMaxAbsOverSe']).toBeUndefined();
+        return;
+      }
+      const ds = load();
+      const { z, mean, std, n, d } = standardizeHere(ds);
+      const [b, ...w] = scatterPoints(output, 'binary-net-vs-exact').map((p) => p.x);
+      const wald = originalScaleWald(z, n, d, mean, std, b!, w);
+      const truths = [truth.intercept, ...truth.weights];
+      expect(wald.estimate).toHaveLength(truths.length);
+      const gaps = wald.estimate.map((e, a) => Math.abs(e - truths[a]!));
+      const maxZ = Math.max(...gaps.map((g, a) => g / wald.se[a]!));
+      // Measured relative |Δ| 3.2e-16 and 3.8e-16; tolerance 4e-15.
+      expect(rel(m['trueParametersMaxAbs'], Math.max(...gaps))).toBeLessThanOrEqual(4e-15);
+      expect(rel(m['trueParametersMaxAbsOverSe'], maxZ)).toBeLessThanOrEqual(4e-15);
     });
 
     it('the gaps in the metrics are the gaps drawn in the scatters; softmax parameters are centred', () => {
@@ -187,9 +285,10 @@ describe.each([
         byParameter.set(key, { x: s.x + p.x, y: s.y + p.y });
       }
       expect(byParameter.size).toBe((m['features'] as number) + 1);
+      // Both fits are centred explicitly: measured max |Σ| 8.9e-16 (exact) and 8.9e-16 (net); tolerance 1e-14.
       for (const s of byParameter.values()) {
-        expect(Math.abs(s.x)).toBeLessThan(1e-9);
-        expect(Math.abs(s.y)).toBeLessThan(1e-5);
+        expect(Math.abs(s.x)).toBeLessThan(1e-14);
+        expect(Math.abs(s.y)).toBeLessThan(1e-14);
       }
     });
 
@@ -206,8 +305,10 @@ describe.each([
       const points = scatterPoints(output, 'binary-ml-vs-exact');
       const drawn = points.map((p) => p.y);
       const fitted = [ml.intercept, ...ml.coefficients];
-      drawn.forEach((v, a) => expect(v).toBeCloseTo(fitted[a]!, 9));
-      expect(output.metrics['binaryMlGradientNorm']).toBeCloseTo(ml.gradientNorm, 6);
+      // The same deterministic float64 steps on the same inputs: measured |Δ| 0, so equality.
+      expect(drawn).toHaveLength(d + 1);
+      expect(drawn).toEqual(fitted);
+      expect(output.metrics['binaryMlGradientNorm']).toBe(ml.gradientNorm);
     });
 
     it('emits every chart, each valid against the Vega-Lite schema', () => {
