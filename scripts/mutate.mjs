@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -64,6 +65,8 @@ function runStryker(dir, strykerArgs) {
       cwd: join(ROOT, dir),
       stdio: 'inherit',
     });
+    // Niced (its workers inherit it) so the other core's small test runs keep their speed.
+    if (child.pid !== undefined) setPriority(child.pid, 10);
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve(code ?? (signal === null ? 1 : 128)));
   });

@@ -40,7 +40,10 @@ const NEVER_MUTATE = ['!src/**/*.test.ts', '!src/**/test-*.ts', '!src/**/message
  * @param {MutateOptions} options
  * @example export default strykerConfig(import.meta.url, { mutate: ['src/stats/**\/*.ts'] });
  */
-export function strykerConfig(configUrl, { mutate, testFiles = [], skipTests = [], timeoutMS = 30_000, concurrency = 2 }) {
+export function strykerConfig(
+  configUrl,
+  { mutate, testFiles = [], skipTests = [], timeoutMS = 30_000, concurrency = 2 },
+) {
   const packageDir = dirname(fileURLToPath(configUrl));
   const name = basename(packageDir);
   // Read by stryker-vitest.config.ts and stryker-skip-tests.ts in the workers, which inherit this environment.
