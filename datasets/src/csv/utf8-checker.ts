@@ -7,7 +7,7 @@ const LF = 10;
 /**
  * Checks chunks in order with a fatal streaming `TextDecoder` (a sequence split between chunks is fine) and counts
  * LF bytes, so a bad sequence is reported as a `not-utf8` `DatasetError` on its 1-based line. Only the error path
- * looks for the exact line inside the failing chunk. Memory: 3 bytes of the previous chunk, whatever the file.
+ * looks for the exact line inside the failing chunk. Memory: the last 3 bytes checked, whatever the file.
  * @example
  * const utf8 = new Utf8Checker('loadCsv', 'data.csv');
  * for await (const chunk of chunks) { utf8.push(chunk); parser.write(chunk); }
@@ -33,7 +33,9 @@ export class Utf8Checker {
       throw this.error(this.lines + 1 + lfBeforeFailure(this.tail, chunk));
     }
     this.lines += countLf(chunk);
-    this.tail = chunk.slice(Math.max(0, chunk.length - 3));
+    // A chunk under 3 bytes keeps bytes of the earlier tail: a pending sequence may span several short chunks.
+    const seen = chunk.length >= 3 ? chunk : Uint8Array.of(...this.tail, ...chunk);
+    this.tail = seen.slice(Math.max(0, seen.length - 3));
   }
 
   /** After the last chunk: throws `not-utf8` if the data ends inside a multi-byte sequence. */
