@@ -35,6 +35,40 @@ describe('CsvRecordConsumer', () => {
     expect(e).toMatchObject({ code: 'non-numeric', row: 10, column: 'a' });
   });
 
+  // A record on line 2 holds `note`; the next record (a bad cell) starts 1 + its line breaks lines later.
+  it.each<[string, string, number]>([
+    ['no line break', 'x y', 3],
+    ['an LF inside', 'x\ny', 4],
+    ['a lone CR inside', 'x\ry', 4],
+    ['a CRLF inside (one line break)', 'x\r\ny', 4],
+    ['a field that starts with LF', '\nx', 4],
+    ['a field that starts with CR', '\rx', 4],
+    ['a field that starts with CRLF', '\r\nx', 4],
+    ['a field that ends with CR', 'x\r', 4],
+    ['CR, LF, CRLF and CR: four line breaks', '\rx\ny\r\nz\r', 7],
+  ])('counts the line breaks of a field with %s', (_, note, row) => {
+    const c = consumer();
+    record(c, ['a', 'y']);
+    record(c, ['1', note]);
+    expect(() => record(c, ['?', 'w'])).toThrow(
+      `parseCsv: "f.csv", line ${row}, column "a": "?" is not a number; feature columns must be numeric ` +
+        '(leave text columns out with options.features)',
+    );
+  });
+
+  it('counts the line breaks of every field of a record', () => {
+    const c = consumer();
+    record(c, ['a', 'y']);
+    record(c, ['\r1', '\nx']); // lines 2-4 (the feature cell is trimmed, its CR still a line break)
+    let error: unknown;
+    try {
+      record(c, ['?', 'w']);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: 'non-numeric', row: 5, column: 'a' });
+  });
+
   it.each<[string, DatasetErrorCode, string]>([
     ['CSV_QUOTE_NOT_CLOSED', 'unterminated-quote', 'a quoted field opened here is never closed'],
     ['CSV_INVALID_CLOSING_QUOTE', 'text-after-quote', 'text follows a closing quote'],

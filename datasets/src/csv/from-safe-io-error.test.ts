@@ -15,6 +15,8 @@ describe('fromSafeIoError', () => {
     ['missing-file', 'x.csv', 'missing-file'],
     ['not-a-regular-file', '/dev/zero', 'not-a-regular-file'],
     ['not-a-regular-file', folder, 'not-a-file'],
+    // The path vanished between the open and the mapping: `stat` fails, so it is not called a folder.
+    ['not-a-regular-file', join(folder, 'vanished'), 'not-a-regular-file'],
     ['too-large', 'x.csv', 'file-too-large'],
     ['read-timeout', 'x.csv', 'read-timeout'],
     ['read-failed', 'x.csv', 'read-failed'],
