@@ -47,10 +47,27 @@ describe('fitExactLogistic', () => {
   it.each([0, 0.5, 3])('matches plain gradient descent to 5e-12 on a tiny set (l2 = %d)', (l2) => {
     const want = gradientDescent(X, Y, l2);
     const fit = fitExactLogistic(data, { l2 });
+    expect(fit.method).toBe('newton');
     expect(fit.converged).toBe(true);
     expect(fit.gradientNorm).toBeLessThanOrEqual(3e-15);
     expectArraysClose([fit.intercept, ...fit.coefficients], want, 5e-12, `l2 = ${l2}`);
   });
+
+  // Measured over the three l2: |logLikelihood − Σ| at most 8.9e-16 (2 ulps of −4.3; the penalty ½·l2·‖w‖² left
+  // out is 0, 0.49 and 0.61); bound ≈ 9×.
+  it.each([0, 0.5, 3])(
+    'logLikelihood = Σ y log p + (1 − y) log(1 − p) at the returned coefficients, penalty excluded (l2 = %d)',
+    (l2) => {
+      const fit = fitExactLogistic(data, { l2 });
+      let want = 0;
+      X.forEach((row, i) => {
+        const eta = row.reduce((s, v, j) => s + v * fit.coefficients[j]!, fit.intercept);
+        const p = 1 / (1 + Math.exp(-eta));
+        want += Y[i] === 1 ? Math.log(p) : Math.log(1 - p);
+      });
+      expect(Math.abs(fit.logLikelihood - want)).toBeLessThanOrEqual(8e-15);
+    },
+  );
 
   it('single binary feature: intercept = logit of the x = 0 rate, slope = log odds ratio (closed form)', () => {
     // x = 0: 7 of 20 positive; x = 1: 24 of 30 positive.
@@ -97,10 +114,20 @@ describe('fitExactLogistic', () => {
     expect(fit.iterations).toBe(1);
   });
 
-  it('rejects bad options', () => {
-    expect(() => fitExactLogistic(data, { l2: -1 })).toThrow("fitExactLogistic: option 'l2' is -1");
+  it.each([
+    [{ l2: -1 }, "fitExactLogistic: option 'l2' is -1; it must be a finite number >= 0."],
+    [{ l2: Infinity }, "fitExactLogistic: option 'l2' is Infinity; it must be a finite number >= 0."],
+    [{ l2: NaN }, "fitExactLogistic: option 'l2' is NaN; it must be a finite number >= 0."],
+    [{ gradientTolerance: 0 }, "fitExactLogistic: option 'gradientTolerance' is 0; it must be > 0."],
+    [{ gradientTolerance: -1e-8 }, "fitExactLogistic: option 'gradientTolerance' is -1e-8; it must be > 0."],
+    [{ gradientTolerance: NaN }, "fitExactLogistic: option 'gradientTolerance' is NaN; it must be > 0."],
+  ])('rejects the bad option %o', (options, message) => {
+    expect(() => fitExactLogistic(data, options)).toThrow(new Error(message));
+  });
+
+  it('rejects features that do not fill the shape', () => {
     expect(() => fitExactLogistic({ ...data, shape: [3, 2] })).toThrow(
-      "fitExactLogistic: argument 'features' has 20 values",
+      "fitExactLogistic: argument 'features' has 20 values but shape [3, 2] needs 6; pass shape [n, d] with n·d values.",
     );
   });
 });

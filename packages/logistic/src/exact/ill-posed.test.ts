@@ -54,6 +54,25 @@ describe('ill-posed problems', () => {
     expect(error.features).toEqual(['x0']);
   });
 
+  it.each([12, 100])(
+    'quasi-complete separation seen only in the last step θ − θ_prev is detected too (maxIterations = %i)',
+    (maxIterations) => {
+      // x = 1 holds 3 negatives and 1 positive: the fitted log-odds there tend to logit(1/4) ≠ 0, so θ itself leaves
+      // a margin of about −1.1 at x = 1 and never separates; the step between the last two iterates, along which
+      // the coefficients diverge, does (from iteration 10 on; 12 stops before convergence, 100 after it).
+      const features = [0, 0, 0, 1, 1, 1, 1, 2, 2, 2];
+      const target = [0, 0, 0, 0, 0, 0, 1, 1, 1, 1];
+      const error = illPosed(() => fitExactLogistic({ features, shape: [10, 1], target }, { maxIterations }));
+      expect(error.kind).toBe('separation');
+      expect(error.features).toEqual(['x0']);
+      expect(error.message).toBe(
+        "fitExactLogistic: quasi-complete separation — a linear combination of 'x0' separates the classes (with ties " +
+          'on the boundary), so the maximum-likelihood estimate does not exist (the coefficients diverge to ' +
+          'infinity). Set l2 > 0 (e.g. l2 = 1) for a finite, penalized fit, or drop those features.',
+      );
+    },
+  );
+
   it('multinomial separation (penguins species are separable) is detected; l2 = 1 fits', () => {
     const data = standardized(penguins());
     expectKind(() => fitExactMultinomial(data), 'separation', 'fitExactMultinomial', 'separation');

@@ -42,11 +42,35 @@ describe('householderR', () => {
     expect(Math.abs(householderR([column(3e-200, 4e-200)], 2)[0]! / -5e-200 - 1)).toBeLessThan(1e-15);
   });
 
+  it('square input (rows = cols) is accepted: R of a 2 × 2 in closed form', () => {
+    // A = [[3, 1], [4, 2]] (columns (3, 4) and (1, 2)): R₀₀ = −5, R₀₁ = −(3·1 + 4·2)/5 = −2.2, |R₁₁| = |det A|/5 = 0.4.
+    // Measured 0 on R₀₀ and R₀₁, 1.1e-16 on |R₁₁|; bound ≈ 9×.
+    const r = householderR([column(3, 4), column(1, 2)], 2);
+    expect(r[2]).toBe(0);
+    [-5, -2.2].forEach((want, k) => expect(Math.abs(r[k]! - want)).toBeLessThan(1e-15));
+    expect(Math.abs(Math.abs(r[3]!) - 0.4)).toBeLessThan(1e-15);
+  });
+
+  it.each([
+    [
+      'one column too short',
+      [column(1, 2, 3), column(1, 2)],
+      'householderR: needs 2 columns of length rows = 3 >= 2',
+    ],
+    [
+      'one column too long',
+      [column(1, 2, 3, 4), column(1, 2, 3)],
+      'householderR: needs 2 columns of length rows = 3 >= 2',
+    ],
+  ])('refuses a column of the wrong length (%s)', (_, cols, message) => {
+    expect(() => householderR(cols, 3)).toThrow(new Error(message));
+  });
+
   it('a zero column is skipped, and fewer rows than columns is refused', () => {
     const r = householderR([column(0, 0, 0), column(1, 2, 2)], 3);
     expect(Array.from(r)).toEqual([0, 1, 0, -Math.sqrt(8)]); // column 1 keeps its 1; its (2, 2) is reflected to −√8
     expect(() => householderR([column(1), column(2)], 1)).toThrow(
-      'householderR: needs 2 columns of length rows = 1 >= 2',
+      new Error('householderR: needs 2 columns of length rows = 1 >= 2'),
     );
   });
 });

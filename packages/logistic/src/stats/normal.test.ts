@@ -31,6 +31,19 @@ describe('erfc / erf / normalCdf', () => {
     expect(Math.abs(erf(0.5) - 0.52049987781304654)).toBeLessThanOrEqual(2.3e-16); // 2 ulp
   });
 
+  it('erf from x = 2 on goes through erfc: erf(2), erf(3) to 1.2e-16, and exactly ±1 in the far tails', () => {
+    // erf = 1 − erfc with the table's erfc(2), erfc(3) (mpmath, 20 digits). Measured 2.2e-17 and 5.4e-17 (under
+    // ½ ulp); bound ≈ 2× the larger (the series, summed here, is 2.4e-16 and 2.8e-16 off: 2 ulps and more).
+    expect(Math.abs(erf(2) - 0.99532226501895273416)).toBeLessThanOrEqual(1.2e-16);
+    expect(Math.abs(erf(3) - 0.99997790950300141456)).toBeLessThanOrEqual(1.2e-16);
+    // 1 − erf(x) < 2⁻⁵⁴ from x ≈ 6 on, so erf is 1 in float64; the series truncated at 200 terms would give
+    // 0.999999999999999 at 10 and 6e-88 at 25.
+    for (const x of [6, 10, 25, 27, 28]) {
+      expect(erf(x)).toBe(1);
+      expect(erf(-x)).toBe(-1);
+    }
+  });
+
   it('normalCdf and two-sided p-values at textbook points', () => {
     expect(Math.abs(normalCdf(Z_975) - 0.975)).toBeLessThan(1e-15);
     expect(Math.abs(normalCdf(-1) - 0.15865525393145705)).toBeLessThan(1e-16);
