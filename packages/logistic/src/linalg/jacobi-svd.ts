@@ -41,6 +41,13 @@ export function jacobiSvd(a: Float64Array, rows: number, cols: number): Singular
     return col;
   });
   const tolerance = Number.EPSILON * Math.max(m, 1);
+  // A column whose squared norm is at rounding level of ‖A‖²_F (rotations keep ‖A‖_F) carries no singular value above
+  // that level; rotating it against another column may never meet the orthogonality test (its entries are
+  // rounding noise, down to subnormals), so a pair with such a column is skipped — without this, wide and
+  // rank-deficient inputs ran all MAX_SWEEPS.
+  let frobenius2 = 0;
+  for (const col of u) for (const e of col) frobenius2 += e * e;
+  const negligible = tolerance * tolerance * frobenius2;
   let sweeps = 0;
   for (let rotated = true; rotated && sweeps < MAX_SWEEPS; sweeps++) {
     rotated = false;
@@ -57,6 +64,7 @@ export function jacobiSvd(a: Float64Array, rows: number, cols: number): Singular
           gamma += up[i]! * uq[i]!;
         }
         if (gamma === 0 || Math.abs(gamma) <= tolerance * Math.sqrt(alpha * beta)) continue;
+        if (alpha <= negligible || beta <= negligible) continue;
         rotated = true;
         // The rotation [c s; −s c] that makes columns p and q orthogonal, with |t| = |tan θ| <= 1.
         const zeta = (beta - alpha) / (2 * gamma);
