@@ -56,5 +56,7 @@ describe('fitExactLogistic, a Hessian that is not numerically positive definite'
     expect(fit.iterations).toBe(0);
     expect([fit.intercept, ...fit.coefficients]).toEqual([0, 0]);
     expect(Array.from(fit.covariance)).toEqual([NaN, NaN, NaN, NaN]);
+    // At θ = 0, p = ½: ∇ = Xᵀ(p − y) = (0, ½·(−1 − 2 + 3 + 1)·1e200) by hand; its squares overflow, the norm must not.
+    expect(Math.abs(fit.gradientNorm - 5e199)).toBeLessThanOrEqual(1e-15 * 5e199);
   });
 });

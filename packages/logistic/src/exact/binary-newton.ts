@@ -125,10 +125,14 @@ export function binaryHessian(design: Design, weights: Float64Array, l2: number)
   return h;
 }
 
+/** ‖v‖₂, scaled by max |vᵢ| so that entries above ~1e154 do not overflow the sum of squares. */
 function norm2(v: Float64Array): number {
+  let scale = 0;
+  for (const e of v) scale = Math.max(scale, Math.abs(e));
+  if (scale === 0 || !Number.isFinite(scale)) return scale;
   let s = 0;
-  for (const e of v) s += e * e;
-  return Math.sqrt(s);
+  for (const e of v) s += (e / scale) ** 2;
+  return scale * Math.sqrt(s);
 }
 
 /**
