@@ -30,6 +30,24 @@ export type { ThroughputResult, TrainingThroughputOptions } from './throughput/m
 export { measureInputGradientRate } from './throughput/measure-input-gradient.js';
 export type { InputGradientOptions } from './throughput/measure-input-gradient.js';
 
+// Model randomization: re-initialized copies and the cascade (Adebayo et al. 2018)
+export { reinitializedCopy } from './model-randomization/reinitialized-copy.js';
+export type { ReinitializedCopyOptions } from './model-randomization/reinitialized-copy.js';
+export { cascadingRandomization } from './model-randomization/cascading-randomization.js';
+export type {
+  CascadeStep,
+  CascadingRandomizationOptions,
+} from './model-randomization/cascading-randomization.js';
+export { DRAWABLE_INITIALIZERS, isDrawableInitializer } from './model-randomization/draw-initializer.js';
+export type { DrawableInitializer } from './model-randomization/draw-initializer.js';
+export { kerasFans } from './model-randomization/fans.js';
+export type { Fans } from './model-randomization/fans.js';
+export {
+  ModelRandomizationError,
+  MODEL_RANDOMIZATION_ERROR_CODES,
+} from './model-randomization/model-randomization-error.js';
+export type { ModelRandomizationErrorCode } from './model-randomization/model-randomization-error.js';
+
 // Cache folder
 export { defaultCacheDir } from './cache-dir.js';
 
