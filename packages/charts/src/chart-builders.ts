@@ -2,6 +2,7 @@
 import { accuracyComparison } from './accuracy-comparison.js';
 import { coefficientBars } from './coefficient-bars.js';
 import { coefficientScatter } from './coefficient-scatter.js';
+import { controlComparison } from './control-comparison.js';
 import { imageGallery } from './image-gallery.js';
 import { imageHeatmap } from './image-heatmap.js';
 import { objectiveCurves } from './objective-curves.js';
@@ -16,6 +17,7 @@ export const CHART_KINDS = [
   'objective-curves',
   'similarity-matrix',
   'accuracy-comparison',
+  'control-comparison',
 ] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
@@ -33,4 +35,5 @@ export const CHART_BUILDERS = {
   'objective-curves': objectiveCurves,
   'similarity-matrix': similarityMatrix,
   'accuracy-comparison': accuracyComparison,
+  'control-comparison': controlComparison,
 } as const satisfies Record<ChartKind, (data: never, options?: never) => unknown>;

@@ -7,6 +7,8 @@ export { coefficientBars } from './coefficient-bars.js';
 export type { CoefficientBarsOptions, CoefficientInterval } from './coefficient-bars.js';
 export { coefficientScatter } from './coefficient-scatter.js';
 export type { CoefficientPair, CoefficientScatterOptions } from './coefficient-scatter.js';
+export { controlComparison, CONTROL_ROLES } from './control-comparison.js';
+export type { ControlComparisonEntry, ControlComparisonOptions, ControlRole } from './control-comparison.js';
 export { imageGallery } from './image-gallery.js';
 export type { GalleryImage, ImageGalleryOptions } from './image-gallery.js';
 export { imageHeatmap } from './image-heatmap.js';

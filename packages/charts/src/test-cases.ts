@@ -4,6 +4,7 @@ import { accuracyComparison } from './accuracy-comparison.js';
 import type { ChartKind } from './chart-builders.js';
 import { coefficientBars } from './coefficient-bars.js';
 import { coefficientScatter } from './coefficient-scatter.js';
+import { controlComparison } from './control-comparison.js';
 import { imageGallery } from './image-gallery.js';
 import { imageHeatmap } from './image-heatmap.js';
 import { objectiveCurves } from './objective-curves.js';
@@ -117,5 +118,21 @@ export const SAMPLE_SPECS: Record<ChartKind, Record<string, () => TopLevelSpec>>
         ],
         { title: 'per dataset' },
       ),
+  },
+  'control-comparison': {
+    'with an interval and a threshold': () =>
+      controlComparison(
+        [
+          { label: 'trained', value: 0.48, role: 'trained', lower: 0.41, upper: 0.55 },
+          { label: 're-initialized (seed 1)', value: -0.04, role: 'control' },
+          { label: 're-initialized (seed 2)', value: 0.01, role: 'control' },
+        ],
+        { title: 'neighbour correlation', valueTitle: 'mean neighbour correlation', threshold: 0.21 },
+      ),
+    'points only': () =>
+      controlComparison([
+        { label: 'trained', value: 3, role: 'trained' },
+        { label: 'grey', value: 5, role: 'control' },
+      ]),
   },
 };
