@@ -20,6 +20,22 @@ const CASES: Case[] = [
   { name: 'same, stride 1', x: [3, 9, 8, 5], filter: [3, 4, 5, 6], strides: 1, pad: 'same' },
   { name: 'same, stride 2', x: [3, 9, 8, 5], filter: [3, 4, 5, 6], strides: 2, pad: 'same' },
   { name: 'valid, strides [3, 2]', x: [2, 11, 10, 3], filter: [3, 3, 3, 4], strides: [3, 2], pad: 'valid' },
+  // The last input row (column) is unused: the correlation is one row (column) too tall (wide) and is sliced, while
+  // the other axis fits exactly.
+  {
+    name: 'valid, strides [2, 1], last row unused',
+    x: [2, 8, 7, 3],
+    filter: [3, 3, 3, 4],
+    strides: [2, 1],
+    pad: 'valid',
+  },
+  {
+    name: 'valid, strides [1, 2], last column unused',
+    x: [2, 7, 8, 3],
+    filter: [3, 3, 3, 4],
+    strides: [1, 2],
+    pad: 'valid',
+  },
   { name: 'numeric pad 1, stride 2', x: [2, 7, 9, 2], filter: [3, 3, 2, 3], strides: 2, pad: 1 },
   {
     name: 'explicit pad',
@@ -105,5 +121,9 @@ describe('Conv2DBackpropFilter on wasm', () => {
 
   it('leaves no tensors or wasm buffers behind', () => {
     expectNoLeak(() => filterGrad(CASES[3] as Case));
+  });
+
+  it('leaves no tensors or wasm buffers behind when it slices the correlation', () => {
+    expectNoLeak(() => filterGrad(CASES.find((c) => c.name === 'valid, strides [3, 2]') as Case));
   });
 });

@@ -39,6 +39,24 @@ const CASES: Case[] = [
   },
   { name: 'same, stride 1', x: [3, 9, 8, 5], filter: [3, 4, 5, 6], strides: 1, pad: 'same' },
   { name: 'same, stride 2', x: [3, 9, 8, 5], filter: [3, 4, 5, 6], strides: 2, pad: 'same' },
+  // One stride 1, the other 2: dy is dilated along one axis only.
+  { name: 'same, strides [2, 1]', x: [2, 9, 8, 5], filter: [3, 4, 5, 6], strides: [2, 1], pad: 'same' },
+  { name: 'same, strides [1, 2]', x: [2, 9, 8, 5], filter: [3, 4, 5, 6], strides: [1, 2], pad: 'same' },
+  // A stride ≥ filter + 2 that leaves the last input rows (columns) unused: the padding after dy is large.
+  {
+    name: '1×1 filter, strides [3, 1], last 2 rows unused',
+    x: [2, 6, 5, 4],
+    filter: [1, 1, 4, 3],
+    strides: [3, 1],
+    pad: 'valid',
+  },
+  {
+    name: '1×1 filter, strides [1, 3], last 2 columns unused',
+    x: [2, 5, 6, 4],
+    filter: [1, 1, 4, 3],
+    strides: [1, 3],
+    pad: 'valid',
+  },
   { name: 'valid, strides [3, 2]', x: [2, 11, 10, 4], filter: [3, 3, 4, 4], strides: [3, 2], pad: 'valid' },
   { name: 'numeric pad 1, stride 2', x: [2, 7, 9, 6], filter: [3, 3, 6, 3], strides: 2, pad: 1 },
   {
@@ -147,5 +165,9 @@ describe('Conv2DBackpropInput on wasm', () => {
 
   it('leaves no tensors or wasm buffers behind', () => {
     expectNoLeak(() => inputGrad(CASES[3] as Case));
+  });
+
+  it('leaves no tensors or wasm buffers behind on the convolution path with a dilated dy (stride 2)', () => {
+    expectNoLeak(() => inputGrad(CASES.find((c) => c.name === 'same, stride 2') as Case));
   });
 });

@@ -82,14 +82,19 @@ describe('MaxPoolGrad on wasm', () => {
     dx.dispose();
   });
 
-  it('passes no gradient from a window that is all −∞', () => {
+  it.each([
+    { path: '2×2 stride 2 (unrolled)', filterSize: 2, strides: 2 },
+    { path: '2×2 stride 1 (general)', filterSize: 2, strides: 1 },
+  ])('passes no gradient from windows that are all −∞ or NaN: $path', ({ filterSize, strides }) => {
     tf.setBackend('wasm');
+    // Row 0 is −∞, row 1 NaN: no window has a value above −∞, so no pixel is any window's maximum.
+    const x = [-Infinity, -Infinity, -Infinity, -Infinity, NaN, NaN, NaN, NaN];
     const dx = tf.tidy(() =>
-      tf.grad((z: tf.Tensor) => tf.sum(tf.maxPool(z as tf.Tensor4D, 2, 2, 'valid')))(
-        tf.tensor4d([-Infinity, -Infinity, -Infinity, -Infinity], [1, 2, 2, 1]),
+      tf.grad((z: tf.Tensor) => tf.sum(tf.maxPool(z as tf.Tensor4D, filterSize, strides, 'valid')))(
+        tf.tensor4d(x, [1, 2, 4, 1]),
       ),
     );
-    expect(Array.from(dx.dataSync())).toEqual([0, 0, 0, 0]);
+    expect(Array.from(dx.dataSync())).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
     dx.dispose();
   });
 
