@@ -200,7 +200,7 @@ describe('the CNN experiments on the reference CNN (quick budgets)', () => {
     expect(r.verdict.status).toBe('holds');
   });
 
-  it('cnn-filters-vs-lr-templates: accuracies, the LR optimum and the filter ratios recomputed', () => {
+  it('cnn-filters-vs-lr-templates: accuracies, the LR optimum, the neighbour correlations and the controls recomputed', () => {
     const r = result('cnn-filters-vs-lr-templates');
     const n = test.shape[0]!;
     expect(n).toBe(2000);
@@ -245,7 +245,60 @@ describe('the CNN experiments on the reference CNN (quick budgets)', () => {
     expectRounded(r.metrics['lrGradientNorm'], gradient, F64_TOL, 'lrGradientNorm');
     expect(gradient).toBeLessThanOrEqual(1e-3); // the fit's stopping rule, LR_GRADIENT_TOLERANCE
     expect(r.metrics['lrConverged']).toBe(true);
-    // First-layer filters: |Σw| / Σ|w| per filter, from the kernel.
+    // First-layer filters: the mean neighbour correlation, per filter from the kernel [5, 5, 1, 16] (the pairs
+    // (w[y][x], w[y][x+1]) and (w[y][x], w[y+1][x]), pooled, one Pearson correlation), then over the 16 filters.
+    const neighbour = (kernel: ArrayLike<number>, f: number) => {
+      const w = (y: number, x: number) => kernel[(y * 5 + x) * 16 + f]!;
+      const a: number[] = [];
+      const b: number[] = [];
+      for (let y = 0; y < 5; y++)
+        for (let x = 0; x < 5; x++) {
+          if (x < 4) (a.push(w(y, x)), b.push(w(y, x + 1)));
+          if (y < 4) (a.push(w(y, x)), b.push(w(y + 1, x)));
+        }
+      return pearson64(a, b);
+    };
+    const perFilter = Array.from({ length: 16 }, (_, f) => neighbour(weights.conv1.kernel, f));
+    const trainedMean = perFilter.reduce((a, b) => a + b, 0) / 16;
+    expectRounded(r.metrics['meanNeighbourCorrelation'], trainedMean, F64_TOL, 'meanNeighbourCorrelation');
+    // Its percentile bootstrap: 2,000 resamples of 16 filters by createRng(seed).fork(id).fork('bootstrap').int(16),
+    // the 2.5% and 97.5% quantiles of the resampled means, interpolated between order statistics (type 7).
+    const boot = createRng(SEED).fork('cnn-filters-vs-lr-templates').fork('bootstrap');
+    const means = Array.from({ length: 2000 }, () => {
+      let sum = 0;
+      for (let i = 0; i < 16; i++) sum += perFilter[boot.int(16)]!;
+      return sum / 16;
+    }).sort((p, q) => p - q);
+    const quantile = (p: number) => {
+      const h = 1999 * p;
+      const lo = Math.floor(h);
+      return means[lo]! + (h - lo) * (means[lo + 1]! - means[lo]!);
+    };
+    expectRounded(r.metrics['neighbourCorrelationLower'], quantile(0.025), F64_TOL, 'lower');
+    expectRounded(r.metrics['neighbourCorrelationUpper'], quantile(0.975), F64_TOL, 'upper');
+    // The controls: seeds = three tfSeed()s of createRng(seed).fork('model-randomization'); each control's conv1 kernel
+    // redrawn here from its glorot-uniform config, U(±√(6 / (25 + 400))) with u from createRng(s).fork('conv1/kernel'),
+    // row-major, rounded to float32.
+    const seedRng = createRng(SEED).fork('model-randomization');
+    const limit = Math.sqrt(6 / (25 + 400));
+    const controls = [1, 2, 3].map((i) => {
+      const seed = seedRng.tfSeed();
+      expect(r.metrics[`control${i}Seed`]).toBe(seed);
+      const u = createRng(seed).fork('conv1/kernel');
+      const kernel = Float64Array.from({ length: 400 }, () => Math.fround(limit * (2 * u.next() - 1)));
+      const value =
+        Array.from({ length: 16 }, (_, f) => neighbour(kernel, f)).reduce((a, b) => a + b, 0) / 16;
+      expectRounded(r.metrics[`control${i}MeanNeighbourCorrelation`], value, F64_TOL, `control ${i}`);
+      return value;
+    });
+    expect(r.metrics['requiredMargin']).toBe(0.2);
+    expectRounded(
+      r.metrics['observedMargin'],
+      trainedMean - Math.max(...controls),
+      F64_TOL,
+      'observedMargin',
+    );
+    // The former edge rule, still reported: |Σw| / Σ|w| per filter, from the kernel.
     const ratios = Array.from({ length: 16 }, (_, f) => {
       const w = Array.from({ length: 25 }, (_, p) => weights.conv1.kernel[p * 16 + f]!);
       return Math.abs(w.reduce((a, b) => a + b, 0)) / w.reduce((a, b) => a + Math.abs(b), 0);
@@ -258,9 +311,12 @@ describe('the CNN experiments on the reference CNN (quick budgets)', () => {
       F64_TOL,
       'ratio',
     );
-    // The claim on these numbers: the CNN beats LR and at least half the filters are edge-like.
+    // The claim on these numbers: the CNN beats LR, and the trained filters' neighbour correlation and the lower end
+    // of its interval lie beyond every control, the value by at least the margin.
     expect(cnnRight).toBeGreaterThan(lrRight);
-    expect(edgeLike).toBeGreaterThanOrEqual(8);
+    expect(trainedMean - Math.max(...controls)).toBeGreaterThanOrEqual(0.2);
+    expect(quantile(0.025)).toBeGreaterThan(Math.max(...controls));
+    expect([r.metrics['cnnBeatsLr'], r.metrics['filtersBeatControls']]).toEqual([true, true]);
     expect(r.verdict.status).toBe('holds');
   });
 
