@@ -36,6 +36,19 @@ export type { PartialLock } from './partial-folder.js';
 export { removeStalePartials, STALE_UNLOCKED_AGE_MS } from './remove-stale-partials.js';
 export type { RemoveStalePartialsOptions } from './remove-stale-partials.js';
 
+// Controls: a verdict holds only when the trained network beats its model-randomization controls
+export { judgeAgainstControls } from './controls/judge-against-controls.js';
+export type {
+  ControlJudgement,
+  ControlValue,
+  JudgeAgainstControlsInput,
+  TrainedInterval,
+} from './controls/judge-against-controls.js';
+export { bootstrapMeanInterval } from './controls/bootstrap-mean.js';
+export type { BootstrapInterval, BootstrapOptions } from './controls/bootstrap-mean.js';
+export { controlModels, controlSeeds, CONTROL_COUNT } from './controls/control-models.js';
+export type { ControlModel } from './controls/control-models.js';
+
 // Errors
 export { SuiteError, SUITE_ERROR_CODES } from './suite-error.js';
 export type { SuiteErrorCode } from './suite-error.js';
