@@ -19,8 +19,21 @@ export type { ReferenceCnn, ReferenceCnnMeta, ReferenceCnnOptions } from './mode
 // First layer
 export { filterGrid } from './first-layer/filter-grid.js';
 export type { FilterGrid, FilterImage, FilterScaling } from './first-layer/filter-grid.js';
-export { laplacianOnDigits, LAPLACIAN_KERNEL } from './first-layer/laplacian.js';
-export type { LaplacianReport } from './first-layer/laplacian.js';
+export {
+  edgeSeparation,
+  correlate3x3,
+  rocAuc,
+  kernelProbes,
+  LAPLACIAN_KERNEL,
+  EDGE_RANGE,
+  TIE_TOLERANCE,
+} from './first-layer/laplacian.js';
+export type {
+  EdgeSeparationOptions,
+  EdgeSeparationReport,
+  Kernel3x3,
+  KernelProbes,
+} from './first-layer/laplacian.js';
 export { maxActivatingPatches, pearson } from './first-layer/max-patch.js';
 export type { MaxPatch, MaxPatchReport } from './first-layer/max-patch.js';
 export { firstConvKernels } from './first-layer/first-conv.js';

@@ -1,7 +1,5 @@
 import { PNG } from 'pngjs';
-import { expectArraysClose } from '@openbox/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadMnist } from '@openbox/datasets';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { referenceAdapter, smallRgbNet } from '../test-models.js';
 import { ModelAdapter } from '../model/model-adapter.js';
@@ -11,7 +9,6 @@ import { sigmoidRange } from '../param/sigmoid-range.js';
 import { renderUnits } from '../render/render-units.js';
 import { filterGridPng } from '../io/png.js';
 import { filterGrid } from './filter-grid.js';
-import { LAPLACIAN_KERNEL, laplacianOnDigits } from './laplacian.js';
 import { maxActivatingPatches } from './max-patch.js';
 import { firstConvKernels, filterOf } from './first-conv.js';
 
@@ -46,74 +43,6 @@ describe('filterGrid', () => {
     expect(rgb.channels).toBe(3);
     const png = PNG.sync.read(filterGridPng(rgb, { scale: 2, columns: 4 }));
     expect([png.width, png.height]).toEqual([4 * 11 - 1, 2 * 11 - 1]);
-  });
-});
-
-describe("the seed's Laplacian kernel on real digits", () => {
-  it('gives exactly 0 on flat patches and large values on edges', () => {
-    const { test } = loadMnist({ seed: 0 });
-    const n = 32;
-    const report = laplacianOnDigits(test.features.subarray(0, n * 784), n, 28, 28);
-    expect(report.responseShape).toEqual([n, 26, 26]);
-    expect(report.flatPatches).toBeGreaterThan(1000);
-    expect(report.maxAbsOnFlat).toBeLessThan(1e-6);
-    expect(report.edgePatches).toBeGreaterThan(500);
-    expect(report.meanAbsOnEdges).toBeGreaterThan(0.25);
-    expect(report.stepEdgeResponse).toBe(-1);
-    expect(report.flatResponse).toBeCloseTo(0, 12);
-    expect(report.verdict).toBe('edge-detector');
-  });
-});
-
-describe('the Laplacian kernel on hand-made 5×5 patches', () => {
-  // 5×5 images, [y][x]; each gives a 3×3 'valid' response map whose entry (y, x) is centred on pixel (y + 1, x + 1).
-  const flat = Array.from({ length: 5 }, () => [0.7, 0.7, 0.7, 0.7, 0.7]);
-  const step = [0, 0, 1, 1, 1].map((v) => [v, v, v, v, v]); // rows 0–1 dark, rows 2–4 bright
-  const line = Array.from({ length: 5 }, () => [0, 0, 1, 0, 0]); // a bright column at x = 2
-  const dot = [0, 1, 2, 3, 4].map((y) => [0, 1, 2, 3, 4].map((x) => (x === 2 && y === 2 ? 1 : 0)));
-  const ramp = Array.from({ length: 5 }, () => [0, 0.1, 0.2, 0.3, 0.4]); // range 0.2 in every 3×3 window
-  const halfStep = [0, 0, 0.5, 0.5, 0.5].map((v) => [v, v, v, v, v]); // a step of exactly 0.5
-  const images = [flat, step, line, dot, ramp, halfStep];
-  // Responses by hand: up + down + left + right − 4·centre.
-  const expected = [
-    // flat: 4·0.7 − 4·0.7.
-    [0, 0, 0, 0, 0, 0, 0, 0, 0],
-    // step: centre row 1 sees one bright neighbour below (+1); row 2 is bright with one dark neighbour above
-    // (0 + 1 + 1 + 1 − 4 = −1); row 3 is all bright (0).
-    [1, 1, 1, -1, -1, -1, 0, 0, 0],
-    // line: beside it one bright neighbour (+1); on it up + down − 4 = −2.
-    [1, -2, 1, 1, -2, 1, 1, -2, 1],
-    // dot: −4 on it, +1 at its four neighbours, 0 on the diagonals.
-    [0, 1, 0, 1, -4, 1, 0, 1, 0],
-    // ramp: 0.1·((x − 1) + (x + 1) + x + x − 4x) = 0, a linear image has no Laplacian.
-    [0, 0, 0, 0, 0, 0, 0, 0, 0],
-    // half step: the step's responses times 0.5.
-    [0.5, 0.5, 0.5, -0.5, -0.5, -0.5, 0, 0, 0],
-  ];
-
-  it('is the 4-neighbour discrete Laplacian [[0, 1, 0], [1, −4, 1], [0, 1, 0]]', () => {
-    expect(LAPLACIAN_KERNEL).toEqual([
-      [0, 1, 0],
-      [1, -4, 1],
-      [0, 1, 0],
-    ]);
-  });
-
-  it('gives the hand-computed responses on flat, step, line, dot, ramp and half-step patches', () => {
-    const report = laplacianOnDigits(Float32Array.from(images.flat(2)), images.length, 5, 5);
-    expect(report.responseShape).toEqual([6, 3, 3]);
-    // Measured max error 3.0e-8 (the 0.1·x ramp is not exact in float32; the rest is); tolerance 3e-7 (10×).
-    expectArraysClose(report.responses, expected.flat(), 3e-7, 'Laplacian responses');
-    // Flat 3×3 windows: the 9 of `flat`, row 2 of `step` and of `halfStep` (3 each). Edge windows (range ≥ 0.5): rows
-    // 0–1 of `step` and `halfStep` (6 each), all 9 of `line` and of `dot`; `ramp` (range 0.2) is neither.
-    expect(report.flatPatches).toBe(15);
-    expect(report.maxAbsOnFlat).toBeLessThan(1e-6);
-    expect(report.edgePatches).toBe(30);
-    // Σ|r| over the edge windows: step 6·1, line 3·(1 + 2 + 1) = 12, dot 4 + 4·1 = 8, half step 6·0.5 = 3 → 29/30.
-    expect(report.meanAbsOnEdges).toBeCloseTo(29 / 30, 6);
-    expect(report.stepEdgeResponse).toBe(-1);
-    expect(report.flatResponse).toBeCloseTo(0, 12);
-    expect(report.verdict).toBe('edge-detector');
   });
 });
 

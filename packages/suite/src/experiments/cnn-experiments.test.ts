@@ -15,8 +15,10 @@ import { runSuite } from '../run-suite.js';
 import { loadLrTemplates } from './lr-templates.js';
 import { SUITE_EXPERIMENTS } from './registry.js';
 import {
+  aucByCounting,
   cnnWeights,
   curveSeries,
+  foregroundPatches64,
   forward,
   galleryImage,
   galleryLabels,
@@ -25,6 +27,7 @@ import {
   meanPairwisePearson,
   median,
   multinomialGradientNorm,
+  patchResponse64,
   pearson64,
   squaredDistance,
   UNIT_VALUE,
@@ -47,8 +50,11 @@ const UNITS = ['logits:3', 'conv2:pre:0'] as const;
  * logit 3 (values up to ~20), 4.0e-7 on conv2:pre:0, 7.5e-7 on the softmax. Tolerances are 10× these.
  */
 const FLOAT_TOL = { 'logits:3': 6e-5, 'conv2:pre:0': 4e-6, softmax: 7.5e-6 } as const;
-/** tfjs's float32 3×3 conv vs {@link laplacian64}: max |Δ| 3.3e-7 over 500 test digits (measured); 10×. */
-const LAPLACIAN_TOL = 3.3e-6;
+/**
+ * laplacian-kernel's control AUCs (scores within 1e-7 of Σ|k| tie) vs float64 ones here (exact ties only): measured
+ * |Δ| ≤ 1.2e-6 (run seeds 0–2); 10×.
+ */
+const LAPLACIAN_AUC_TOL = 1.2e-5;
 /** Float64 here and in the experiments (distances, correlations of float32 pixels): only summation order differs. */
 const F64_TOL = 1e-9;
 
@@ -128,14 +134,18 @@ describe('the CNN experiments on the reference CNN (quick budgets)', () => {
     expect(worst).toBeLessThanOrEqual(FLOAT_TOL.softmax);
   });
 
-  it('laplacian-kernel: closed forms, and the counts and responses recomputed on the same digits', () => {
+  it('laplacian-kernel: the counts, the edge AUC, the control AUCs and the probes recomputed on the same digits', () => {
     const r = result('laplacian-kernel');
+    const m = r.metrics;
     expect(r.verdict.status).toBe('holds');
-    // Closed forms: a flat patch gives 0 exactly (the kernel sums to 0; every partial sum is exact in floats);
-    // on a step edge whose top row is 0 and the rest 1 the centre (1) gets −4·1 + 3 neighbours of 1 = −1.
-    expect([r.metrics['maxAbsOnFlat'], r.metrics['flatResponse'], r.metrics['stepEdgeResponse']]).toEqual([
-      0, 0, -1,
-    ]);
+    // Probes by hand (up + down + left + right − 4·centre): step (top row 0) −1, ramp (0, .5, 1) 0, line −2, dot −4.
+    expect([
+      m['stepEdgeResponse'],
+      m['rampResponse'],
+      m['lineResponse'],
+      m['dotResponse'],
+      m['flatResponse'],
+    ]).toEqual([-1, 0, -2, -4, 0]);
     const drawnKernel = (
       r.charts.find((c) => c.id === 'kernel')!.spec as unknown as {
         data: { values: { row: number; col: number; value: number }[] };
@@ -147,23 +157,56 @@ describe('the CNN experiments on the reference CNN (quick budgets)', () => {
       .fork('laplacian-kernel')
       .shuffle(Array.from({ length: test.shape[0]! }, (_, i) => i))
       .slice(0, 64);
-    expect(r.metrics['digits']).toBe(64);
-    let flat = 0;
-    let edges = 0;
-    let edgeSum = 0;
-    for (const src of order) {
-      const image = row(src);
-      const response = laplacian64(image, 28, 28);
+    expect(m['digits']).toBe(64);
+    // Non-background patches, edge when their range is ≥ 0.5; the Laplacian of 1000 × the pixels (thousandths) is an
+    // exact integer, so its AUC here has exactly the data's ties and is compared to round4 alone.
+    const images = order.map(row);
+    const fg = foregroundPatches64(images, 28, 28, 0.5);
+    expect([m['backgroundPatches'], m['edgePatches'], m['nonEdgePatches']]).toEqual([
+      fg.background,
+      fg.edge.filter(Boolean).length,
+      fg.edge.filter((e) => !e).length,
+    ]);
+    const onEdges: number[] = [];
+    const onOthers: number[] = [];
+    for (const image of images) {
+      const response = laplacian64(
+        Array.from(image, (v) => Math.round(1000 * v)),
+        28,
+        28,
+      );
       for (let y = 0; y < 26; y++)
         for (let x = 0; x < 26; x++) {
           const patch = [0, 1, 2].flatMap((dy) => [0, 1, 2].map((dx) => image[(y + dy) * 28 + x + dx]!));
-          const range = Math.max(...patch) - Math.min(...patch);
-          if (range === 0) flat++;
-          else if (range >= 0.5) ((edges += 1), (edgeSum += Math.abs(response[y * 26 + x]!)));
+          if (Math.max(...patch) === 0) continue;
+          const edge = Math.max(...patch) - Math.min(...patch) >= 0.5;
+          (edge ? onEdges : onOthers).push(Math.abs(response[y * 26 + x]!));
         }
     }
-    expect([r.metrics['flatPatches'], r.metrics['edgePatches']]).toEqual([flat, edges]);
-    expectRounded(r.metrics['meanAbsOnEdges'], edgeSum / edges, LAPLACIAN_TOL, 'meanAbsOnEdges');
+    const auc = aucByCounting(onEdges, onOthers);
+    expectRounded(m['auc'], auc, 0, 'auc');
+    // The controls: 3 random zero-sum kernels from the experiment's rng, summed in float64 (LAPLACIAN_AUC_TOL).
+    const rng = createRng(SEED).fork('laplacian-kernel').fork('random-kernels');
+    const controls = [1, 2, 3].map((i) => {
+      const k = Array.from({ length: 9 }, () => rng.normal());
+      const mean = k.reduce((a, b) => a + b, 0) / 9;
+      const scores = fg.patches.map((p) =>
+        Math.abs(
+          patchResponse64(
+            p,
+            k.map((v) => v - mean),
+          ),
+        ),
+      );
+      const value = aucByCounting(
+        scores.filter((_, j) => fg.edge[j]),
+        scores.filter((_, j) => !fg.edge[j]),
+      );
+      expectRounded(m[`control${i}Auc`], value, LAPLACIAN_AUC_TOL, `control ${i}`);
+      return value;
+    });
+    expectRounded(m['observedMargin'], auc - Math.max(...controls), LAPLACIAN_AUC_TOL, 'observed margin');
+    expect(auc - Math.max(...controls)).toBeGreaterThanOrEqual(m['requiredMargin'] as number);
     // The eight drawn digits are those rows, and their drawn responses (round4) are their Laplacians.
     const labels = galleryLabels(r, 'digits');
     expect(labels).toEqual(order.slice(0, 8).map((src, i) => `#${i}: digit ${test.target[src]}`));
@@ -171,7 +214,7 @@ describe('the CNN experiments on the reference CNN (quick budgets)', () => {
       expect(Array.from(galleryImage(r, 'digits', label))).toEqual(Array.from(row(order[i]!)));
       const mine = laplacian64(row(order[i]!), 28, 28);
       const drawn = galleryImage(r, 'responses', `#${i}: response`, 26, 26);
-      mine.forEach((v, p) => expectRounded(drawn[p], v, LAPLACIAN_TOL, `response ${i}/${p}`));
+      mine.forEach((v, p) => expectRounded(drawn[p], v, F64_TOL, `response ${i}/${p}`));
     });
   });
 

@@ -180,6 +180,64 @@ export function laplacian64(image: ArrayLike<number>, h: number, w: number): Flo
 }
 
 /**
+ * The 3×3 patches of `[h, w]` images that are not all background (some pixel > 0), each as its 9 pixels read column by
+ * column (x outer, y inner — another order than the code's), with its label: edge when max − min ≥ `edgeRange`.
+ */
+export function foregroundPatches64(
+  images: readonly ArrayLike<number>[],
+  h: number,
+  w: number,
+  edgeRange: number,
+): { patches: Float64Array[]; edge: boolean[]; background: number } {
+  const patches: Float64Array[] = [];
+  const edge: boolean[] = [];
+  let background = 0;
+  for (const image of images)
+    for (let y = 0; y + 3 <= h; y++)
+      for (let x = 0; x + 3 <= w; x++) {
+        const p = new Float64Array(9);
+        for (let dx = 0; dx < 3; dx++)
+          for (let dy = 0; dy < 3; dy++) p[dx * 3 + dy] = image[(y + dy) * w + x + dx]!;
+        const sorted = Array.from(p).sort((a, b) => a - b);
+        if (sorted[8]! === 0) background++;
+        else (patches.push(p), edge.push(sorted[8]! - sorted[0]! >= edgeRange));
+      }
+  return { patches, edge, background };
+}
+
+/** Σ k·p for a patch from {@link foregroundPatches64} and a row-major 3×3 kernel (9 weights), float64. */
+export function patchResponse64(patch: Float64Array, kernel: readonly number[]): number {
+  let s = 0;
+  for (let dx = 0; dx < 3; dx++)
+    for (let dy = 0; dy < 3; dy++) s += kernel[dy * 3 + dx]! * patch[dx * 3 + dy]!;
+  return s;
+}
+
+/**
+ * ROC AUC by counting pairs: for each positive, the negatives strictly below it plus half those equal, found by binary
+ * search in the sorted negatives; divided by n₊·n₋.
+ */
+export function aucByCounting(positives: readonly number[], negatives: readonly number[]): number {
+  const sorted = [...negatives].sort((a, b) => a - b);
+  const firstAtLeast = (v: number, strict: boolean) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (strict ? sorted[mid]! <= v : sorted[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  let won = 0;
+  for (const v of positives) {
+    const below = firstAtLeast(v, false);
+    won += below + 0.5 * (firstAtLeast(v, true) - below);
+  }
+  return won / (positives.length * sorted.length);
+}
+
+/**
  * ‖∇‖₂ of Σᵢ −log softmax(b + W xᵢ)[yᵢ] + (l2/2)·‖W‖² (intercepts not penalized) over the first `rows` images of
  * 784 pixels, float64: ∂/∂b_k = Σᵢ (p_ik − 1[yᵢ = k]), ∂/∂W_kj = Σᵢ (p_ik − 1[yᵢ = k]) x_ij + l2·W_kj.
  */
