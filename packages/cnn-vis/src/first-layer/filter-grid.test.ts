@@ -26,7 +26,12 @@ describe('filterGrid on a hand-set 2×3 RGB conv', () => {
     // Filter 1 is all zero (hi = lo): every pixel 0.5. Filter 2 is 0.1 + 0.05 i: (w − lo)/(hi − lo) = i / 17 in float64
     // of float32 weights, measured 6.7e-8; tolerance 5e-7.
     expectArraysClose(grid.filters[1]!.pixels, new Float32Array(18).fill(0.5), 0, 'constant filter');
-    expectArraysClose(grid.filters[2]!.pixels, Float32Array.from({ length: 18 }, (_, i) => i / 17), 5e-7, 'ramp');
+    expectArraysClose(
+      grid.filters[2]!.pixels,
+      Float32Array.from({ length: 18 }, (_, i) => i / 17),
+      5e-7,
+      'ramp',
+    );
     model.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -30,7 +30,14 @@ function reference(w64: readonly number[], b: number) {
   const box = w.map((v) => (v > 0 ? 1 : 0));
   const l2 = w.map((v) => (norm > 0 ? v / norm : 0));
   const dot = (x: number[]) => x.reduce((s, v, i) => s + v * w[i]!, 0) + b;
-  return { box, l2, boxResponse: dot(box), l2Response: dot(l2), boxCorr: pearson(box, w), l2Corr: pearson(l2, w) };
+  return {
+    box,
+    l2,
+    boxResponse: dot(box),
+    l2Response: dot(l2),
+    boxCorr: pearson(box, w),
+    l2Corr: pearson(l2, w),
+  };
 }
 
 describe('maxActivatingPatches on hand-set filters', () => {

@@ -30,7 +30,8 @@ describe('decorrelateColors', () => {
     const img = p.image();
     const expected: number[] = [];
     for (let q = 0; q < t.length / 3; q++)
-      for (let i = 0; i < 3; i++) expected.push([0, 1, 2].reduce((s, j) => s + t[q * 3 + j]! * (M[i]![j]! / maxNorm), 0));
+      for (let i = 0; i < 3; i++)
+        expected.push([0, 1, 2].reduce((s, j) => s + t[q * 3 + j]! * (M[i]![j]! / maxNorm), 0));
     // float32 3-term dot products of N(0, 1) values: measured 1.5e-7, tolerance 1e-6.
     expectArraysClose(img.dataSync(), expected, 1e-6, 'rgb');
     img.dispose();

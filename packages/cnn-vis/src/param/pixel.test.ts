@@ -15,7 +15,12 @@ describe('pixelParam / normalArray', () => {
     expect(p.params.shape).toEqual([2, 3, 4, 3]);
     const ref = createRng(11);
     // float32 storage of float64 products: measured 4.1e-8, tolerance 3e-7.
-    expectArraysClose(p.params.dataSync(), Array.from({ length: 72 }, () => ref.normal() * 0.5), 3e-7, 'params');
+    expectArraysClose(
+      p.params.dataSync(),
+      Array.from({ length: 72 }, () => ref.normal() * 0.5),
+      3e-7,
+      'params',
+    );
     p.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });

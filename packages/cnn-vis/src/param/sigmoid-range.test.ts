@@ -16,7 +16,12 @@ describe('sigmoidRange', () => {
     const raw = p.params.dataSync();
     const img = p.image();
     // float32 sigmoid and affine map: measured 9.0e-8, tolerance 5e-7.
-    expectArraysClose(img.dataSync(), Array.from(raw, (v) => -1 + 3 / (1 + Math.exp(-v))), 5e-7, 'image');
+    expectArraysClose(
+      img.dataSync(),
+      Array.from(raw, (v) => -1 + 3 / (1 + Math.exp(-v))),
+      5e-7,
+      'image',
+    );
     img.dispose();
     p.dispose();
     expect(tf.memory().numTensors).toBe(before);

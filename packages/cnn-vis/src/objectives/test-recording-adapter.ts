@@ -1,0 +1,20 @@
+/** A fake ModelAdapter that records what an objective's `validate` asks of it. Not part of the build. */
+import type { ModelAdapter } from '../model/model-adapter.js';
+
+/** Every layer reports `outputShape` (channels = its last entry); `calls` lists the adapter calls in order. */
+export function recordingAdapter(outputShape: readonly (number | null)[]): {
+  adapter: ModelAdapter;
+  calls: string[];
+} {
+  const calls: string[] = [];
+  const adapter = {
+    layer: (name: string, fn: string) => {
+      calls.push(`layer ${name} ${fn}`);
+      return { name, className: 'Conv2D', outputShape, channels: outputShape[outputShape.length - 1] };
+    },
+    checkChannel: (layer: string, c: number, fn: string) => void calls.push(`channel ${layer} ${c} ${fn}`),
+    checkPosition: (layer: string, x: number, y: number, fn: string) =>
+      void calls.push(`position ${layer} ${x} ${y} ${fn}`),
+  } as unknown as ModelAdapter;
+  return { adapter, calls };
+}
