@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DatasetError, type DatasetErrorCode } from './dataset-error.js';
+import type { DatasetErrorCode } from './dataset-error.js';
+import { caught } from './test-caught.js';
 import { applyStandardization, standardize, type StandardizationParams } from './standardize.js';
 
 const f32 = (n: number) => new Float32Array(n).map((_, i) => i);
@@ -125,13 +126,7 @@ describe('standardize and applyStandardization: bad input', () => {
       'applyStandardization: params have no means and no stds, but the data has 2 columns (shape [2, 2])',
     ],
   ])('%s', (_, call, code, message) => {
-    let error: unknown;
-    try {
-      call();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(DatasetError);
+    const error = caught(call);
     expect(error).toMatchObject({ code, message });
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DatasetError, type DatasetErrorCode } from '../dataset-error.js';
+import type { DatasetErrorCode } from '../dataset-error.js';
+import { caught } from '../test-caught.js';
 import { parseCsv } from './parse-csv.js';
 
 const TEXT = 'a,y\n1,0\n2,1\n'; // 12 bytes
@@ -53,15 +54,9 @@ describe('parseCsv: arguments and the size cap', () => {
       undefined,
     ],
   ])('%s', (_, call, code, message, file) => {
-    let error: unknown;
-    try {
-      call();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(DatasetError);
+    const error = caught(call);
     expect(error).toMatchObject({ code, message });
-    expect((error as DatasetError).file).toBe(file);
+    expect(error.file).toBe(file);
   });
 
   it('accepts text of exactly maxBytes bytes', () => {

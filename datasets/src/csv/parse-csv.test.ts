@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DatasetError } from '../dataset-error.js';
+import { caught } from '../test-caught.js';
 import { parseCsv } from './parse-csv.js';
 
 const parse = (text: string, target = 'y', features?: string[]) =>
   parseCsv(text, { target, fileName: 'data.csv', ...(features ? { features } : {}) });
 
 /** Runs `fn`, expects a DatasetError and returns it. */
-function caught(fn: () => unknown): DatasetError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DatasetError);
-    return e as DatasetError;
-  }
-  throw new Error('expected a DatasetError');
-}
-
 describe('parseCsv: well-formed input', () => {
   it('parses numeric features and a string target, with classes sorted', () => {
     const ds = parse('x1,x2,y\n1,2.5,dog\n-3e2,.5,cat\n4,+6,dog\n');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DatasetError, type DatasetErrorCode } from '../dataset-error.js';
+import type { DatasetErrorCode } from '../dataset-error.js';
+import { caught } from '../test-caught.js';
 import { resolveCsvOptions } from './csv-options.js';
 import { readHeader } from './read-header.js';
 
@@ -126,15 +127,9 @@ describe('readHeader', () => {
       'a',
     ],
   ])('%s', (_, call, code, message, column) => {
-    let error: unknown;
-    try {
-      call();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(DatasetError);
+    const error = caught(call);
     expect(error).toMatchObject({ code, message });
-    expect((error as DatasetError).column).toBe(column);
+    expect(error.column).toBe(column);
   });
 
   it('text in a header cell that only looks numeric is a name', () => {
