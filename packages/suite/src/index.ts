@@ -7,6 +7,7 @@ export type {
   ExperimentResult,
   Manifest,
   ManifestExperiment,
+  ControlEvidence,
   Verdict,
   VerdictStatus,
 } from './results-format.js';

@@ -1,14 +1,34 @@
 /** Structural checks of `manifest.json` and `result.json`: a file that is not one is treated as absent. */
 import { EXPERIMENT_ID_PATTERN, VERDICT_STATUSES } from './results-format.js';
-import type { ExperimentResult, Manifest, Verdict } from './results-format.js';
+import type { ControlEvidence, ExperimentResult, Manifest, Verdict } from './results-format.js';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
 
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+function isEvidence(v: unknown): v is ControlEvidence {
+  return (
+    isObject(v) &&
+    isString(v['metric']) &&
+    isFiniteNumber(v['trained']) &&
+    Array.isArray(v['controls']) &&
+    v['controls'].length > 0 &&
+    v['controls'].every((c: unknown) => isObject(c) && isString(c['label']) && isFiniteNumber(c['value'])) &&
+    isFiniteNumber(v['requiredMargin']) &&
+    isFiniteNumber(v['margin']) &&
+    typeof v['higherIsBetter'] === 'boolean' &&
+    typeof v['holds'] === 'boolean'
+  );
+}
+
 function isVerdict(v: unknown): v is Verdict {
   return (
-    isObject(v) && (VERDICT_STATUSES as readonly unknown[]).includes(v['status']) && isString(v['reason'])
+    isObject(v) &&
+    (VERDICT_STATUSES as readonly unknown[]).includes(v['status']) &&
+    isString(v['reason']) &&
+    (v['evidence'] === undefined || (Array.isArray(v['evidence']) && v['evidence'].every(isEvidence)))
   );
 }
 

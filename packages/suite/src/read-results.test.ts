@@ -70,6 +70,34 @@ describe('readManifest / readExperimentResult shape checks', () => {
     expect(readExperimentResult(dir, RUN, 'a-b')).toBeUndefined();
   });
 
+  it('reads verdict evidence, and treats a result whose evidence has a wrong or missing field as absent', () => {
+    const evidence = {
+      metric: 'm',
+      trained: 0.5,
+      controls: [{ label: 'seed 1', value: 0.1 }],
+      requiredMargin: 0.2,
+      margin: 0.4,
+      higherIsBetter: true,
+      holds: true,
+    };
+    write('a-b/result.json', { ...result, verdict: { status: 'holds', reason: 'r', evidence: [evidence] } });
+    expect(readExperimentResult(dir, RUN, 'a-b')?.verdict.evidence).toEqual([evidence]);
+    const bad: unknown[] = [
+      { ...evidence, trained: null },
+      { ...evidence, controls: [] },
+      { ...evidence, controls: [{ label: 'seed 1' }] },
+      { ...evidence, holds: 'yes' },
+      { ...evidence, higherIsBetter: undefined },
+      { ...evidence, requiredMargin: 'x' },
+    ];
+    for (const e of [...bad, 'not an object']) {
+      write('a-b/result.json', { ...result, verdict: { status: 'holds', reason: 'r', evidence: [e] } });
+      expect(readExperimentResult(dir, RUN, 'a-b'), JSON.stringify(e)).toBeUndefined();
+    }
+    write('a-b/result.json', { ...result, verdict: { status: 'holds', reason: 'r', evidence: evidence } });
+    expect(readExperimentResult(dir, RUN, 'a-b')).toBeUndefined();
+  });
+
   it('names a manifest that is not JSON without quoting it, and refuses a result that is not a regular file', () => {
     writeFileSync(join(dir, RUN, 'manifest.json'), '\u001b[31m{not json');
     expect(() => readManifest(dir, RUN)).toThrow(

@@ -9,6 +9,29 @@ export interface Verdict {
   readonly status: VerdictStatus;
   /** One or two sentences with the numbers behind the verdict. */
   readonly reason: string;
+  /**
+   * The comparisons against controls the verdict rests on (`judgeAgainstControls`' `evidence`, one per judged
+   * metric), so that readers can draw the trained value against its controls and show the margin. Absent for
+   * verdicts that are not a comparison with controls (the logistic experiments compare with an exact fit).
+   */
+  readonly evidence?: readonly ControlEvidence[];
+}
+
+/** One metric of a verdict, on the network under study and on each control, with the margin required and achieved. */
+export interface ControlEvidence {
+  /** What is measured, e.g. `mean neighbour correlation of the first-layer filters`. */
+  readonly metric: string;
+  /** The metric on the network under study (`round4`). */
+  readonly trained: number;
+  /** The metric on each control (`round4`). */
+  readonly controls: readonly { readonly label: string; readonly value: number }[];
+  /** How far beyond every control the trained value had to lie. */
+  readonly requiredMargin: number;
+  /** How far beyond the strongest control it lies (negative when a control beats it; `round4`). */
+  readonly margin: number;
+  readonly higherIsBetter: boolean;
+  /** Whether this comparison passed (trained beyond every control by at least `requiredMargin`). */
+  readonly holds: boolean;
 }
 
 /** A chart an experiment produced: a complete Vega-Lite spec with inline data. */

@@ -21,6 +21,18 @@ describe('judgeAgainstControls', () => {
     expect(j.status).toBe('holds');
     // 0.48317207963 − 0.0123456789 = 0.47082640073 → 0.4708.
     expect(j.margin).toBe(0.4708);
+    expect(j.evidence).toEqual({
+      metric: METRIC,
+      trained: 0.4832,
+      controls: [
+        { label: 'seed 1', value: -0.04364 },
+        { label: 'seed 2', value: 0.01235 },
+      ],
+      requiredMargin: 0.2,
+      margin: 0.4708,
+      higherIsBetter: true,
+      holds: true,
+    });
     expect(j.reason).toBe(
       'mean neighbour correlation: trained 0.4832 (95% bootstrap interval 0.4111 to 0.5522) vs seed 1 -0.04364, seed 2 0.01235; required margin 0.2 (higher is better). ' +
         "It beats every control by at least 0.2: by 0.4708 over the strongest, seed 2, and the interval's lower end beats every control.",
@@ -39,6 +51,8 @@ describe('judgeAgainstControls', () => {
     );
     expect(j.status).toBe('does-not-hold');
     expect(j.margin).toBe(0);
+    expect(j.evidence.holds).toBe(false);
+    expect(j.evidence.margin).toBe(0);
     expect(j.reason).toBe(
       `mean neighbour correlation: trained 0.4832 vs seed 1 -0.5, seed 2 0.4832; required margin ${margin} (higher is better). It does not beat every control: seed 2 at 0.4832 ties it.`,
     );

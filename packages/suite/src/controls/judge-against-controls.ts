@@ -1,5 +1,6 @@
 /** `judgeAgainstControls`: a claim holds only when the trained network beats every control by a stated margin. */
 import { round4 } from '../experiments/image-rows.js';
+import type { ControlEvidence } from '../results-format.js';
 import { SuiteError } from '../suite-error.js';
 import { CONTROL_MESSAGES as M } from './messages.js';
 
@@ -44,6 +45,8 @@ export interface ControlJudgement {
    * control beats it).
    */
   readonly margin: number;
+  /** The comparison in the results format, for `verdict.evidence` (values `round4`ed). */
+  readonly evidence: ControlEvidence;
 }
 
 const FN = 'judgeAgainstControls';
@@ -117,5 +120,19 @@ export function judgeAgainstControls(input: JudgeAgainstControlsInput): ControlJ
   const tail = holds
     ? ` It beats every control by at least ${round4(margin)}: by ${round4(achieved)} over the strongest, ${controls[strongest]!.label}${nearEnd === undefined ? '' : `, and the interval's ${higherIsBetter ? 'lower' : 'upper'} end beats every control`}.`
     : ` It does not beat every control: ${failures.join('; ')}.`;
-  return { status: holds ? 'holds' : 'does-not-hold', reason: head + tail, margin: round4(achieved) };
+  const evidence: ControlEvidence = {
+    metric,
+    trained: round4(trained),
+    controls: controls.map((c) => ({ label: c.label, value: round4(c.value) })),
+    requiredMargin: round4(margin),
+    margin: round4(achieved),
+    higherIsBetter,
+    holds,
+  };
+  return {
+    status: holds ? 'holds' : 'does-not-hold',
+    reason: head + tail,
+    margin: round4(achieved),
+    evidence,
+  };
 }

@@ -168,7 +168,7 @@ export const cnnFiltersVsLrTemplates: Experiment = {
         edgeLikeFilters: edgeLike,
         meanFlatToContrastRatio: round4(mean(ratios)),
       },
-      verdict: { status: holds ? 'holds' : 'does-not-hold', reason },
+      verdict: { status: holds ? 'holds' : 'does-not-hold', reason, evidence: [structure.evidence] },
       charts: [
         {
           id: 'filters',

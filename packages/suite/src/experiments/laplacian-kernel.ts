@@ -121,7 +121,7 @@ export async function runKernelEdgeExperiment(
   const strongest = Math.max(...controls.map((c) => c.value));
   return {
     metrics,
-    verdict: { status: judged.status, reason },
+    verdict: { status: judged.status, reason, evidence: [judged.evidence] },
     charts: [
       {
         id: 'kernel',
