@@ -13,8 +13,16 @@ export {
   REFERENCE_CNN_VERSION,
   MIN_TEST_ACCURACY,
   DEFAULT_EPOCHS,
+  CNN_RECIPES,
+  isCnnRecipe,
+  RECIPE_ACCURACY,
 } from './model/reference-cnn.js';
-export type { ReferenceCnn, ReferenceCnnMeta, ReferenceCnnOptions } from './model/reference-cnn.js';
+export type {
+  CnnRecipe,
+  ReferenceCnn,
+  ReferenceCnnMeta,
+  ReferenceCnnOptions,
+} from './model/reference-cnn.js';
 
 // First layer
 export { filterGrid } from './first-layer/filter-grid.js';
@@ -36,6 +44,8 @@ export type {
 } from './first-layer/laplacian.js';
 export { maxActivatingPatches, pearson } from './first-layer/max-patch.js';
 export type { MaxPatch, MaxPatchReport } from './first-layer/max-patch.js';
+export { topActivatingPatches } from './first-layer/top-patches.js';
+export type { FilterTopPatches, TopPatchesOptions, TopPatchesReport } from './first-layer/top-patches.js';
 export { firstConvKernels } from './first-layer/first-conv.js';
 export type { FirstConvKernels } from './first-layer/first-conv.js';
 

@@ -48,6 +48,10 @@ export const MESSAGES = {
   metaBadAccuracy: (value: string) => `meta.json's testAccuracy is ${value}, not a number`,
   lowAccuracy: (accuracy: number, minimum: number) =>
     `loadReferenceCnn: the trained reference CNN reached test accuracy ${accuracy.toFixed(4)}, below the required ${minimum}.`,
+  accuracyOutsideRecipe: (recipe: string, accuracy: number, min: number, max: number) =>
+    `loadReferenceCnn: the CNN trained with recipe '${recipe}' reached test accuracy ${accuracy.toFixed(4)}, outside the required ${min} to ${max}.`,
+  unknownRecipe: (recipe: unknown, known: readonly string[]) =>
+    `loadReferenceCnn: options.recipe must be one of ${known.map((k) => `'${k}'`).join(', ')}; got ${JSON.stringify(recipe) ?? String(recipe)}.`,
   nonFiniteObjective: (
     fn: string,
     objective: string,

@@ -178,6 +178,25 @@ describe('inspectReferenceCnnCache', () => {
     expect(await inspect(copyOfCache(), seed, epochs)).toEqual({ kind: 'stale', reason });
   });
 
+  it('calls a cache of another recipe stale, and one whose stored accuracy is outside its recipe band', async () => {
+    expect(await inspectReferenceCnnCache(copyOfCache(), 0, 10, () => test, 'frozen-first-layer')).toEqual({
+      kind: 'stale',
+      reason: `trained with recipe "standard", not 'frozen-first-layer'`,
+    });
+    const shuffled = copyOfCache();
+    editMeta(shuffled, (meta) => (meta['recipe'] = 'shuffled-labels'));
+    expect(await inspect(shuffled)).toEqual({
+      kind: 'stale',
+      reason: `trained with recipe "shuffled-labels", not 'standard'`,
+    });
+    // The reference's own accuracy (≈ 0.99) is far outside the shuffled-labels band [0, 0.2].
+    const accuracy = readMeta(shuffled)['testAccuracy'];
+    expect(await inspectReferenceCnnCache(shuffled, 0, 10, () => test, 'shuffled-labels')).toEqual({
+      kind: 'stale',
+      reason: `stored accuracy ${accuracy}`,
+    });
+  });
+
   it('calls an older version stale', async () => {
     const dir = copyOfCache();
     editMeta(dir, (meta) => (meta['version'] = 0));

@@ -17,7 +17,8 @@ import { readRegularFile, SafeIoError, writeJsonAtomic } from '@openbox/safe-io'
 import { MESSAGES } from '../messages.js';
 import { accuracyOn } from './accuracy-on.js';
 import type { ReferenceCnnMeta, TrainedReferenceCnnMeta } from './reference-cnn-meta.js';
-import { MIN_TEST_ACCURACY, REFERENCE_CNN_VERSION } from './reference-cnn-meta.js';
+import { REFERENCE_CNN_VERSION } from './reference-cnn-meta.js';
+import { accuracyFitsRecipe, type CnnRecipe } from './cnn-recipe.js';
 
 const META_FILE = 'meta.json';
 const META_MAX_BYTES = 1 << 20;
@@ -32,8 +33,9 @@ export type ReferenceCnnCacheState =
   | { readonly kind: 'damaged'; readonly reason: string };
 
 /**
- * Inspects the cache in `dir` for a model trained with `seed` and `epochs`, in steps: (1) read meta.json (a regular
- * file, ≤ 1 MiB) and parse it; (2) version, seed, epochs and stored accuracy, else `stale`; (3) each file's size and
+ * Inspects the cache in `dir` for a model trained with `seed`, `epochs` and `recipe`, in steps: (1) read meta.json (a
+ * regular file, ≤ 1 MiB) and parse it; (2) version, seed, epochs, recipe (absent = `standard`) and stored accuracy
+ * (inside the recipe's `RECIPE_ACCURACY` band), else `stale`; (3) each file's size and
  * SHA-256 against meta.json's `files`; (4) `loadModel` (regular files, exact sizes, finite weights, shapes); (5) input
  * `[28, 28, 1]`, 10 outputs and the accuracy re-measured on `testSet()` within 0.5 points, else `stale`. Any read,
  * parse, checksum or load failure is `damaged`, with a one-line reason naming the file. A cache written before
@@ -45,6 +47,7 @@ export async function inspectReferenceCnnCache(
   seed: number,
   epochs: number,
   testSet: () => Dataset,
+  recipe: CnnRecipe = 'standard',
 ): Promise<ReferenceCnnCacheState> {
   // 1. meta.json.
   const read = await readMeta(dir);
@@ -55,9 +58,12 @@ export async function inspectReferenceCnnCache(
     return stale(`version ${String(meta['version'])} != ${REFERENCE_CNN_VERSION}`);
   if (meta['seed'] !== seed || meta['epochs'] !== epochs)
     return stale(`trained with seed ${String(meta['seed'])}, ${String(meta['epochs'])} epochs`);
+  const stored = meta['recipe'] ?? 'standard';
+  if (stored !== recipe) return stale(`trained with recipe ${JSON.stringify(stored)}, not '${recipe}'`);
   if (typeof meta['testAccuracy'] !== 'number' || !Number.isFinite(meta['testAccuracy']))
     return damaged(MESSAGES.metaBadAccuracy(JSON.stringify(meta['testAccuracy']) ?? 'missing'));
-  if (meta['testAccuracy'] < MIN_TEST_ACCURACY) return stale(`stored accuracy ${meta['testAccuracy']}`);
+  if (!accuracyFitsRecipe(recipe, meta['testAccuracy']))
+    return stale(`stored accuracy ${meta['testAccuracy']}`);
   // 3. Checksums (a cache from before them has no `files`: it is adopted below if it loads and re-measures).
   const legacy = meta['files'] === undefined;
   if (!legacy) {

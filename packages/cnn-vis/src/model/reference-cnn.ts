@@ -6,6 +6,14 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { loadMnist, type Dataset } from '@openbox/datasets';
 import { buildReferenceCnn, createRng, defaultCacheDir, type Rng } from '@openbox/runtime';
 import { MESSAGES } from '../messages.js';
+import {
+  accuracyFitsRecipe,
+  CNN_RECIPES,
+  isCnnRecipe,
+  RECIPE_ACCURACY,
+  shuffleLabels,
+  type CnnRecipe,
+} from './cnn-recipe.js';
 import { accuracyOn } from './accuracy-on.js';
 import {
   discardReferenceCnnCache,
@@ -14,13 +22,14 @@ import {
 } from './reference-cnn-cache.js';
 import {
   DEFAULT_EPOCHS,
-  MIN_TEST_ACCURACY,
   REFERENCE_CNN_VERSION,
   type ReferenceCnnMeta,
   type TrainedReferenceCnnMeta,
 } from './reference-cnn-meta.js';
 
 export { accuracyOn } from './accuracy-on.js';
+export { CNN_RECIPES, isCnnRecipe, RECIPE_ACCURACY, shuffleLabels } from './cnn-recipe.js';
+export type { CnnRecipe } from './cnn-recipe.js';
 export { DEFAULT_EPOCHS, MIN_TEST_ACCURACY, REFERENCE_CNN_VERSION } from './reference-cnn-meta.js';
 export type { ReferenceCnnMeta } from './reference-cnn-meta.js';
 
@@ -34,6 +43,8 @@ export interface ReferenceCnnOptions {
   readonly epochs?: number;
   /** Called after each training epoch (only when training). */
   readonly onEpoch?: (epoch: number, loss: number) => void;
+  /** The training recipe ({@link CNN_RECIPES}): the reference (`standard`, default) or a trained control. */
+  readonly recipe?: CnnRecipe;
 }
 
 /** The loaded or freshly trained model with its sidecar facts. */
@@ -46,9 +57,18 @@ export interface ReferenceCnn {
   readonly dir: string;
 }
 
-/** `<cache root>/models/mnist-cnn`. */
-export function referenceCnnDir(cacheDir?: string): string {
-  return join(cacheDir ?? defaultCacheDir(), 'models', 'mnist-cnn');
+/**
+ * `<cache root>/models/mnist-cnn` for the reference (recipe `standard`, seed 0); `<cache root>/models/
+ * mnist-cnn-<recipe>-seed<seed>` for any other recipe or seed, so each model has its own folder.
+ */
+export function referenceCnnDir(
+  cacheDir?: string,
+  model: { readonly seed?: number; readonly recipe?: CnnRecipe } = {},
+): string {
+  const seed = model.seed ?? 0;
+  const recipe = model.recipe ?? 'standard';
+  const name = seed === 0 && recipe === 'standard' ? 'mnist-cnn' : `mnist-cnn-${recipe}-seed${seed}`;
+  return join(cacheDir ?? defaultCacheDir(), 'models', name);
 }
 
 /** Copies `count` training digits in `order`, each shifted by a seeded random (dx, dy) in [−2, 2]² (zeros enter). */
@@ -78,18 +98,30 @@ function shiftedBatch(
   return { xs, ys };
 }
 
+/** The first conv layer of `buildReferenceCnn`'s architecture, the one `frozen-first-layer` never trains. */
+const FIRST_CONV = 'conv1';
+
 /**
  * Trains the reference CNN from scratch on the 8,000 training digits of `loadMnist({ seed })`: Adam (lr 3e-3, a third
  * of it for the last three epochs), batch 32, each epoch a seeded shuffle with random shifts of ±2 px (without them
  * the net overfits the small set at ~97.8%).
  */
 export async function trainReferenceCnn(
-  options: { seed?: number; epochs?: number; onEpoch?: (epoch: number, loss: number) => void } = {},
+  options: {
+    seed?: number;
+    epochs?: number;
+    onEpoch?: (epoch: number, loss: number) => void;
+    recipe?: CnnRecipe;
+  } = {},
 ): Promise<{ model: tfl.LayersModel; meta: TrainedReferenceCnnMeta }> {
   const seed = options.seed ?? 0;
   const epochs = options.epochs ?? DEFAULT_EPOCHS;
-  const { train, test } = loadMnist({ seed });
+  const recipe = options.recipe ?? 'standard';
+  const mnist = loadMnist({ seed });
+  const test = mnist.test;
+  const train = recipe === 'shuffled-labels' ? shuffleLabels(mnist.train, seed) : mnist.train;
   const model = buildReferenceCnn({ seed });
+  if (recipe === 'frozen-first-layer') model.getLayer(FIRST_CONV).trainable = false;
   const optimizer = tf.train.adam(3e-3);
   model.compile({ optimizer, loss: 'categoricalCrossentropy' });
   const rng = createRng(seed).fork('reference-cnn-batches');
@@ -108,6 +140,7 @@ export async function trainReferenceCnn(
   const testAccuracy = accuracyOn(model, test);
   const meta: TrainedReferenceCnnMeta = {
     version: REFERENCE_CNN_VERSION,
+    ...(recipe === 'standard' ? {} : { recipe }),
     seed,
     epochs,
     inputShape: [28, 28, 1],
@@ -134,9 +167,11 @@ export async function trainReferenceCnn(
 export async function loadReferenceCnn(options: ReferenceCnnOptions = {}): Promise<ReferenceCnn> {
   const seed = options.seed ?? 0;
   const epochs = options.epochs ?? DEFAULT_EPOCHS;
-  const dir = referenceCnnDir(options.cacheDir);
+  const recipe = options.recipe ?? 'standard';
+  if (!isCnnRecipe(recipe)) throw new Error(MESSAGES.unknownRecipe(recipe, CNN_RECIPES));
+  const dir = referenceCnnDir(options.cacheDir, { seed, recipe });
   // 1. Try the cache.
-  const state = await inspectReferenceCnnCache(dir, seed, epochs, () => loadMnist({ seed }).test);
+  const state = await inspectReferenceCnnCache(dir, seed, epochs, () => loadMnist({ seed }).test, recipe);
   if (state.kind === 'hit') return { model: state.model, meta: state.meta, fromCache: true, dir };
   if (state.kind === 'damaged') console.warn(MESSAGES.damagedModel(dir, state.reason));
   if (state.kind === 'stale') console.warn(MESSAGES.staleModel(dir, state.reason));
@@ -145,11 +180,17 @@ export async function loadReferenceCnn(options: ReferenceCnnOptions = {}): Promi
   const { model, meta } = await trainReferenceCnn({
     seed,
     epochs,
+    recipe,
     ...(options.onEpoch ? { onEpoch: options.onEpoch } : {}),
   });
-  if (meta.testAccuracy < MIN_TEST_ACCURACY) {
+  if (!accuracyFitsRecipe(recipe, meta.testAccuracy)) {
     model.dispose();
-    throw new Error(MESSAGES.lowAccuracy(meta.testAccuracy, MIN_TEST_ACCURACY));
+    const band = RECIPE_ACCURACY[recipe];
+    throw new Error(
+      recipe === 'standard'
+        ? MESSAGES.lowAccuracy(meta.testAccuracy, band.min)
+        : MESSAGES.accuracyOutsideRecipe(recipe, meta.testAccuracy, band.min, band.max),
+    );
   }
   await mkdir(dir, { recursive: true });
   return { model, meta: await writeReferenceCnnCache(dir, model, meta), fromCache: false, dir };
