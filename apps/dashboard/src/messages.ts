@@ -13,6 +13,8 @@ export const MESSAGES = {
     `experiment ${JSON.stringify(id)} not found in run ${JSON.stringify(runId)}`,
   chartNotFound: (id: string, chartId: string) =>
     `chart ${JSON.stringify(chartId)} not found in experiment ${JSON.stringify(id)}`,
+  evidenceNotFound: (id: string, index: number, count: number) =>
+    `evidence ${index} not found in experiment ${JSON.stringify(id)}: its verdict has ${count} comparison${count === 1 ? '' : 's'} with controls`,
   artifactUnreadable: (id: string, file: string) =>
     `artifact ${quoted(file)} of experiment ${quoted(id)} is not a regular file of at most 32 MiB`,
   artifactNotFound: (id: string, file: string) =>

@@ -17,6 +17,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Experiment } from './experiment.js';
 import { LOCK_FILE, type PartialLock } from './partial-folder.js';
 import { listRuns, readExperimentResult, readManifest } from './read-results.js';
+import type { Verdict } from './results-format.js';
 import { runSuite, type SuiteEvent } from './run-suite.js';
 import { SuiteError } from './suite-error.js';
 
@@ -101,6 +102,39 @@ describe('runSuite', () => {
     await expect(runSuite({ experiments: [broken, sumOfUniforms], out, only: ['nope'] })).rejects.toThrow(
       "runSuite: unknown experiment id 'nope' in only; known ids: broken, sum-of-uniforms.",
     );
+  });
+
+  it("writes the verdict's control evidence into the manifest and the result, as the experiment returned it", async () => {
+    const expected: Verdict = {
+      status: 'holds',
+      reason: 'trained 0.4832 vs seed 1 -0.0436, seed 2 0.0124',
+      evidence: [
+        {
+          metric: 'neighbour correlation',
+          trained: 0.4832,
+          controls: [
+            { label: 'seed 1', value: -0.0436 },
+            { label: 'seed 2', value: 0.0124 },
+          ],
+          requiredMargin: 0.2,
+          margin: 0.4708,
+          higherIsBetter: true,
+          holds: true,
+        },
+      ],
+    };
+    const judged: Experiment = {
+      id: 'judged',
+      title: 'Judged against controls',
+      claim: 'The trained value beats every control.',
+      run: async () => ({ metrics: { trained: 0.4832 }, verdict: expected, charts: [], artifacts: [] }),
+    };
+    const m = await runSuite({ experiments: [judged, sumOfUniforms], out, quick: true });
+    expect(m.experiments[0]?.verdict).toEqual(expected);
+    expect(readManifest(out, m.runId).experiments[0]?.verdict).toEqual(expected);
+    expect(readExperimentResult(out, m.runId, 'judged')?.verdict).toEqual(expected);
+    // A verdict without evidence stays without the key.
+    expect(Object.keys(readManifest(out, m.runId).experiments[1]!.verdict!)).toEqual(['status', 'reason']);
   });
 
   it('ignores a run killed before its manifest (a hidden .partial folder)', async () => {

@@ -44,6 +44,7 @@ describe('JSON API', () => {
     expect(result.body['verdict']).toEqual({
       status: 'does-not-hold',
       reason: expect.stringContaining('3 distinct optima'),
+      evidence: ctx.run.results.find((r) => r.id === 'unimodality')!.verdict.evidence,
     });
     const spec = await json(`${base}/experiments/first-layer-filters/charts/lr-templates`);
     expect(spec.status).toBe(200);

@@ -2,6 +2,7 @@
 import { readRegularFile, SafeIoError } from '@openbox/safe-io';
 import { Hono } from 'hono';
 import { HttpError } from '../http-error.js';
+import { evidenceChart } from './evidence-chart.js';
 import { jsonBody } from './json-body.js';
 import { MESSAGES } from '../messages.js';
 import { queryInt } from '../query-int.js';
@@ -21,7 +22,8 @@ export const RUNS_PAGING = {
  * Routes (ids checked against the results-format patterns, 400 when malformed, 404 when unknown):
  * `GET /runs?limit=&offset=` (`{ runs, total, limit, offset }`: summaries newest first, one page of them; a
  * bad `limit`/`offset` is a 400 naming it), `GET /runs/:runId` (manifest), `GET /runs/:runId/experiments/:id`
- * (result), `GET …/charts/:chartId` (the Vega-Lite spec), `GET …/artifacts/:file` (a declared PNG).
+ * (result), `GET …/charts/:chartId` (the Vega-Lite spec), `GET …/evidence/:index` (the spec of the verdict's
+ * comparison number `index` with its controls, built by `evidenceChart`), `GET …/artifacts/:file` (a declared PNG).
  */
 export function createApiApp(store: ResultsStore): Hono {
   const app = new Hono();
@@ -61,6 +63,16 @@ export function createApiApp(store: ResultsStore): Hono {
     if (chart === undefined)
       throw new HttpError(404, MESSAGES.chartNotFound(result.id, chartId), 'not-found');
     return jsonBody(c, chart.spec);
+  });
+
+  app.get('/runs/:runId/experiments/:id/evidence/:index', async (c) => {
+    const index = Number(checkParam('evidenceIndex', c.req.param('index')));
+    const result = await loadResult(c.req.param('runId'), c.req.param('id'));
+    const evidence = result.verdict.evidence ?? [];
+    const entry = evidence[index];
+    if (entry === undefined)
+      throw new HttpError(404, MESSAGES.evidenceNotFound(result.id, index, evidence.length), 'not-found');
+    return jsonBody(c, evidenceChart(entry));
   });
 
   app.get('/runs/:runId/experiments/:id/artifacts/:file', async (c) => {

@@ -1,8 +1,12 @@
-/** `experimentPage`: one experiment — claim, verdict, metrics, its Vega charts and its PNG artifacts. */
+/**
+ * `experimentPage`: one experiment — claim, verdict (with its margins over the controls), the trained value against
+ * its controls, metrics, its Vega charts and its PNG artifacts.
+ */
 import { html } from 'hono/html';
 import type { ExperimentResult, ManifestExperiment } from '@openbox/suite';
 import { datasetsOf } from './datasets.js';
 import { badge, formatMs, urls } from './format.js';
+import { evidenceCharts, evidenceSummary } from './evidence.js';
 import { chartFigure, metricsTable } from './fragments.js';
 import type { Html } from './layout.js';
 
@@ -28,7 +32,9 @@ export function experimentPage(
       ${badge(result.verdict.status)} ${result.verdict.reason}
       <span class="muted small">(${formatMs(entry.durationMs)})</span>
     </p>
+    ${evidenceSummary(result.verdict.evidence)}
     ${datasets.length > 0 ? html`<p class="small">Datasets: ${datasets.map((d) => html`<a href="${urls.dataset(runId, d)}">${d}</a> `)}</p>` : ''}
+    ${evidenceCharts(runId, result.id, result.verdict.evidence)}
     ${
       result.charts.length > 0
         ? html`<h2>Charts</h2>

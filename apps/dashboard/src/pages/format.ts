@@ -41,6 +41,8 @@ export const urls = {
     `/runs/${encodeURIComponent(runId)}/datasets/${encodeURIComponent(d)}`,
   chartApi: (runId: string, id: string, chartId: string) =>
     `/api/runs/${encodeURIComponent(runId)}/experiments/${encodeURIComponent(id)}/charts/${encodeURIComponent(chartId)}`,
+  evidenceChartApi: (runId: string, id: string, index: number) =>
+    `/api/runs/${encodeURIComponent(runId)}/experiments/${encodeURIComponent(id)}/evidence/${index}`,
   artifactApi: (runId: string, id: string, file: string) =>
     `/api/runs/${encodeURIComponent(runId)}/experiments/${encodeURIComponent(id)}/artifacts/${encodeURIComponent(file)}`,
 } as const;

@@ -1,8 +1,12 @@
-/** `overviewPage`: a run at a glance — metadata, then every experiment with its claim, verdict and highlights. */
+/**
+ * `overviewPage`: a run at a glance — metadata, then every experiment with its claim, verdict, its margins over the
+ * controls and highlights.
+ */
 import { html } from 'hono/html';
 import type { ExperimentResult, Manifest } from '@openbox/suite';
 import { datasetsOf } from './datasets.js';
 import { badge, formatMs, formatValue, urls } from './format.js';
+import { marginList } from './evidence.js';
 import { runMeta } from './fragments.js';
 import type { Html } from './layout.js';
 
@@ -46,6 +50,7 @@ export function overviewPage(
           e.status === 'failed' ? 'failed' : (e.verdict?.status ?? r?.verdict.status ?? 'not-applicable');
         const reason =
           e.status === 'failed' ? (e.error ?? 'failed') : (e.verdict?.reason ?? r?.verdict.reason ?? '');
+        const evidence = e.status === 'failed' ? undefined : (e.verdict ?? r?.verdict)?.evidence;
         const highlights =
           r === undefined
             ? []
@@ -57,6 +62,7 @@ export function overviewPage(
           <div>${badge(status)} <span class="muted small">${formatMs(e.durationMs)}</span></div>
           <p class="claim">${e.claim}</p>
           <p class="reason">${reason}</p>
+          ${marginList(evidence)}
           ${
             highlights.length > 0
               ? html`<dl class="highlights">

@@ -13,6 +13,8 @@ export const PARAM_PATTERNS = {
   chartId: NAME_PATTERN,
   file: NAME_PATTERN,
   dataset: NAME_PATTERN,
+  /** The position of a comparison in `verdict.evidence`: a decimal integer without leading zeros. */
+  evidenceIndex: /^(?:0|[1-9][0-9]{0,3})$/,
 } as const satisfies Record<string, RegExp>;
 export type ParamName = keyof typeof PARAM_PATTERNS;
 

@@ -2,7 +2,8 @@
 
 /**
  * Plain browser JavaScript (no modules, no inline scripts so the CSP can forbid them). Every element with
- * `data-chart-url` gets the spec fetched from the API and embedded (SVG renderer); it gets
+ * `data-chart-url` (a result's chart) or `data-controls-chart-url` (a verdict's comparison with its controls) gets
+ * the spec fetched from the API and embedded (SVG renderer); it gets
  * `data-rendered="true"` when drawn or `"error"` with the message. On the live page, the form posts
  * `{ index }` to `/api/live/digit` and draws the digit, CNN probabilities vs LR template softmax, and the
  * per-layer activations.
@@ -26,7 +27,7 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
   }
 
   function drawFromUrl(el) {
-    return fetch(el.dataset.chartUrl, { headers: { accept: 'application/json' } })
+    return fetch(el.dataset.chartUrl || el.dataset.controlsChartUrl, { headers: { accept: 'application/json' } })
       .then(function (res) {
         if (!res.ok) throw new Error('HTTP ' + res.status);
         return res.json();
@@ -35,7 +36,7 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
       .catch(function (e) { fail(el, e.message); });
   }
 
-  document.querySelectorAll('[data-chart-url]').forEach(drawFromUrl);
+  document.querySelectorAll('[data-chart-url], [data-controls-chart-url]').forEach(drawFromUrl);
 
   // Live digit picker.
   var form = document.getElementById('live-form');

@@ -38,6 +38,10 @@ figure { margin: 0; background: var(--card); border: 1px solid var(--line); bord
 figcaption { font-weight: 600; font-size: 14px; margin-bottom: 6px; }
 figure img { max-width: 100%; image-rendering: pixelated; display: block; }
 .chart { min-height: 40px; }
+ul.evidence, ul.margins { list-style: none; padding: 0; margin: 6px 0; }
+ul.evidence li { margin: 2px 0; } ul.margins { font-size: 13px; } ul.margins b { font-variant-numeric: tabular-nums; }
+.evidence-text { font-variant-numeric: tabular-nums; }
+.mark { font-weight: 700; } .mark[data-holds="true"] { color: var(--holds); } .mark[data-holds="false"] { color: var(--not); }
 .error { color: var(--not); white-space: pre-wrap; }
 .pager { display: flex; gap: 16px; align-items: baseline; margin: 10px 0; font-size: 13px; color: var(--muted); }
 .empty { background: var(--card); border: 1px dashed var(--line); border-radius: 8px; padding: 24px; }
