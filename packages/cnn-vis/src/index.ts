@@ -96,8 +96,11 @@ export type { RenderResult } from './render/render-units.js';
 export type { RenderOptions, RenderProgress } from './render/render-options.js';
 
 // The seed thread's claims as experiments
-export { unimodality } from './experiments/unimodality.js';
-export type { UnimodalityOptions, UnimodalityReport } from './experiments/unimodality.js';
+export { unimodality, relativeGap } from './experiments/unimodality.js';
+export type { CorrelationSummary, UnimodalityOptions, UnimodalityReport } from './experiments/unimodality.js';
+export { diversitySearch } from './experiments/diversity-search.js';
+export type { DiversitySearchOptions, DiversitySearchReport } from './experiments/diversity-search.js';
+export { perItemTransforms, startsParam, uniformStarts } from './experiments/diverse-starts.js';
 export { modeVsTypical } from './experiments/mode-vs-typical.js';
 export type { ModeVsTypicalOptions, ModeVsTypicalReport } from './experiments/mode-vs-typical.js';
 export { datasetExamples } from './experiments/dataset-examples.js';

@@ -4,7 +4,6 @@ import { referenceAdapter } from '../test-models.js';
 import type { ModelAdapter } from '../model/model-adapter.js';
 import { datasetExamples } from './dataset-examples.js';
 import { modeVsTypical } from './mode-vs-typical.js';
-import { unimodality } from './unimodality.js';
 import { unitValues } from './unit.js';
 
 let adapter: ModelAdapter;
@@ -15,55 +14,6 @@ beforeAll(async () => {
 });
 
 describe("the seed's claims as experiments", () => {
-  it('unimodality: the reported similarities and CV match a float64 recomputation from the optima', () => {
-    const r = unimodality(adapter, { layer: 'logits', channel: 3 }, test, { starts: 6, steps: 96, seed: 1 });
-    expect(r.activations).toHaveLength(6);
-    const size = 28 * 28;
-    expect(r.images).toHaveLength(6 * size);
-    // Independent Pearson over every pair of optima, in float64.
-    const pearson = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
-      let ma = 0;
-      let mb = 0;
-      for (let i = 0; i < a.length; i++) ((ma += a[i]!), (mb += b[i]!));
-      ma /= a.length;
-      mb /= b.length;
-      let sab = 0;
-      let saa = 0;
-      let sbb = 0;
-      for (let i = 0; i < a.length; i++) {
-        sab += (a[i]! - ma) * (b[i]! - mb);
-        saa += (a[i]! - ma) ** 2;
-        sbb += (b[i]! - mb) ** 2;
-      }
-      return sab / Math.sqrt(saa * sbb);
-    };
-    const pairs: number[] = [];
-    for (let i = 0; i < 6; i++)
-      for (let j = i + 1; j < 6; j++)
-        pairs.push(
-          pearson(r.images.subarray(i * size, (i + 1) * size), r.images.subarray(j * size, (j + 1) * size)),
-        );
-    expect(pairs).toHaveLength(15);
-    // float32 images, float64 sums here: measured differences below 1e-6.
-    expect(Math.abs(r.optimizedSimilarity.mean - pairs.reduce((a, b) => a + b) / 15)).toBeLessThan(1e-5);
-    expect(Math.abs(r.optimizedSimilarity.min - Math.min(...pairs))).toBeLessThan(1e-5);
-    const acts = Array.from(r.activations);
-    const mean = acts.reduce((a, b) => a + b) / 6;
-    const sd = Math.sqrt(acts.reduce((a, b) => a + (b - mean) ** 2, 0) / 6);
-    expect(Math.abs(r.activationCv - Math.abs(sd / mean))).toBeLessThan(1e-6);
-    // Every optimum beats the random digits on average.
-    for (const a of r.activations) expect(a).toBeGreaterThan(r.baselineActivation);
-    expect(r.summary).toMatch(/6 optima of logits:3 correlate/);
-  });
-  it('unimodality: a threshold no correlation can reach gives "not-unimodal"', () => {
-    const r = unimodality(adapter, { layer: 'logits', channel: 3 }, test, {
-      starts: 3,
-      steps: 16,
-      seed: 1,
-      threshold: 1.01,
-    });
-    expect(r.verdict).toBe('not-unimodal');
-  });
   it('mode vs typical sample: the optimized logit beats the best real digit and lies far from all of them', () => {
     const r = modeVsTypical(adapter, { layer: 'logits', channel: 7 }, test, {
       steps: 128,

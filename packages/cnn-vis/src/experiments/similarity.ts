@@ -27,3 +27,28 @@ export function euclidean(a: ArrayLike<number>, b: ArrayLike<number>): number {
   for (let i = 0; i < a.length; i++) s += (a[i]! - b[i]!) ** 2;
   return Math.sqrt(s);
 }
+
+/**
+ * Mean and min of Pearson correlation between image s of `images` and image s′ ≠ s of each set in `others` (all `n`
+ * images of `size` values): how alike two different sets' images are, over pairs from different starts.
+ */
+export function crossCorrelation(
+  images: Float32Array,
+  others: readonly Float32Array[],
+  n: number,
+  size: number,
+): { mean: number; min: number } {
+  let total = 0;
+  let pairs = 0;
+  let min = Infinity;
+  for (const other of others)
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        if (i === j) continue;
+        const r = pearson(images.subarray(i * size, (i + 1) * size), other.subarray(j * size, (j + 1) * size));
+        total += r;
+        pairs++;
+        min = Math.min(min, r);
+      }
+  return { mean: pairs === 0 ? Number.NaN : total / pairs, min: pairs === 0 ? Number.NaN : min };
+}

@@ -1,103 +1,137 @@
-/** Erhan et al. 2009's unimodality claim as a measurement: N random starts → N optima → how alike are they? */
-import type { Dataset } from '@openbox/datasets';
+/** Erhan et al. 2009's unimodality claim as a measurement: N spread-out starts → N optima of a unit → how alike? */
 import { createRng } from '@openbox/runtime';
 import { MESSAGES } from '../messages.js';
 import type { ModelAdapter } from '../model/model-adapter.js';
 import { renderUnits } from '../render/render-units.js';
-import type { RenderOptions } from '../render/render-options.js';
-import { pairwiseCorrelation } from './similarity.js';
-import { checkImages, unitObjective, unitValues, type Unit } from './unit.js';
+import { perItemTransforms, startsParam, uniformStarts } from './diverse-starts.js';
+import { crossCorrelation, pairwiseCorrelation } from './similarity.js';
+import { unitValues, type Unit } from './unit.js';
+import { unitsObjective } from './units-objective.js';
 
 /** Options for {@link unimodality}. */
-export interface UnimodalityOptions extends Omit<RenderOptions, 'batchSize'> {
-  /** Random initializations (= dataset images in the baseline). Default 8. */
+export interface UnimodalityOptions {
+  /** Starts (one optimum each). Default 8. */
   readonly starts?: number;
-  /** Steps per optimization. Default 256. */
+  /** Adam steps per optimization. Default 256. */
   readonly steps?: number;
-  /** Mean pairwise correlation the optima must reach, above the baseline, to call the unit unimodal. Default 0.5. */
-  readonly threshold?: number;
+  /** Adam learning rate on the pixel logits. Default 0.05. */
+  readonly learningRate?: number;
+  /** Seed of the starts (`createRng(seed).fork('unimodality-starts')`) and of the transform draws. Default 0. */
+  readonly seed?: number;
+  /** Other units of the unit's layer, optimized from the same starts: the cross-unit null. Default none. */
+  readonly nullUnits?: readonly Unit[];
 }
 
-/** Numbers and verdict. */
+/** Mean and min of a set of Pearson correlations. */
+export interface CorrelationSummary {
+  readonly mean: number;
+  readonly min: number;
+}
+
+/** Numbers of one unit. */
 export interface UnimodalityReport {
   readonly unit: Unit;
   readonly starts: number;
-  /** Pairwise Pearson correlation among the N optimized images. */
-  readonly optimizedSimilarity: { readonly mean: number; readonly min: number };
-  /** Same statistic for N random dataset images (seeded pick). */
-  readonly baselineSimilarity: { readonly mean: number; readonly min: number };
-  /** Activation reached per start (on the untransformed final image), and its coefficient of variation. */
-  readonly activations: Float32Array;
-  readonly activationCv: number;
-  /** Mean activation of the baseline images. */
-  readonly baselineActivation: number;
-  readonly verdict: 'unimodal' | 'not-unimodal';
-  readonly summary: string;
-  /** The optimized images `[N, h, w, c]`, for drawing elsewhere. */
+  readonly steps: number;
+  readonly seed: number;
+  /** The starting images `[N, h, w, c]` (uniform noise) and their own pairwise correlation (≈ 0: diverse). */
+  readonly startImages: Float32Array;
+  readonly startSimilarity: CorrelationSummary;
+  /** The unit's optima `[N, h, w, c]`, one per start, and their pairwise correlation (within-unit similarity). */
   readonly images: Float32Array;
+  readonly withinUnit: CorrelationSummary;
+  /** The unit's value on each optimum (untransformed) and on each start. */
+  readonly activations: Float32Array;
+  readonly startActivations: Float32Array;
+  /** (max − min) / |max| of `activations`: 0 when every start reaches the same value. */
+  readonly activationGap: number;
+  /** The null units and their optima from the same starts (`[N, h, w, c]` each). */
+  readonly nullUnits: readonly Unit[];
+  readonly nullImages: readonly Float32Array[];
+  /** Correlation of the unit's optimum from start s with a null unit's from start s′ ≠ s; undefined without null units. */
+  readonly crossUnit: CorrelationSummary | undefined;
+  readonly summary: string;
+}
+
+/** (max − min) / |max| (0 for a constant list). */
+export function relativeGap(values: ArrayLike<number>): number {
+  const list = Array.from(values);
+  const max = Math.max(...list);
+  const min = Math.min(...list);
+  return max === min ? 0 : (max - min) / Math.abs(max);
 }
 
 /**
- * Optimizes `unit` from `starts` random initializations (one batch, each item its own start), then compares the
- * optima's pairwise correlation with that of as many random dataset images (Erhan et al. 2009 found the optima of
- * deep-belief-net units consistent across starts). Verdict `unimodal` when the optima correlate at least `threshold`
- * on average, more than the baseline, and reach activations within 10% of each other (CV < 0.1).
- * @example unimodality(adapter, { layer: 'conv2', channel: 3 }, test, { starts: 8, steps: 256, seed: 1 })
+ * Optimizes `unit` (and each of `nullUnits`) from `starts` independent uniform-noise images (`uniformStarts`), in pixel
+ * space (`startsParam`) with per-item transforms (`perItemTransforms`), all in one batch, and measures:
+ * - within-unit similarity: mean pairwise Pearson correlation of the unit's N optima (Erhan et al. 2009 found the
+ *   optima of deep-belief-net units alike across random starts);
+ * - the cross-unit null: the same statistic between the unit's optimum from one start and a null unit's from another
+ *   (if the unit's optima are no more alike than two different units', the likeness comes from the optimizer);
+ * - the relative activation gap of the optima, and the starts' own similarity (how diverse they were).
+ * No verdict: the caller judges the numbers against its controls.
+ * @example unimodality(adapter, { layer: 'logits', channel: 3 }, { starts: 4, steps: 128, nullUnits: [{ layer: 'logits', channel: 5 }] })
  */
 export function unimodality(
   adapter: ModelAdapter,
   unit: Unit,
-  data: Dataset,
   options: UnimodalityOptions = {},
 ): UnimodalityReport {
-  // 1. Options.
-  checkImages('unimodality', adapter, data);
+  // 1. Options and the starts.
   const starts = options.starts ?? 8;
   if (!Number.isInteger(starts) || starts < 2)
     throw new Error(MESSAGES.tooFewImages('unimodality', 'starts', 2, starts));
-  const threshold = options.threshold ?? 0.5;
+  const steps = options.steps ?? 256;
   const seed = options.seed ?? 0;
+  const nullUnits = options.nullUnits ?? [];
   const [h, w, c] = adapter.inputShape;
   const size = h * w * c;
-  // 2. N optima in one batch.
-  const result = renderUnits(adapter, unitObjective(unit), {
-    ...options,
-    steps: options.steps ?? 256,
-    batchSize: starts,
+  const startImages = uniformStarts(starts, size, createRng(seed).fork('unimodality-starts'));
+  // 2. Every unit from every start, in one batch: item k·N + s is unit k (0: the unit under study) from start s.
+  const units = [unit, ...nullUnits];
+  const batchStarts = new Float32Array(units.length * starts * size);
+  units.forEach((_, k) => batchStarts.set(startImages, k * starts * size));
+  const result = renderUnits(adapter, unitsObjective('unimodality', units, starts), {
+    steps,
     seed,
+    batchSize: units.length * starts,
+    param: startsParam(batchStarts),
+    transforms: perItemTransforms(Math.max(h, w), c),
+    ...(options.learningRate === undefined ? {} : { learningRate: options.learningRate }),
   });
-  const optimizedSimilarity = pairwiseCorrelation(result.images, starts, size);
-  const acts = result.finalValues;
-  const mean = acts.reduce((a, b) => a + b, 0) / starts;
-  const sd = Math.sqrt(acts.reduce((a, b) => a + (b - mean) ** 2, 0) / starts);
-  const activationCv = Math.abs(sd / mean);
-  // 3. Baseline: N random dataset images.
-  const rng = createRng(seed).fork('unimodality-baseline');
-  const picks = rng.shuffle(Array.from({ length: data.shape[0]! }, (_, i) => i)).slice(0, starts);
-  const baseline = new Float32Array(starts * size);
-  picks.forEach((p, i) => baseline.set(data.features.subarray(p * size, (p + 1) * size), i * size));
-  const baselineSimilarity = pairwiseCorrelation(baseline, starts, size);
-  const baselineActs = unitValues(adapter, unit, baseline, starts);
-  const baselineActivation = baselineActs.reduce((a, b) => a + b, 0) / starts;
-  // 4. Verdict.
-  const unimodal =
-    optimizedSimilarity.mean >= threshold &&
-    optimizedSimilarity.mean > baselineSimilarity.mean &&
-    activationCv < 0.1;
+  const block = (k: number) => result.images.slice(k * starts * size, (k + 1) * starts * size);
+  const images = block(0);
+  const nullImages = nullUnits.map((_, k) => block(k + 1));
+  // 3. The statistics.
+  const activations = result.finalValues.slice(0, starts);
+  const startActivations = unitValues(adapter, unit, startImages, starts);
+  const withinUnit = pairwiseCorrelation(images, starts, size);
+  const crossUnit =
+    nullImages.length === 0 ? undefined : crossCorrelation(images, nullImages, starts, size);
+  const activationGap = relativeGap(activations);
+  const startSimilarity = pairwiseCorrelation(startImages, starts, size);
+  const label = `${unit.layer}:${unit.channel}`;
+  const f = (x: number) => x.toFixed(3);
   const summary =
-    `${starts} optima of ${unit.layer}:${unit.channel} correlate ${optimizedSimilarity.mean.toFixed(3)} on average ` +
-    `(min ${optimizedSimilarity.min.toFixed(3)}) vs ${baselineSimilarity.mean.toFixed(3)} for ${starts} random digits; ` +
-    `activations ${mean.toFixed(3)} ± ${sd.toFixed(3)} (CV ${activationCv.toFixed(3)}) vs ${baselineActivation.toFixed(3)} on the digits.`;
+    `${label}: ${starts} optima from uniform-noise starts (their own correlation ${f(startSimilarity.mean)}) correlate ` +
+    `${f(withinUnit.mean)} on average (min ${f(withinUnit.min)})` +
+    (crossUnit === undefined ? '' : `, optima of other units ${f(crossUnit.mean)}`) +
+    `; activation gap ${f(activationGap)}.`;
   return {
     unit,
     starts,
-    optimizedSimilarity,
-    baselineSimilarity,
-    activations: acts,
-    activationCv,
-    baselineActivation,
-    verdict: unimodal ? 'unimodal' : 'not-unimodal',
+    steps,
+    seed,
+    startImages,
+    startSimilarity,
+    images,
+    withinUnit,
+    activations,
+    startActivations,
+    activationGap,
+    nullUnits,
+    nullImages,
+    crossUnit,
     summary,
-    images: result.images,
   };
 }

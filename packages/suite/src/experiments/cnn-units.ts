@@ -6,7 +6,7 @@ import type { CnnSetup } from './cnn-setup.js';
  * A class logit (digit 3), and channels 0 and 1 of the last conv layer (fewer when `quick`), taken before their ReLU
  * (`<layer>:pre`, Lucid's `_pre_relu`): a ReLU channel that is 0 on the starting image has no gradient and never moves.
  */
-export function deepUnits(setup: CnnSetup, quick: boolean): Unit[] {
+export function deepUnits(setup: Pick<CnnSetup, 'convLayers'>, quick: boolean): Unit[] {
   const last = setup.convLayers[setup.convLayers.length - 1]!;
   const units: Unit[] = [
     { layer: LOGITS_LAYER, channel: 3 },
