@@ -27,6 +27,8 @@ describe('controlComparison', () => {
     ]);
     expect(points!.encoding['y']!.sort).toEqual(['trained', 'seed 1', 'seed 2']);
     expect(points!.encoding['color']!.field).toBe('role');
+    // Values print as 4 significant digits without padding zeros (d3 `~`): 0.31, not 0.3100.
+    expect((spec.layer[2]!.encoding['text'] as { format?: string }).format).toBe('.4~g');
     expect(rule!.data.values).toEqual([{ threshold: 0.21, label: 'required' }]);
     expect(spec.description).toBe("3 networks' values against a threshold of 0.21");
   });

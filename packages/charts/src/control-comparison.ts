@@ -7,6 +7,9 @@ import { assertFinite, assertLabel, assertNonEmpty, assertUnique } from './valid
 
 const FN = 'controlComparison';
 
+/** d3-format of the printed values: 4 significant digits without padding zeros (0.31, not 0.3100). */
+const VALUE_FORMAT = '.4~g';
+
 /** Whether a row is the network under study or one of its controls. */
 export const CONTROL_ROLES = ['trained', 'control'] as const;
 export type ControlRole = (typeof CONTROL_ROLES)[number];
@@ -41,8 +44,8 @@ const DEFAULTS = { valueTitle: 'value', thresholdLabel: 'required', width: 360, 
 >;
 
 /**
- * One row per network in input order: a point at its value (trained and controls in two colors), its value printed
- * beside it, an interval as a rule with ticks where given, and a dashed vertical rule at `threshold`.
+ * One row per network in input order: a point at its value (trained and controls in two colors, the legend below),
+ * its value printed beside it (4 significant digits, no padding zeros), an interval as a rule with ticks where given, and a dashed vertical rule at `threshold`.
  * @example controlComparison([{ label: 'trained', value: 0.48, role: 'trained', lower: 0.41, upper: 0.55 }, { label: 'seed 1', value: -0.04, role: 'control' }], { threshold: 0.2 })
  */
 export function controlComparison(
@@ -107,17 +110,23 @@ export function controlComparison(
         encoding: {
           y,
           x,
-          color: { field: 'role', type: 'nominal', scale: { domain: [...CONTROL_ROLES] }, title: null },
+          color: {
+            field: 'role',
+            type: 'nominal',
+            scale: { domain: [...CONTROL_ROLES] },
+            title: null,
+            legend: { orient: 'bottom' },
+          },
           tooltip: [
             { field: 'label', type: 'nominal' },
-            { field: 'value', type: 'quantitative', format: '.4g' },
+            { field: 'value', type: 'quantitative', format: VALUE_FORMAT },
           ],
         },
       },
       {
         data: { values },
         mark: { type: 'text', align: 'left', dx: 8, fontSize: 10 },
-        encoding: { y, x, text: { field: 'value', type: 'quantitative', format: '.4g' } },
+        encoding: { y, x, text: { field: 'value', type: 'quantitative', format: VALUE_FORMAT } },
       },
       ...(opts.threshold === undefined
         ? []
