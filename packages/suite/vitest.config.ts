@@ -1,4 +1,7 @@
 import { defineProject, mergeConfig } from 'vitest/config';
 import { sharedConfig } from '../../vitest.shared.js';
 
-export default mergeConfig(sharedConfig, defineProject({ test: { name: '@openbox/suite' } }));
+export default mergeConfig(
+  sharedConfig,
+  defineProject({ test: { name: '@openbox/suite', globalSetup: ['./test-global-setup.ts'] } }),
+);

@@ -10,7 +10,9 @@ import { controlSeeds } from '../controls/control-models.js';
 import { readExperimentResult } from '../read-results.js';
 import type { ExperimentResult } from '../results-format.js';
 import { runSuite } from '../run-suite.js';
+import { trainedControl } from '../controls/trained-controls.js';
 import { cnnFiltersVsLrTemplates, NEIGHBOUR_CORRELATION_MARGIN } from './cnn-filters-vs-lr-templates.js';
+import { TEMPLATE_MATCH_MARGIN } from './lr-template-match.js';
 import { SUITE_EXPERIMENTS } from './registry.js';
 
 const ID = 'cnn-filters-vs-lr-templates';
@@ -115,5 +117,47 @@ describe('cnn-filters-vs-lr-templates against re-initialized controls', () => {
     expect(r.metrics['observedMargin'] as number).toBeLessThan(NEIGHBOUR_CORRELATION_MARGIN);
     expect(r.verdict.reason).toContain('It does not beat every control:');
     expectReasonNamesMetrics(r);
+  });
+
+  it('does not hold on the trained net whose first layer stayed at its initialization: accurate, but its filters were not learned', async () => {
+    const frozen = await trainedControl(
+      { cacheDir: defaultCacheDir(), progress: () => undefined },
+      'frozen-first-layer',
+    );
+    const dir = join(out, 'frozen-model');
+    await saveModel(frozen.adapter.model, dir);
+    const r = await runAlone(join(out, 'frozen'), join(dir, 'model.json'));
+    expect(r.verdict.status).toBe('does-not-hold');
+    // The rest of the net learned (≥ 95%, beats LR), and the LR templates are the same as for the reference.
+    expect([r.metrics['cnnBeatsLr'], r.metrics['templatesOnePerDigit']]).toEqual([true, true]);
+    expect(r.metrics['filtersBeatControls']).toBe(false);
+    expect(r.metrics['observedMargin'] as number).toBeLessThan(NEIGHBOUR_CORRELATION_MARGIN);
+    expectReasonNamesMetrics(r);
+  });
+
+  it('states the template half with its numbers: 10 of 10 own-class best, the mean against three derangements', async () => {
+    const r = await runAlone(join(out, 'reference-templates'));
+    const m = r.metrics;
+    expect(m['lrTrainRows']).toBe(8000);
+    expect(m['templatesOwnClassBest']).toBe(10);
+    expect(m['templateRequiredMargin']).toBe(TEMPLATE_MATCH_MARGIN);
+    const nulls = [1, 2, 3].map((i) => m[`templateNull${i}MeanCorrelation`] as number);
+    expect(
+      Math.abs(
+        (m['templateObservedMargin'] as number) -
+          ((m['templatesOwnClassMeanCorrelation'] as number) - Math.max(...nulls)),
+      ),
+    ).toBeLessThanOrEqual(2e-4);
+    expect(r.verdict.reason).toContain('(both trained on the same 8000 digits)');
+    expect(r.verdict.reason).toContain(
+      '10 of 10 LR templates correlate best with their own class-mean digit (needs 10).',
+    );
+    expect(r.verdict.reason).toContain(
+      `mean correlation of each LR template with its own class-mean digit: trained ${m['templatesOwnClassMeanCorrelation']} vs `,
+    );
+    expect(r.verdict.evidence?.map((e) => [e.metric, e.holds])).toEqual([
+      ['mean neighbour correlation of the first-layer filters', true],
+      ['mean correlation of each LR template with its own class-mean digit', true],
+    ]);
   });
 });

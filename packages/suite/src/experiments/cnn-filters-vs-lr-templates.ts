@@ -15,6 +15,7 @@ import { judgeAgainstControls } from '../controls/judge-against-controls.js';
 import type { Experiment } from '../experiment.js';
 import { cnnSetup } from './cnn-setup.js';
 import { round4 } from './image-rows.js';
+import { judgeLrTemplates, TEMPLATE_MATCH_MARGIN } from './lr-template-match.js';
 import { loadLrTemplates, lrTemplateAccuracy } from './lr-templates.js';
 
 /**
@@ -91,7 +92,7 @@ export const cnnFiltersVsLrTemplates: Experiment = {
     "A model with no hidden layer can be read directly (its weights are one template per digit), while a CNN's first layer learns spatially structured local filters — neighbouring weights correlated far more than in the same network re-initialized — and the deep net is more accurate.",
   async run(ctx) {
     // 1. Model, data and the re-initialized controls.
-    const { adapter, modelLabel, test, convLayers } = await cnnSetup(ctx);
+    const { adapter, modelLabel, train, test, convLayers } = await cnnSetup(ctx);
     const controls = await controlModels(ctx, adapter);
     ctx.progress(1, 4, 'first-layer filters against re-initialized copies');
     // 2. Spatial structure of the first-layer filters: trained (with a bootstrap interval over filters) vs controls.
@@ -126,16 +127,19 @@ export const cnnFiltersVsLrTemplates: Experiment = {
     // 3. Multinomial LR on the same pixels (exact L-BFGS in float64), and both accuracies.
     ctx.progress(2, 4, 'multinomial logistic regression on the pixels');
     const lr = loadLrTemplates(ctx.cacheDir);
+    const match = judgeLrTemplates(lr, train, ctx.rng.fork('template-null'));
     ctx.progress(3, 4, 'accuracies');
     const cnnAccuracy = accuracyOn(adapter.model, test);
     const templates = Float32Array.from(lr.weights);
     const lrTestAccuracy = lrTemplateAccuracy(lr, test);
     const cnnBeatsLr = cnnAccuracy > lrTestAccuracy;
     // 4. Verdict, metrics, charts, images.
-    const holds = cnnBeatsLr && structure.status === 'holds';
+    const holds = cnnBeatsLr && structure.status === 'holds' && match.holds;
     const reason =
-      `CNN test accuracy ${(100 * cnnAccuracy).toFixed(1)}% vs logistic regression ${(100 * lrTestAccuracy).toFixed(1)}%: ` +
-      `the CNN is ${cnnBeatsLr ? '' : 'not '}more accurate. ${structure.reason}`;
+      `CNN test accuracy ${(100 * cnnAccuracy).toFixed(1)}% vs logistic regression ${(100 * lrTestAccuracy).toFixed(1)}% ` +
+      `(both trained on the same ${lr.rows} digits): the CNN is ${cnnBeatsLr ? '' : 'not '}more accurate. ` +
+      `${match.ownClassBest} of 10 LR templates correlate best with their own class-mean digit (needs 10). ${match.judged.reason} ` +
+      structure.reason;
     const strongest = Math.max(...controlValues.map((c) => c.value));
     return {
       metrics: {
@@ -165,10 +169,22 @@ export const cnnFiltersVsLrTemplates: Experiment = {
         requiredMargin: NEIGHBOUR_CORRELATION_MARGIN,
         observedMargin: structure.margin,
         filtersBeatControls: structure.status === 'holds',
+        templatesOwnClassBest: match.ownClassBest,
+        templatesOwnClassMeanCorrelation: round4(match.ownClassMean),
+        ...Object.fromEntries(
+          match.nulls.map((n, i) => [`templateNull${i + 1}MeanCorrelation`, round4(n.value)]),
+        ),
+        templateRequiredMargin: TEMPLATE_MATCH_MARGIN,
+        templateObservedMargin: match.judged.margin,
+        templatesOnePerDigit: match.holds,
         edgeLikeFilters: edgeLike,
         meanFlatToContrastRatio: round4(mean(ratios)),
       },
-      verdict: { status: holds ? 'holds' : 'does-not-hold', reason, evidence: [structure.evidence] },
+      verdict: {
+        status: holds ? 'holds' : 'does-not-hold',
+        reason,
+        evidence: [structure.evidence, match.judged.evidence],
+      },
       charts: [
         {
           id: 'filters',
