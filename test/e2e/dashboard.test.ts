@@ -76,16 +76,16 @@ describe('dashboard in a real browser', () => {
     readExperimentResult(results.dir, results.manifest.runId, id);
 
   /** Waits until every chart container is drawn, then returns, per chart, its state and its number of marks. */
-  async function drawnCharts(): Promise<{ id: string; state: string; marks: number }[]> {
+  async function drawnCharts(
+    selector = '[data-chart-url]',
+  ): Promise<{ id: string; state: string; marks: number }[]> {
     await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll<HTMLElement>('[data-chart-url]')].every(
-          (e) => e.dataset['rendered'] !== undefined,
-        ),
-      null,
+      (sel) =>
+        [...document.querySelectorAll<HTMLElement>(sel)].every((e) => e.dataset['rendered'] !== undefined),
+      selector,
       { timeout: 30_000 },
     );
-    return page.$$eval('[data-chart-url]', (els) =>
+    return page.$$eval(selector, (els) =>
       els.map((e) => ({
         id: (e as HTMLElement).dataset['chartId'] ?? '',
         state: (e as HTMLElement).dataset['rendered'] ?? '',
@@ -133,6 +133,13 @@ describe('dashboard in a real browser', () => {
       for (const c of charts) {
         expect(c.state, `${e.id}/${c.id}`).toBe('true');
         expect(c.marks, `${e.id}/${c.id} has marks`).toBeGreaterThan(0);
+      }
+      // One drawn trained-vs-controls chart per comparison the verdict rests on (verdict.evidence).
+      const controls = await drawnCharts('[data-controls-chart-url]');
+      expect(controls, `${e.id} controls charts`).toHaveLength(result.verdict.evidence?.length ?? 0);
+      for (const [i, c] of controls.entries()) {
+        expect(c.state, `${e.id} controls chart ${i}`).toBe('true');
+        expect(c.marks, `${e.id} controls chart ${i} has marks`).toBeGreaterThan(0);
       }
       const images = await page.$$eval('#artifacts img', (imgs) =>
         imgs.map((i) => (i as HTMLImageElement).naturalWidth),
