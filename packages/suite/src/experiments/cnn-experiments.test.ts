@@ -217,31 +217,6 @@ describe('the CNN experiments on the reference CNN (quick budgets)', () => {
     });
   });
 
-  it('max-patch-vs-filter: under the box the patch is 1[w > 0], whose correlation with w is recomputed here', () => {
-    const r = result('max-patch-vs-filter');
-    const filters = weights.conv1.bias.length;
-    expect(filters).toBe(16);
-    const kernelOf = (f: number) =>
-      Array.from({ length: 25 }, (_, p) => weights.conv1.kernel[p * filters + f]!);
-    const box = Array.from({ length: filters }, (_, f) => kernelOf(f).map((w) => (w > 0 ? 1 : 0)));
-    const corr = box.map((patch, f) => pearson64(patch, kernelOf(f)));
-    expect(r.metrics['filters']).toBe(filters);
-    expectRounded(
-      r.metrics['meanBoxCorrelation'],
-      corr.reduce((a, b) => a + b, 0) / filters,
-      F64_TOL,
-      'mean box',
-    );
-    expectRounded(r.metrics['minBoxCorrelation'], Math.min(...corr), F64_TOL, 'min box');
-    // Under the L2 ball the optimum is w/‖w‖, whose correlation with w is 1 (Cauchy–Schwarz).
-    expect(r.metrics['meanL2Correlation']).toBe(1);
-    box.forEach((patch, f) =>
-      expect(Array.from(galleryImage(r, 'box-patches', `filter ${f}`, 5, 5))).toEqual(patch),
-    );
-    expect(Math.min(...corr)).toBeLessThan(0.99);
-    expect(r.verdict.status).toBe('holds');
-  });
-
   it('cnn-filters-vs-lr-templates: accuracies, the LR optimum, the neighbour correlations and the controls recomputed', () => {
     const r = result('cnn-filters-vs-lr-templates');
     const n = test.shape[0]!;
