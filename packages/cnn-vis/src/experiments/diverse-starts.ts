@@ -34,7 +34,9 @@ export function startsParam(starts: Float32Array): Parameterization {
   return (shape: readonly [number, number, number, number], _rng: RandomSource) => {
     const n = shape[0] * shape[1] * shape[2] * shape[3];
     if (starts.length !== n)
-      throw new Error(`startsParam: starts has ${starts.length} values, but the batch [${shape.join(', ')}] needs ${n}.`);
+      throw new Error(
+        `startsParam: starts has ${starts.length} values, but the batch [${shape.join(', ')}] needs ${n}.`,
+      );
     const logits = Float32Array.from(starts, (v) => {
       const p = Math.min(1 - START_EPSILON, Math.max(START_EPSILON, v));
       return Math.log(p / (1 - p));
@@ -49,7 +51,7 @@ export function startsParam(starts: Float32Array): Parameterization {
 }
 
 /**
- * A random crop like {@link jitter} (`[H − d, W − d]` at an offset in `[0, d]²`), but with its own offset for every
+ * A random crop like `jitter` (`[H − d, W − d]` at an offset in `[0, d]²`), but with its own offset for every
  * batch item: each item is shifted by its integer offsets (`shearRows` with one shift per item: exact, one conv per
  * axis for the whole batch), then the top-left `[H − d, W − d]` is kept.
  */

@@ -45,7 +45,10 @@ export function crossCorrelation(
     for (let i = 0; i < n; i++)
       for (let j = 0; j < n; j++) {
         if (i === j) continue;
-        const r = pearson(images.subarray(i * size, (i + 1) * size), other.subarray(j * size, (j + 1) * size));
+        const r = pearson(
+          images.subarray(i * size, (i + 1) * size),
+          other.subarray(j * size, (j + 1) * size),
+        );
         total += r;
         pairs++;
         min = Math.min(min, r);

@@ -106,8 +106,7 @@ export function unimodality(
   const activations = result.finalValues.slice(0, starts);
   const startActivations = unitValues(adapter, unit, startImages, starts);
   const withinUnit = pairwiseCorrelation(images, starts, size);
-  const crossUnit =
-    nullImages.length === 0 ? undefined : crossCorrelation(images, nullImages, starts, size);
+  const crossUnit = nullImages.length === 0 ? undefined : crossCorrelation(images, nullImages, starts, size);
   const activationGap = relativeGap(activations);
   const startSimilarity = pairwiseCorrelation(startImages, starts, size);
   const label = `${unit.layer}:${unit.channel}`;

@@ -83,7 +83,9 @@ function recompute(out: ExperimentOutput, weights: CnnWeights): boolean[] {
     const cross = crossPearson(optima, images(r, `null-${slug}`));
     expectRounded(m[`${unit} crossUnitCorrelation`], cross, F64_TOL, `${unit} cross-unit`);
     const controls = [1, 2, 3].map((k) => meanPairwisePearson(images(r, `control${k}-${slug}`)));
-    controls.forEach((c, k) => expectRounded(m[`${unit} control${k + 1}Correlation`], c, F64_TOL, `${unit} control`));
+    controls.forEach((c, k) =>
+      expectRounded(m[`${unit} control${k + 1}Correlation`], c, F64_TOL, `${unit} control`),
+    );
     // Activations of the optima, in float64: the relative gap.
     const acts = optima.map((image) => UNIT_VALUE[unit]!(forward(weights, image)));
     const max = Math.max(...acts);

@@ -7,7 +7,12 @@ import { cnnSetup } from './cnn-setup.js';
 import { deepUnits, unitLabel } from './cnn-units.js';
 import { assertFiniteMetrics } from './finite-guards.js';
 import { galleryOf, round4 } from './image-rows.js';
-import { measureUnit, NEAR_OPTIMAL_GAP, SIMILARITY_MARGIN, type UnitMeasurement } from './unimodality-unit.js';
+import {
+  measureUnit,
+  NEAR_OPTIMAL_GAP,
+  SIMILARITY_MARGIN,
+  type UnitMeasurement,
+} from './unimodality-unit.js';
 
 /** Adam's learning rate on the pixel logits (0.05, Lucid's, left the logit optima 20% apart after 128 steps). */
 export const UNIMODALITY_LEARNING_RATE = 0.1;
@@ -68,7 +73,9 @@ export async function runUnimodalityExperiment(
       startCorrelation: m.report.startSimilarity.mean,
       optimaCorrelation: m.report.withinUnit.mean,
       crossUnitCorrelation: m.report.crossUnit!.mean,
-      ...Object.fromEntries(m.controls.map((c, k) => [`control${k + 1}Correlation`, c.report.withinUnit.mean])),
+      ...Object.fromEntries(
+        m.controls.map((c, k) => [`control${k + 1}Correlation`, c.report.withinUnit.mean]),
+      ),
       activationGap: m.report.activationGap,
       diversityNearOptimal: m.diversity.nearOptimal.length,
       diversityMinNearCorrelation: m.diversity.minNearCorrelation ?? Number.NaN,
@@ -128,7 +135,11 @@ export async function runUnimodalityExperiment(
           title: `Mean pairwise correlation of the optima of ${u}: model vs nulls`,
           spec: controlComparison(
             [
-              { label: 'model', value: metrics[`${u} optimaCorrelation`] as number, role: 'trained' as const },
+              {
+                label: 'model',
+                value: metrics[`${u} optimaCorrelation`] as number,
+                role: 'trained' as const,
+              },
               ...m.similarity.evidence.controls.map((c) => ({ ...c, role: 'control' as const })),
             ],
             {
@@ -140,11 +151,26 @@ export async function runUnimodalityExperiment(
         },
         gallery(`starts-${slug(m.unit)}`, `Starts of ${u}`, m.report.startImages, (s) => `start ${s}`),
         gallery(`optima-${slug(m.unit)}`, `Optima of ${u}`, m.report.images, (s) => `start ${s}`),
-        gallery(`null-${slug(m.unit)}`, `Optima of ${unitLabel(m.nullUnit)}`, m.report.nullImages[0]!, (s) => `start ${s}`),
-        ...m.controls.map((c, k) =>
-          gallery(`control${k + 1}-${slug(m.unit)}`, `Optima of ${u}, ${c.label}`, c.report.images, (s) => `start ${s}`),
+        gallery(
+          `null-${slug(m.unit)}`,
+          `Optima of ${unitLabel(m.nullUnit)}`,
+          m.report.nullImages[0]!,
+          (s) => `start ${s}`,
         ),
-        gallery(`diversity-${slug(m.unit)}`, `Diversity search on ${u}`, m.diversity.images, (s) => `image ${s}`),
+        ...m.controls.map((c, k) =>
+          gallery(
+            `control${k + 1}-${slug(m.unit)}`,
+            `Optima of ${u}, ${c.label}`,
+            c.report.images,
+            (s) => `start ${s}`,
+          ),
+        ),
+        gallery(
+          `diversity-${slug(m.unit)}`,
+          `Diversity search on ${u}`,
+          m.diversity.images,
+          (s) => `image ${s}`,
+        ),
       ];
     }),
     artifacts: measured.map((m) => ({
