@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { loadMnist, type Dataset } from '@openbox/datasets';
-import { buildReferenceCnn, createRng, defaultCacheDir, type Rng } from '@openbox/runtime';
+import { buildReferenceCnn, createRng, defaultCacheDir, initBackend, type Rng } from '@openbox/runtime';
 import { MESSAGES } from '../messages.js';
 import {
   accuracyFitsRecipe,
@@ -170,6 +170,8 @@ export async function loadReferenceCnn(options: ReferenceCnnOptions = {}): Promi
   const recipe = options.recipe ?? 'standard';
   if (!isCnnRecipe(recipe)) throw new Error(MESSAGES.unknownRecipe(recipe, CNN_RECIPES));
   const dir = referenceCnnDir(options.cacheDir, { seed, recipe });
+  // 0. A backend: without one, loading the weights fails and a sound cache would read as damaged and be discarded.
+  if (tf.engine().backendName == null) await initBackend();
   // 1. Try the cache.
   const state = await inspectReferenceCnnCache(dir, seed, epochs, () => loadMnist({ seed }).test, recipe);
   if (state.kind === 'hit') return { model: state.model, meta: state.meta, fromCache: true, dir };
