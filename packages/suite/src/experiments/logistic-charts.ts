@@ -1,13 +1,18 @@
-/** Vega-Lite charts of a logistic comparison: net/ml vs exact scatters with y = x, coefficient and odds-ratio bars, accuracy. */
+/** Vega-Lite charts of a logistic comparison: scatters with y = x, bars, accuracy, the control, the model.fit curves. */
 import {
   accuracyComparison,
   coefficientBars,
   coefficientScatter,
+  controlComparison,
+  objectiveCurves,
   type AccuracyEntry,
   type CoefficientPair,
 } from '@openbox/charts';
 import type { ChartEntry } from '../results-format.js';
+import { round4 } from './image-rows.js';
 import type { LogisticComparison } from './logistic-fits.js';
+import type { ModelFitArm } from './logistic-model-fit-arm.js';
+import { squaredErrorJudgement, SQUARED_ERROR_MARGIN_DECADES } from './logistic-verdict.js';
 
 /** Chart ids, declared once. */
 export const LOGISTIC_CHART_IDS = [
@@ -18,6 +23,8 @@ export const LOGISTIC_CHART_IDS = [
   'coefficients-ci',
   'odds-ratios',
   'accuracy',
+  'controls',
+  'model-fit-gap',
 ] as const;
 export type LogisticChartId = (typeof LOGISTIC_CHART_IDS)[number];
 
@@ -58,10 +65,44 @@ export function multiPairs(
 }
 
 /**
- * The seven charts of a comparison (ids {@link LOGISTIC_CHART_IDS}); pure: it draws what was computed. Coefficients
+ * The model.fit curves: max |Δ| vs the exact fit at each checkpoint epoch, one line per curve, both axes log (the
+ * gap spans decades); the converged net's gap and the tolerances are in the title.
+ */
+export function modelFitGapChart(
+  c: LogisticComparison,
+  arm: ModelFitArm,
+  tolerance: number,
+): ChartEntry['spec'] {
+  const spec = objectiveCurves(
+    arm.curves.map((cv) => ({
+      unit: cv.label,
+      values: cv.maxAbs.map((v) => Math.max(v, 1e-12)),
+      steps: cv.epochs,
+    })),
+    {
+      title: `model.fit (Adam ${arm.learningRate}) vs exact LR: max |Δ| per epoch (its tolerance ${arm.tolerance}; the converged net: ${round4(c.binary.agreement.net.maxAbs)}, claim tolerance ${tolerance})`,
+      xTitle: 'epoch (log)',
+      yTitle: 'max |Δ| vs exact fit (log)',
+    },
+  ) as unknown as { encoding: Record<string, Record<string, unknown>> };
+  const { x, y } = spec.encoding;
+  return {
+    ...spec,
+    mark: { type: 'line', point: true },
+    encoding: { ...spec.encoding, x: { ...x, scale: { type: 'log' } }, y: { ...y, scale: { type: 'log' } } },
+  } as unknown as ChartEntry['spec'];
+}
+
+/**
+ * The nine charts of a comparison (ids {@link LOGISTIC_CHART_IDS}); pure: it draws what was computed. Coefficients
  * are on the standardized scale (per standard deviation of each feature), where the tolerance is stated.
  */
-export function logisticCharts(c: LogisticComparison, positive: string): ChartEntry[] {
+export function logisticCharts(
+  c: LogisticComparison,
+  arm: ModelFitArm,
+  positive: string,
+  tolerance: number,
+): ChartEntry[] {
   const { problem, binary, multinomial } = c;
   const names = problem.featureNames;
   const classes = problem.classNames;
@@ -69,6 +110,7 @@ export function logisticCharts(c: LogisticComparison, positive: string): ChartEn
   const penalty = (l2: number) => (l2 > 0 ? `, l2 = ${l2} (separable)` : '');
   const rows = binary.inference.coefficients.filter((r) => r.name !== 'intercept');
   const a = c.accuracy;
+  const judged = squaredErrorJudgement(c);
   const entries: AccuracyEntry[] = [
     { model: 'exact LR', accuracy: a.binaryExact, group: task },
     { model: 'one-layer net', accuracy: a.binaryNet, group: task },
@@ -135,6 +177,23 @@ export function logisticCharts(c: LogisticComparison, positive: string): ChartEn
       },
     ),
     accuracy: accuracyComparison(entries, { title: 'training accuracy', valueTitle: 'training accuracy' }),
+    controls: controlComparison(
+      [
+        { label: `Dense(1, sigmoid) on ${c.netLoss}`, value: judged.evidence.trained, role: 'trained' },
+        ...judged.evidence.controls.map((cv) => ({
+          label: cv.label,
+          value: cv.value,
+          role: 'control' as const,
+        })),
+      ],
+      {
+        title: `${task}: log10 max |Δ| from the exact fit (lower is closer)`,
+        valueTitle: 'log10 max |Δ| vs exact LR',
+        threshold: round4(judged.evidence.controls[0]!.value - SQUARED_ERROR_MARGIN_DECADES),
+        thresholdLabel: `control − ${SQUARED_ERROR_MARGIN_DECADES} decades`,
+      },
+    ),
+    'model-fit-gap': modelFitGapChart(c, arm, tolerance),
   };
   return LOGISTIC_CHART_IDS.map((id) => ({ id, title: titleOf(charts[id]), spec: charts[id] }));
 }
