@@ -19,7 +19,7 @@ export interface AdversarialBudget {
 
 /**
  * Quick: 16 digits; caps 0.5 (L∞) and 8 (L2), above every minimal radius measured on the reference CNN and LR (≤ 0.17
- * and ≤ 2.2 on 20 to 100 digits); 6 halvings (brackets 0.0078 and 0.125); 8 steps of ε/4, 1 restart.
+ * and ≤ 2.2 on the first 20 and 100 test digits); 6 halvings (brackets 0.0078 and 0.125); 8 steps of ε/4, 1 restart.
  */
 export const QUICK_BUDGET: AdversarialBudget = {
   digits: 16,
