@@ -1,6 +1,7 @@
 /** The suite's experiments: ids declared once; an id without an implementation is a type error. */
 import type { Experiment } from '../experiment.js';
 import { activationMaximization } from './activation-maximization.js';
+import { adversarialVsLogistic } from './adversarial-vs-logistic.js';
 import { cnnFiltersVsLrTemplates } from './cnn-filters-vs-lr-templates.js';
 import { laplacianKernel } from './laplacian-kernel.js';
 import { logisticCars } from './logistic-cars.js';
@@ -18,6 +19,7 @@ export const EXPERIMENT_IDS = [
   'activation-maximization',
   'unimodality',
   'mode-vs-typical',
+  'adversarial-vs-logistic',
   'logistic-penguins',
   'logistic-cars',
   'logistic-synthetic',
@@ -35,6 +37,7 @@ const REGISTRY: Record<ExperimentId, Experiment> = {
   'activation-maximization': activationMaximization,
   unimodality,
   'mode-vs-typical': modeVsTypical,
+  'adversarial-vs-logistic': adversarialVsLogistic,
   'logistic-penguins': logisticPenguins,
   'logistic-cars': logisticCars,
   'logistic-synthetic': logisticSynthetic,
