@@ -103,6 +103,12 @@ export type { DiversitySearchOptions, DiversitySearchReport } from './experiment
 export { perItemTransforms, startsParam, uniformStarts } from './experiments/diverse-starts.js';
 export { modeVsTypical } from './experiments/mode-vs-typical.js';
 export type { ModeVsTypicalOptions, ModeVsTypicalReport } from './experiments/mode-vs-typical.js';
+export { fitPcaDensity, pcaLogDensity } from './experiments/pca-density.js';
+export type { PcaDensity, PcaDensityOptions } from './experiments/pca-density.js';
+export { typicalityBand, percentileInBand, bandQuantile } from './experiments/typicality-band.js';
+export type { TypicalityBand } from './experiments/typicality-band.js';
+export { rbfUnitModel, RBF_LAYER } from './experiments/rbf-unit-model.js';
+export { startImage } from './experiments/start-image.js';
 export { datasetExamples } from './experiments/dataset-examples.js';
 export type { DatasetExample, DatasetExamplesReport } from './experiments/dataset-examples.js';
 export type { Unit } from './experiments/unit.js';

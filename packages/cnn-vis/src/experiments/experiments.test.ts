@@ -3,7 +3,6 @@ import { loadMnist, type Dataset } from '@openbox/datasets';
 import { referenceAdapter } from '../test-models.js';
 import type { ModelAdapter } from '../model/model-adapter.js';
 import { datasetExamples } from './dataset-examples.js';
-import { modeVsTypical } from './mode-vs-typical.js';
 import { unitValues } from './unit.js';
 
 let adapter: ModelAdapter;
@@ -14,23 +13,6 @@ beforeAll(async () => {
 });
 
 describe("the seed's claims as experiments", () => {
-  it('mode vs typical sample: the optimized logit beats the best real digit and lies far from all of them', () => {
-    const r = modeVsTypical(adapter, { layer: 'logits', channel: 7 }, test, {
-      steps: 128,
-      seed: 0,
-      limit: 600,
-      probes: 40,
-    });
-    expect(r.optimizedActivation).toBeGreaterThan(r.medianRealActivation);
-    expect(r.nearestRealDistance).toBeGreaterThan(0);
-    expect(test.target[r.bestRealIndex]).toBe(7);
-    expect(r.verdict).toBe(
-      r.optimizedActivation > r.bestRealActivation && r.nearestRealDistance > r.typicalNearestDistance
-        ? 'mode-is-atypical'
-        : 'mode-is-typical',
-    );
-    console.log(r.summary, r.verdict);
-  });
   it('dataset examples: top-k really are the largest, with receptive-field crops', () => {
     const report = datasetExamples(adapter, test, { layer: 'conv2', channels: [0, 3], k: 5, limit: 400 });
     const ex = report.examples[1]!;

@@ -1,113 +1,94 @@
-/** DeltaIV's objection as a measurement: the optimized image (a mode) vs the best and the typical real image. */
+/** DeltaIV's objection as a measurement: a unit's optimum (a mode) vs the real images, by activation and by density. */
 import type { Dataset } from '@openbox/datasets';
 import type { ModelAdapter } from '../model/model-adapter.js';
 import { renderUnits } from '../render/render-units.js';
 import type { RenderOptions } from '../render/render-options.js';
-import { euclidean } from './similarity.js';
+import { pcaLogDensity, type PcaDensity } from './pca-density.js';
+import { bandQuantile, percentileInBand, typicalityBand } from './typicality-band.js';
 import { checkImages, unitObjective, unitValues, type Unit } from './unit.js';
 
 /** Options for {@link modeVsTypical}. */
 export interface ModeVsTypicalOptions extends Omit<RenderOptions, 'batchSize'> {
-  /** Dataset images to compare with (the first `limit` rows). Default 2000. */
+  /** The density of real images that measures typicality (e.g. {@link fitPcaDensity} on training digits). */
+  readonly density: PcaDensity;
+  /** Real images to compare with: the first `limit` rows of the dataset. Default 2000. */
   readonly limit?: number;
-  /** Real images whose nearest-neighbour distance defines "typical". Default 100. */
-  readonly probes?: number;
-  /** Steps. Default 256. */
+  /** Optimization steps. Default 256. */
   readonly steps?: number;
 }
 
-/** Numbers and verdict. */
+/** The optimum's activation and typicality beside the real images'. */
 export interface ModeVsTypicalReport {
   readonly unit: Unit;
+  /** Real images compared (the first rows of the dataset). */
+  readonly realImages: number;
+  /** The unit on the optimum (final, untransformed image). */
   readonly optimizedActivation: number;
+  /** The unit's largest value on a real image, and that image's row. */
   readonly bestRealActivation: number;
   readonly bestRealIndex: number;
-  /** Median activation over the compared real images. */
   readonly medianRealActivation: number;
-  /** L2 distance from the optimized image to its nearest real image, and that image's row. */
-  readonly nearestRealDistance: number;
-  readonly nearestRealIndex: number;
-  /** Median L2 distance from a real image to its nearest other real image. */
-  readonly typicalNearestDistance: number;
-  readonly verdict: 'mode-is-atypical' | 'mode-is-typical';
-  readonly summary: string;
+  /** log p(optimum) under the density (nats). */
+  readonly logDensity: number;
+  /** The percentage of real images with a lower log-density (0: below every one). */
+  readonly percentile: number;
+  /** The real images' 1st percentile and median log-density: the lower edge and the middle of "typical". */
+  readonly realLogDensityP1: number;
+  readonly realLogDensityMedian: number;
   /** The optimized image `[1, h, w, c]`. */
   readonly image: Float32Array;
 }
 
-const median = (v: number[]): number => {
-  const s = [...v].sort((a, b) => a - b);
-  return s.length === 0
-    ? NaN
-    : s.length % 2 === 1
-      ? s[(s.length - 1) / 2]!
-      : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+const median = (values: Float32Array): number => {
+  const s = Float64Array.from(values).sort();
+  const h = s.length >> 1;
+  return s.length % 2 === 1 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
 };
 
 /**
- * Optimizes `unit` once and asks whether the result is a typical sample: its activation vs the best real image's,
- * and its distance to the nearest real image vs how close real images are to each other. Verdict `mode-is-atypical`
- * when it beats every real image's activation and lies farther from the data than real images lie from each other
- * (the mode of a high-dimensional distribution need not look like its samples).
- * @example modeVsTypical(adapter, { layer: 'logits', channel: 3 }, test, { steps: 256, seed: 0 })
+ * Optimizes `unit` once (`renderUnits`, batch of 1) and measures whether the optimum is a typical sample: its
+ * activation against every real image's, and its log-density under `density` as a percentile of the real images'
+ * log-densities. The mode of a high-dimensional distribution need not look like its samples: an optimum that beats
+ * every real image and lies below the 1st percentile of their density is a mode, not a typical sample. This reports
+ * the numbers; callers judge them (the suite's `mode-vs-typical` against its controls).
+ * @example modeVsTypical(adapter, { layer: 'logits', channel: 3 }, test, { density, steps: 256, seed: 0 })
  */
 export function modeVsTypical(
   adapter: ModelAdapter,
   unit: Unit,
   data: Dataset,
-  options: ModeVsTypicalOptions = {},
+  options: ModeVsTypicalOptions,
 ): ModeVsTypicalReport {
   // 1. The optimized image.
   checkImages('modeVsTypical', adapter, data);
   const [h, w, c] = adapter.inputShape;
   const size = h * w * c;
   const n = Math.min(options.limit ?? 2000, data.shape[0]!);
+  const { density, limit: _limit, ...render } = options;
   const result = renderUnits(adapter, unitObjective(unit), {
-    ...options,
+    ...render,
     steps: options.steps ?? 256,
     batchSize: 1,
   });
-  const image = result.images;
-  // 2. Real images: activations, nearest neighbours.
+  // 2. The real images: the unit's values, and the band of their log-densities.
   const real = data.features.subarray(0, n * size);
   const acts = unitValues(adapter, unit, real, n);
   let bestRealIndex = 0;
   for (let i = 1; i < n; i++) if (acts[i]! > acts[bestRealIndex]!) bestRealIndex = i;
-  let nearestRealDistance = Infinity;
-  let nearestRealIndex = 0;
-  for (let i = 0; i < n; i++) {
-    const d = euclidean(image, real.subarray(i * size, (i + 1) * size));
-    if (d < nearestRealDistance) ((nearestRealDistance = d), (nearestRealIndex = i));
-  }
-  const probes = Math.min(options.probes ?? 100, n);
-  const nn: number[] = [];
-  for (let p = 0; p < probes; p++) {
-    const probe = real.subarray(p * size, (p + 1) * size);
-    let best = Infinity;
-    for (let i = 0; i < n; i++)
-      if (i !== p) best = Math.min(best, euclidean(probe, real.subarray(i * size, (i + 1) * size)));
-    nn.push(best);
-  }
-  const typicalNearestDistance = median(nn);
-  // 3. Verdict.
-  const optimizedActivation = result.finalValues[0]!;
-  const bestRealActivation = acts[bestRealIndex]!;
-  const atypical = optimizedActivation > bestRealActivation && nearestRealDistance > typicalNearestDistance;
-  const summary =
-    `Optimized ${unit.layer}:${unit.channel} reaches ${optimizedActivation.toFixed(3)} vs ${bestRealActivation.toFixed(3)} for the best of ` +
-    `${n} real images (median ${median([...acts]).toFixed(3)}); it lies ${nearestRealDistance.toFixed(2)} from the nearest real image, ` +
-    `where real images lie ${typicalNearestDistance.toFixed(2)} from their nearest neighbour (median).`;
+  const band = typicalityBand(density, real, n);
+  // 3. The optimum in that band.
+  const logDensity = pcaLogDensity(density, result.images, 1)[0]!;
   return {
     unit,
-    optimizedActivation,
-    bestRealActivation,
+    realImages: n,
+    optimizedActivation: result.finalValues[0]!,
+    bestRealActivation: acts[bestRealIndex]!,
     bestRealIndex,
-    medianRealActivation: median([...acts]),
-    nearestRealDistance,
-    nearestRealIndex,
-    typicalNearestDistance,
-    verdict: atypical ? 'mode-is-atypical' : 'mode-is-typical',
-    summary,
-    image,
+    medianRealActivation: median(acts),
+    logDensity,
+    percentile: percentileInBand(band, logDensity),
+    realLogDensityP1: bandQuantile(band, 0.01),
+    realLogDensityMedian: bandQuantile(band, 0.5),
+    image: result.images,
   };
 }
