@@ -4,6 +4,7 @@ import { activationMaximization } from './activation-maximization.js';
 import { adversarialVsLogistic } from './adversarial-vs-logistic.js';
 import { cnnFiltersVsLrTemplates } from './cnn-filters-vs-lr-templates.js';
 import { laplacianKernel } from './laplacian-kernel.js';
+import { layerIsABasis } from './layer-is-a-basis.js';
 import { logisticCars } from './logistic-cars.js';
 import { logisticPenguins } from './logistic-penguins.js';
 import { logisticSynthetic } from './logistic-synthetic.js';
@@ -20,6 +21,7 @@ export const EXPERIMENT_IDS = [
   'unimodality',
   'mode-vs-typical',
   'adversarial-vs-logistic',
+  'layer-is-a-basis',
   'logistic-penguins',
   'logistic-cars',
   'logistic-synthetic',
@@ -38,6 +40,7 @@ const REGISTRY: Record<ExperimentId, Experiment> = {
   unimodality,
   'mode-vs-typical': modeVsTypical,
   'adversarial-vs-logistic': adversarialVsLogistic,
+  'layer-is-a-basis': layerIsABasis,
   'logistic-penguins': logisticPenguins,
   'logistic-cars': logisticCars,
   'logistic-synthetic': logisticSynthetic,
