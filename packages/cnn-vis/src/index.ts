@@ -16,6 +16,7 @@ export {
   CNN_RECIPES,
   isCnnRecipe,
   RECIPE_ACCURACY,
+  shuffleLabels,
 } from './model/reference-cnn.js';
 export type {
   CnnRecipe,
