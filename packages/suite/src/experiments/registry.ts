@@ -3,6 +3,7 @@ import type { Experiment } from '../experiment.js';
 import { activationMaximization } from './activation-maximization.js';
 import { adversarialVsLogistic } from './adversarial-vs-logistic.js';
 import { cnnFiltersVsLrTemplates } from './cnn-filters-vs-lr-templates.js';
+import { firstLayerEasyDeeperHard } from './first-layer-easy-deeper-hard.js';
 import { laplacianKernel } from './laplacian-kernel.js';
 import { layerIsABasis } from './layer-is-a-basis.js';
 import { logisticCars } from './logistic-cars.js';
@@ -20,6 +21,7 @@ export const EXPERIMENT_IDS = [
   'activation-maximization',
   'unimodality',
   'mode-vs-typical',
+  'first-layer-easy-deeper-hard',
   'adversarial-vs-logistic',
   'layer-is-a-basis',
   'logistic-penguins',
@@ -39,6 +41,7 @@ const REGISTRY: Record<ExperimentId, Experiment> = {
   'activation-maximization': activationMaximization,
   unimodality,
   'mode-vs-typical': modeVsTypical,
+  'first-layer-easy-deeper-hard': firstLayerEasyDeeperHard,
   'adversarial-vs-logistic': adversarialVsLogistic,
   'layer-is-a-basis': layerIsABasis,
   'logistic-penguins': logisticPenguins,
