@@ -49,6 +49,8 @@ export { bootstrapMeanInterval } from './controls/bootstrap-mean.js';
 export type { BootstrapInterval, BootstrapOptions } from './controls/bootstrap-mean.js';
 export { controlModels, controlSeeds, CONTROL_COUNT } from './controls/control-models.js';
 export type { ControlModel } from './controls/control-models.js';
+export { trainedControl, TRAINED_CONTROLS } from './controls/trained-controls.js';
+export type { TrainedControl, TrainedControlName } from './controls/trained-controls.js';
 
 // Errors
 export { SuiteError, SUITE_ERROR_CODES } from './suite-error.js';
