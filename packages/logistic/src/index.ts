@@ -38,7 +38,8 @@ export type { MlOptions, ResolvedMlOptions } from './ml/resolve-ml-options.js';
 // The no-hidden-layer tfjs nets
 export { fitNetLogistic, fitNetSoftmax, fitNetOneVsAll } from './net/net-fit.js';
 export type { NetBinaryFit, NetMulticlassFit } from './net/net-fit.js';
-export type { NetOptions } from './net/train-dense.js';
+export { trainDense } from './net/train-dense.js';
+export type { DenseTraining, NetOptions } from './net/train-dense.js';
 
 // Inference
 export { logisticInference, waldTable } from './inference/wald.js';

@@ -20,6 +20,11 @@ export interface NetOptions {
   readonly stepTolerance?: number;
   /** L-BFGS iterations. Default 1000. */
   readonly maxIterations?: number;
+  /**
+   * The data term. `cross-entropy` (default) is logistic regression's negative log-likelihood; `squared-error`,
+   * Σᵢ Σₖ (pᵢₖ − yᵢₖ)² on the activation's output, is NOT (its minimizer is not the MLE): the suite's control net.
+   */
+  readonly loss?: 'cross-entropy' | 'squared-error';
 }
 
 /** What training returned: θ as K rows of (bₖ, wₖ) and the optimizer's account. */
@@ -36,7 +41,7 @@ export interface DenseTraining {
 
 /**
  * Build `Sequential[Dense(units), Activation(sigmoid | softmax)]` (= Dense(units, activation)) and minimize
- * (1/n)·[Σ cross-entropy + (l2/2)‖kernel‖²] over its kernel and bias with {@link minimizeLbfgs}: tfjs computes the
+ * (1/n)·[Σ cross-entropy (or squared error, `options.loss`) + (l2/2)‖kernel‖²] over its kernel and bias with {@link minimizeLbfgs}: tfjs computes the
  * loss (from the Dense layer's logits, the numerically stable form of cross-entropy) and its gradient by autodiff
  * (`tf.variableGrads`) on the current backend; only the L-BFGS update is done in float64 JS.
  * `labels` is n × units (0/1, one-hot for softmax). Every tensor is disposed before returning.
@@ -80,11 +85,13 @@ export function trainDense(
   const loss = (): tf.Scalar =>
     tf.tidy(() => {
       const logits = dense.apply(x) as tf.Tensor2D;
-      const ce =
-        activation === 'sigmoid'
-          ? tf.losses.sigmoidCrossEntropy(y, logits, undefined, 0, tf.Reduction.SUM)
-          : tf.losses.softmaxCrossEntropy(y, logits, undefined, 0, tf.Reduction.SUM);
-      return tf.div(tf.add(ce, tf.mul(0.5 * l2, tf.sum(tf.square(kernelVar)))), n) as tf.Scalar;
+      const data =
+        options.loss === 'squared-error'
+          ? tf.sum(tf.square(tf.sub(activation === 'sigmoid' ? tf.sigmoid(logits) : tf.softmax(logits), y)))
+          : activation === 'sigmoid'
+            ? tf.losses.sigmoidCrossEntropy(y, logits, undefined, 0, tf.Reduction.SUM)
+            : tf.losses.softmaxCrossEntropy(y, logits, undefined, 0, tf.Reduction.SUM);
+      return tf.div(tf.add(data, tf.mul(0.5 * l2, tf.sum(tf.square(kernelVar)))), n) as tf.Scalar;
     });
   const objective = (theta: Float64Array) => {
     const kernel = new Float32Array(d * units);

@@ -1,7 +1,7 @@
 /** activation-maximization: class optima judged by an independent CNN — the reference holds, an untrained net does not. */
 import * as tf from '@tensorflow/tfjs-core';
 import { ModelAdapter, loadReferenceCnn } from '@openbox/cnn-vis';
-import { createRng, defaultCacheDir, initBackend, reinitializedCopy } from '@openbox/runtime';
+import { initBackend, reinitializedCopy } from '@openbox/runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { vegaLiteValidator } from '../../../charts/src/test-schema.js';
 import { controlModels, controlSeeds } from '../controls/control-models.js';
@@ -14,14 +14,8 @@ import {
   runActivationMaximization,
   type ActivationMaximizationRun,
 } from './activation-maximization.js';
-import {
-  cnnWeights,
-  forward,
-  galleryImage,
-  galleryLabels,
-  halfLastDigit,
-  type CnnWeights,
-} from './test-cnn-reference.js';
+import { cnnWeights, forward, galleryImage, galleryLabels, type CnnWeights } from './test-cnn-reference.js';
+import { expectRounded, quickContext } from './test-experiment-helpers.js';
 
 const ID = 'activation-maximization';
 const SEED = 0;
@@ -36,14 +30,7 @@ const N = 10 * STARTS;
 const PROB_TOL = 7.5e-6;
 const LOGIT_TIE = 1e-3;
 
-const ctx = (seed = SEED): ExperimentContext => ({
-  seed,
-  rng: createRng(seed).fork(ID),
-  quick: true,
-  modelPath: undefined,
-  cacheDir: defaultCacheDir(),
-  progress: () => undefined,
-});
+const ctx = (seed = SEED): ExperimentContext => quickContext(ID, seed);
 
 /** The float64 judgement of `n` 28×28 images (start-major targets `i % 10`) by the net with `weights`. */
 function judge64(weights: CnnWeights, images: Float32Array | readonly Float64Array[]) {
@@ -62,14 +49,6 @@ function judge64(weights: CnnWeights, images: Float32Array | readonly Float64Arr
   }
   const recognized = predicted.filter((p, i) => p === i % 10).length;
   return { predicted, fraction: recognized / n, meanProbability: probability / n };
-}
-
-/** |reported − exact| ≤ what `round4` moves a value + `tol`. */
-function expectRounded(reported: unknown, exact: number, tol: number, what: string): void {
-  expect(typeof reported, what).toBe('number');
-  expect(Math.abs((reported as number) - exact), `${what}: ${reported} vs ${exact}`).toBeLessThanOrEqual(
-    (exact === 0 ? 0 : halfLastDigit(exact)) + tol,
-  );
 }
 
 const asResult = (r: ActivationMaximizationRun) => ({ ...r.output, id: ID }) as unknown as ExperimentResult;

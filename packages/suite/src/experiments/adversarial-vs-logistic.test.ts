@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { ModelAdapter } from '@openbox/cnn-vis';
-import { createRng, defaultCacheDir, initBackend, reinitializedCopy } from '@openbox/runtime';
+import { defaultCacheDir, initBackend, reinitializedCopy } from '@openbox/runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { controlModels } from '../controls/control-models.js';
 import type { ExperimentContext, ExperimentOutput } from '../experiment.js';
@@ -23,18 +23,12 @@ import {
   quartiles64,
 } from './test-adversarial-reference.js';
 import { cnnWeights, forward } from './test-cnn-reference.js';
+import { quickContext } from './test-experiment-helpers.js';
 
 const ID = 'adversarial-vs-logistic';
 const SEED = 0;
 const PIXELS = 784;
-const ctx = (): ExperimentContext => ({
-  seed: SEED,
-  rng: createRng(SEED).fork(ID),
-  quick: true,
-  modelPath: undefined,
-  cacheDir: defaultCacheDir(),
-  progress: () => undefined,
-});
+const ctx = (): ExperimentContext => quickContext(ID, SEED);
 const digit = (a: Float32Array, i: number) => a.subarray(i * PIXELS, (i + 1) * PIXELS);
 /** |reported − exact| ≤ what round4 moves a value (half its 4th significant digit). */
 const expectRound4 = (reported: unknown, exact: number, what: string) =>

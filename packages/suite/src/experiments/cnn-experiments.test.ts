@@ -17,11 +17,11 @@ import { SUITE_EXPERIMENTS } from './registry.js';
 import {
   cnnWeights,
   forward,
-  halfLastDigit,
   multinomialGradientNorm,
   pearson64,
   type CnnWeights,
 } from './test-cnn-reference.js';
+import { expectRounded } from './test-experiment-helpers.js';
 
 /**
  * The experiments whose numbers this file recomputes across experiments (the reference forward pass, the LR optimum);
@@ -36,14 +36,6 @@ const SEED = 0;
 const SOFTMAX_TOL = 7.5e-6;
 /** Float64 here and in the experiments (distances, correlations of float32 pixels): only summation order differs. */
 const F64_TOL = 1e-9;
-
-/** |reported − exact| ≤ what `round4` moves a value (half its 4th significant digit) + the float error `tol`. */
-function expectRounded(reported: unknown, exact: number, tol: number, what: string): void {
-  expect(typeof reported, what).toBe('number');
-  expect(Math.abs((reported as number) - exact), `${what}: ${reported} vs ${exact}`).toBeLessThanOrEqual(
-    halfLastDigit(exact) + tol,
-  );
-}
 
 describe('the CNN experiments on the reference CNN (quick budgets)', () => {
   let out: string;

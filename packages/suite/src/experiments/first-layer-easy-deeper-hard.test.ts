@@ -17,8 +17,9 @@ import {
 } from './first-layer-easy-deeper-hard.js';
 import { GREY, type UnitReading } from './layer-readability.js';
 import { RANDOM_DRAWS, readabilityProfile, type ReadabilityProfile } from './readability-profile.js';
-import { cnnWeights, halfLastDigit, type CnnWeights } from './test-cnn-reference.js';
+import { cnnWeights, type CnnWeights } from './test-cnn-reference.js';
 import { conv1BoxMax64, conv1Pre64, conv2Composite64, conv2Pre64 } from './test-first-layer-reference.js';
+import { expectRounded, quickContext } from './test-experiment-helpers.js';
 
 const ID = 'first-layer-easy-deeper-hard';
 const SEED = 0;
@@ -32,24 +33,9 @@ const RATIO_TOL = 1e-4;
 /** Composite filter vs its float64 sum written out: both float64 from the same float32 weights, measured max 1.6e-15 relative. */
 const COMPOSITE_TOL = 1e-12;
 
-const ctx = (): ExperimentContext => ({
-  seed: SEED,
-  rng: createRng(SEED).fork(ID),
-  quick: true,
-  modelPath: undefined,
-  cacheDir: defaultCacheDir(),
-  progress: () => undefined,
-});
+const ctx = (): ExperimentContext => quickContext(ID, SEED);
 const clip01 = (v: number) => Math.min(1, Math.max(0, v));
 const mean = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-
-/** |reported − exact| ≤ what `round4` moves a value + `tol`. */
-function expectRounded(reported: unknown, exact: number, tol: number, what: string): void {
-  expect(typeof reported, what).toBe('number');
-  expect(Math.abs((reported as number) - exact), `${what}: ${reported} vs ${exact}`).toBeLessThanOrEqual(
-    halfLastDigit(exact) + tol,
-  );
-}
 
 /** A toy 28×28×1 net: conv 5×5 1→8, average pooling, conv 5×5 8→8, both with `activation`, then a softmax layer. */
 function toyNet(activation: 'linear' | 'relu', seed: number): tfl.LayersModel {

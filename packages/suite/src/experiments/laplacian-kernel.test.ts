@@ -1,12 +1,13 @@
 /** laplacian-kernel against random zero-sum kernels: the Laplacian holds (any scale); a random and a checkerboard kernel do not. */
 import type { Kernel3x3 } from '@openbox/cnn-vis';
 import { loadMnist } from '@openbox/datasets';
-import { createRng, defaultCacheDir } from '@openbox/runtime';
+import { createRng } from '@openbox/runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { vegaLiteValidator } from '../../../charts/src/test-schema.js';
 import type { ExperimentContext, ExperimentOutput } from '../experiment.js';
 import { EDGE_AUC_MARGIN, runKernelEdgeExperiment } from './laplacian-kernel.js';
-import { aucByCounting, foregroundPatches64, halfLastDigit, patchResponse64 } from './test-cnn-reference.js';
+import { aucByCounting, foregroundPatches64, patchResponse64 } from './test-cnn-reference.js';
+import { expectRounded, quickContext } from './test-experiment-helpers.js';
 
 const ID = 'laplacian-kernel';
 const SEED = 0;
@@ -23,14 +24,7 @@ const CHECKERBOARD_9 = [1, -1, 1, -1, 1, -1, 1, -1, 1].map((v) => 9 * v - 1);
  */
 const AUC_TOL = 1.2e-5;
 
-const ctx = (): ExperimentContext => ({
-  seed: SEED,
-  rng: createRng(SEED).fork(ID),
-  quick: true,
-  modelPath: undefined,
-  cacheDir: defaultCacheDir(),
-  progress: () => undefined,
-});
+const ctx = (): ExperimentContext => quickContext(ID, SEED);
 const asKernel = (k: readonly number[]) =>
   [k.slice(0, 3), k.slice(3, 6), k.slice(6, 9)] as unknown as Kernel3x3;
 /** 9 N(0, 1) draws in row-major order, minus their mean. */
@@ -39,14 +33,6 @@ const zeroSum = (draw: () => number) => {
   const m = k.reduce((a, b) => a + b, 0) / 9;
   return k.map((v) => v - m);
 };
-
-/** |reported − exact| ≤ what `round4` moves a value + `tol`. */
-function expectRounded(reported: unknown, exact: number, tol: number, what: string): void {
-  expect(typeof reported, what).toBe('number');
-  expect(Math.abs((reported as number) - exact), `${what}: ${reported} vs ${exact}`).toBeLessThanOrEqual(
-    halfLastDigit(exact) + tol,
-  );
-}
 
 let fg: ReturnType<typeof foregroundPatches64>;
 /** This file's AUC of |Σ k·p| on edge vs non-edge patches. */

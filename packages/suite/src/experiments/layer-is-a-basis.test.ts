@@ -9,7 +9,6 @@ import { vegaLiteValidator } from '../../../charts/src/test-schema.js';
 import { controlSeeds } from '../controls/control-models.js';
 import type { ExperimentContext, ExperimentOutput } from '../experiment.js';
 import { basisEquivalence } from './basis-equivalence.js';
-import { halfLastDigit } from './test-cnn-reference.js';
 import { pooledConv2Of, purityAndCoherence, topRows } from './test-layer-basis-reference.js';
 import {
   DIGITS,
@@ -19,6 +18,7 @@ import {
   TOP_K,
 } from './layer-is-a-basis.js';
 import { randomUnitDirections } from './random-unit-directions.js';
+import { expectRounded, quickContext } from './test-experiment-helpers.js';
 
 const ID = 'layer-is-a-basis';
 const SEED = 0;
@@ -28,23 +28,8 @@ const SEED = 0;
  */
 const COHERENCE_TOL = 1e-9;
 
-const ctx = (): ExperimentContext => ({
-  seed: SEED,
-  rng: createRng(SEED).fork(ID),
-  quick: true,
-  modelPath: undefined,
-  cacheDir: defaultCacheDir(),
-  progress: () => undefined,
-});
+const ctx = (): ExperimentContext => quickContext(ID, SEED);
 const mean = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-
-/** |reported − exact| ≤ what `round4` moves it (+ tol). */
-function expectRounded(reported: unknown, exact: number, tol: number, what: string): void {
-  expect(typeof reported, what).toBe('number');
-  expect(Math.abs((reported as number) - exact), `${what}: ${reported} vs ${exact}`).toBeLessThanOrEqual(
-    halfLastDigit(exact) + tol,
-  );
-}
 
 /** This file's mean purity and coherence of the channels and of the random directions of `model`. */
 function recompute(model: tfl.LayersModel, random: readonly Float64Array[]) {

@@ -15,8 +15,8 @@ import type { ExperimentContext, ExperimentOutput } from '../experiment.js';
 import { runSuite } from '../run-suite.js';
 import { SuiteError } from '../suite-error.js';
 import { BOX_MATCH_MARGIN, maxPatchVsFilter, runMaxPatchExperiment } from './max-patch-vs-filter.js';
-import { halfLastDigit } from './test-cnn-reference.js';
 import { maxPatch64, meanOf, type MaxPatch64 } from './test-max-patch-reference.js';
+import { expectRounded, quickContext } from './test-experiment-helpers.js';
 
 const ID = 'max-patch-vs-filter';
 const SEED = 0;
@@ -28,22 +28,7 @@ const TOP = 16;
  */
 const F64_TOL = 1e-12;
 
-const ctx = (): ExperimentContext => ({
-  seed: SEED,
-  rng: createRng(SEED).fork(ID),
-  quick: true,
-  modelPath: undefined,
-  cacheDir: defaultCacheDir(),
-  progress: () => undefined,
-});
-
-/** |reported − exact| ≤ what `round4` moves a value + `tol`. */
-function expectRounded(reported: unknown, exact: number, tol: number, what: string): void {
-  expect(typeof reported, what).toBe('number');
-  expect(Math.abs((reported as number) - exact), `${what}: ${reported} vs ${exact}`).toBeLessThanOrEqual(
-    halfLastDigit(exact) + tol,
-  );
-}
+const ctx = (): ExperimentContext => quickContext(ID, SEED);
 
 /** The reported means of one model (`''`) or control (`control1`…), against this file's float64 ones. */
 function expectModel(m: ExperimentOutput['metrics'], prefix: string, mine: MaxPatch64): void {

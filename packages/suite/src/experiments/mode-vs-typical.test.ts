@@ -10,14 +10,8 @@ import type { ExperimentContext, ExperimentOutput } from '../experiment.js';
 import type { ExperimentResult } from '../results-format.js';
 import { LOG_DENSITY_MARGIN, runModeVsTypicalExperiment } from './mode-vs-typical.js';
 import { RBF_SIGMA, trainingDensity } from './mode-vs-typical-controls.js';
-import {
-  cnnWeights,
-  forward,
-  galleryImage,
-  halfLastDigit,
-  UNIT_VALUE,
-  type CnnWeights,
-} from './test-cnn-reference.js';
+import { cnnWeights, forward, galleryImage, UNIT_VALUE, type CnnWeights } from './test-cnn-reference.js';
+import { expectRounded, quickContext } from './test-experiment-helpers.js';
 
 const ID = 'mode-vs-typical';
 const SEED = 0;
@@ -27,22 +21,7 @@ const UNITS = ['logits:3', 'conv2:pre:0'] as const;
 /** tfjs float32 (wasm) vs float64 here, measured in cnn-experiments.test.ts: 6.3e-6 (logit 3), 4.0e-7 (conv2); 10×. */
 const FLOAT_TOL: Record<string, number> = { 'logits:3': 6e-5, 'conv2:pre:0': 4e-6 };
 
-const ctx = (): ExperimentContext => ({
-  seed: SEED,
-  rng: createRng(SEED).fork(ID),
-  quick: true,
-  modelPath: undefined,
-  cacheDir: defaultCacheDir(),
-  progress: () => undefined,
-});
-
-/** |reported − exact| ≤ what `round4` moves a value + `tol`. */
-function expectRounded(reported: unknown, exact: number, tol: number, what: string): void {
-  expect(typeof reported, what).toBe('number');
-  expect(Math.abs((reported as number) - exact), `${what}: ${reported} vs ${exact}`).toBeLessThanOrEqual(
-    halfLastDigit(exact) + tol,
-  );
-}
+const ctx = (): ExperimentContext => quickContext(ID, SEED);
 
 /** This file's PPCA log-density: −½[Σ c²/λ + r²/σ² + Σ log λ + (D − k) log σ² + D log 2π], c and r² in float64. */
 function logDensity64(density: PcaDensity, image: ArrayLike<number>): number {

@@ -1,23 +1,11 @@
 /** Test helper, not built: max-patch-vs-filter's numbers recomputed in float64 from a model's first conv layer. */
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { pearson64 } from './test-cnn-reference.js';
 
-/** Pearson r in float64, two passes; 0 when either side is constant (as the experiment defines it). */
+/** `pearson64`, but 0 when either side is constant (as the experiment defines it; `pearson64` gives NaN there). */
 export function pearsonOr0(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = a.length;
-  let ma = 0;
-  let mb = 0;
-  for (let i = 0; i < n; i++) ((ma += a[i]!), (mb += b[i]!));
-  ma /= n;
-  mb /= n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    sab += (a[i]! - ma) * (b[i]! - mb);
-    saa += (a[i]! - ma) ** 2;
-    sbb += (b[i]! - mb) ** 2;
-  }
-  return saa === 0 || sbb === 0 ? 0 : sab / Math.sqrt(saa * sbb);
+  const r = pearson64(a, b);
+  return Number.isNaN(r) ? 0 : r;
 }
 
 /** One model's recomputed means (over filters) and each filter's top patch images and responses. */

@@ -1,7 +1,7 @@
 /** unimodality against its nulls: every number recomputed from the drawn images; a re-initialized net does not hold. */
 import * as tf from '@tensorflow/tfjs-core';
 import { loadReferenceCnn, ModelAdapter } from '@openbox/cnn-vis';
-import { createRng, defaultCacheDir, initBackend, reinitializedCopy } from '@openbox/runtime';
+import { defaultCacheDir, initBackend, reinitializedCopy } from '@openbox/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { vegaLiteValidator } from '../../../charts/src/test-schema.js';
@@ -11,7 +11,6 @@ import {
   cnnWeights,
   forward,
   galleryImage,
-  halfLastDigit,
   meanPairwisePearson,
   pearson64,
   UNIT_VALUE,
@@ -19,6 +18,7 @@ import {
 } from './test-cnn-reference.js';
 import { runUnimodalityExperiment } from './unimodality.js';
 import { DIVERSITY_WEIGHT, NEAR_OPTIMAL_GAP, SIMILARITY_MARGIN } from './unimodality-unit.js';
+import { expectRounded, quickContext } from './test-experiment-helpers.js';
 
 const ID = 'unimodality';
 const SEED = 0;
@@ -33,25 +33,10 @@ const SLUG = { 'logits:3': 'logits-3', 'conv2:pre:0': 'conv2-pre-0' } as const;
 const GAP_TOL = 1e-5;
 const F64_TOL = 1e-9;
 
-const ctx = (): ExperimentContext => ({
-  seed: SEED,
-  rng: createRng(SEED).fork(ID),
-  quick: true,
-  modelPath: undefined,
-  cacheDir: defaultCacheDir(),
-  progress: () => undefined,
-});
+const ctx = (): ExperimentContext => quickContext(ID, SEED);
 const asResult = (out: ExperimentOutput) => ({ ...out, id: ID }) as unknown as ExperimentResult;
 const images = (r: ExperimentResult, chart: string, prefix = 'start') =>
   Array.from({ length: STARTS }, (_, s) => galleryImage(r, chart, `${prefix} ${s}`));
-
-/** |reported − exact| ≤ what `round4` moves a value + `tol`. */
-function expectRounded(reported: unknown, exact: number, tol: number, what: string): void {
-  expect(typeof reported, what).toBe('number');
-  expect(Math.abs((reported as number) - exact), `${what}: ${reported} vs ${exact}`).toBeLessThanOrEqual(
-    halfLastDigit(exact) + tol,
-  );
-}
 
 /** Mean correlation of optimum s of `a` with optimum s′ ≠ s of `b`. */
 function crossPearson(a: readonly Float64Array[], b: readonly Float64Array[]): number {
