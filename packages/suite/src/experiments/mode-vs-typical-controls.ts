@@ -16,7 +16,7 @@ import type { Rng } from '@openbox/runtime';
 export const DENSITY_COMPONENTS = 32;
 /** Width σ of the RBF control unit exp(−‖x − d‖²/σ²), in pixel-L2 units (a digit's nearest neighbour lies ≈ 5.5 away). */
 export const RBF_SIGMA = 8;
-/** Test rows after the compared ones among which the RBF centre is the one of median log-density. */
+/** Training rows after the density's own among which the RBF centre is the one of median log-density. */
 export const RBF_CANDIDATES = 100;
 
 const densities = new WeakMap<Dataset, Map<number, PcaDensity>>();
@@ -69,12 +69,14 @@ export interface RbfControl {
 }
 
 /**
- * `rbfUnitModel` (σ = {@link RBF_SIGMA}) centred on a typical real digit outside the compared set: among test rows
- * `compared … compared + RBF_CANDIDATES − 1`, the one whose log-density is the median (the 50th of 100, ascending).
- * Its optimum is that digit, so a method that calls every optimum atypical is caught by this unit.
+ * `rbfUnitModel` (σ = {@link RBF_SIGMA}) centred on a typical real digit that neither the density nor the compared
+ * test digits contain: among training rows `density.rows … density.rows + RBF_CANDIDATES − 1` (the density is fitted
+ * on the first `density.rows`), the one whose log-density is the median (the 50th of 100, ascending). Its optimum is
+ * that digit, so a method that calls every optimum atypical is caught by this unit.
  */
-export function rbfControl(test: Dataset, density: PcaDensity, compared: number): RbfControl {
-  const candidates = test.features.subarray(compared * 784, (compared + RBF_CANDIDATES) * 784);
+export function rbfControl(train: Dataset, density: PcaDensity): RbfControl {
+  const first = density.rows;
+  const candidates = train.features.subarray(first * 784, (first + RBF_CANDIDATES) * 784);
   const lp = pcaLogDensity(density, candidates, RBF_CANDIDATES);
   const order = Array.from({ length: RBF_CANDIDATES }, (_, i) => i).sort((a, b) => lp[a]! - lp[b]!);
   const pick = order[RBF_CANDIDATES / 2]!;
@@ -82,7 +84,7 @@ export function rbfControl(test: Dataset, density: PcaDensity, compared: number)
   return {
     adapter: new ModelAdapter(model),
     unit: { layer: RBF_LAYER, channel: 0 },
-    row: compared + pick,
+    row: first + pick,
     centreLogDensity: lp[pick]!,
     dispose: () => model.dispose(),
   };

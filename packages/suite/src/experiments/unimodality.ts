@@ -46,8 +46,10 @@ export async function runUnimodalityExperiment(
   const convLayers = adapter.layers().filter((l) => l.className === 'Conv2D');
   const units = deepUnits({ convLayers }, ctx.quick);
   const controls = await controlModels(ctx, adapter);
-  const starts = ctx.quick ? 4 : 8;
-  const steps = ctx.quick ? 64 : 256;
+  // Full: 6 starts × 192 steps for 3 units on the model and its 3 controls, plus the diversity search (8 × 256 took
+  // 99 s of the full suite's 5-minute budget).
+  const starts = ctx.quick ? 4 : 6;
+  const steps = ctx.quick ? 64 : 192;
   const diversityLayer = convLayers[0]!.name;
   // 2. Each unit: its seed, its optima, the nulls, the diversity search.
   const measured: UnitMeasurement[] = [];
