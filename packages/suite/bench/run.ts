@@ -10,8 +10,8 @@ const LOAD_BEFORE = os
   .loadavg()
   .map((l) => l.toFixed(2))
   .join(' ');
-// A fresh cache folder: the first (cold) full run trains the reference CNN, the trained controls (judge,
-// shuffled labels, frozen first layer) and fits the LR templates inside its experiments; the runs after it are warm.
+// A fresh cache folder: the first (cold) full run trains the reference CNN, the trained controls it uses (judge,
+// shuffled labels) and fits the LR templates inside its experiments; the runs after it are warm.
 const cacheDir = mkdtempSync(join(os.tmpdir(), 'openbox-suite-bench-cache-'));
 
 // 1. Backend.
@@ -57,7 +57,7 @@ Targets on 2 CPU cores without a GPU: full suite < 5 min once the models are cac
 
 | run | wall time | target |
 | --- | --- | --- |
-| \`openbox suite\` (full), cold cache: trains the reference CNN, the judge, the shuffled-labels and the frozen-first-layer nets, fits the LR templates | ${cold.seconds.toFixed(1)} s | (once) |
+| \`openbox suite\` (full), cold cache: trains the reference CNN, the judge and the shuffled-labels net, fits the LR templates (the frozen-first-layer net is used by tests only) | ${cold.seconds.toFixed(1)} s | (once) |
 | \`openbox suite --quick\`, warm cache | ${quick.seconds.toFixed(1)} s | < 60 s |
 | \`openbox suite\` (full), warm cache | ${full.seconds.toFixed(1)} s | < 300 s |
 
