@@ -18,15 +18,17 @@ const design = { n, d, x, names: ['a', 'b'] };
 
 /** ∇ of (1/n)·Σ (σ(b + w·x) − y)² in float64, for θ = (b, w₁, w₂). */
 function squaredErrorGradient(theta: Float64Array): number[] {
-  const g = [0, 0, 0];
+  let g0 = 0;
+  let g1 = 0;
+  let g2 = 0;
   for (let i = 0; i < n; i++) {
     const p = 1 / (1 + Math.exp(-(theta[0]! + theta[1]! * x[i * d]! + theta[2]! * x[i * d + 1]!)));
     const r = (2 * (p - y[i]!) * p * (1 - p)) / n;
-    g[0] += r;
-    g[1] += r * x[i * d]!;
-    g[2] += r * x[i * d + 1]!;
+    g0 += r;
+    g1 += r * x[i * d]!;
+    g2 += r * x[i * d + 1]!;
   }
-  return g;
+  return [g0, g1, g2];
 }
 
 describe("trainDense's loss", () => {
