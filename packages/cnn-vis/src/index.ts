@@ -1,8 +1,8 @@
 /** @openbox/cnn-vis — what did this CNN learn? Filters, activation maximization, dataset examples, the seed's claims. */
 
 // Models
-export { ModelAdapter, INPUT_LAYER, LOGITS_LAYER } from './model/model-adapter.js';
-export type { Activations, LayerInfo } from './model/model-adapter.js';
+export { ModelAdapter, INPUT_LAYER, LOGITS_LAYER } from '@openbox/runtime';
+export type { Activations, LayerInfo } from '@openbox/runtime';
 export { receptiveField } from './model/receptive-field.js';
 export type { InputBox } from './model/receptive-field.js';
 export {

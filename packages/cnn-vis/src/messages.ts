@@ -5,21 +5,6 @@ const list = (items: readonly (string | number)[]): string =>
   items.length === 0 ? '(none)' : items.join(', ');
 
 export const MESSAGES = {
-  unknownLayer: (fn: string, name: string, known: readonly string[]) =>
-    `${fn}: unknown layer '${escapeForMessage(name)}'. Layers in this model: ${list(known.map((k) => escapeForMessage(k)))} (plus 'input' and 'logits').`,
-  channelOutOfRange: (fn: string, layer: string, channel: number, channels: number) =>
-    `${fn}: channel ${channel} is out of range for layer '${layer}', which has channels 0..${channels - 1} (${channels} in all).`,
-  positionOutOfRange: (fn: string, layer: string, x: number, y: number, width: number, height: number) =>
-    `${fn}: position (x=${x}, y=${y}) is outside layer '${layer}', whose positions are x 0..${width - 1}, y 0..${height - 1}.`,
-  notSpatial: (fn: string, layer: string, shape: readonly (number | null)[]) =>
-    `${fn}: layer '${layer}' has output shape [${shape.join(', ')}], not [batch, height, width, channels]; a spatial position needs a conv-like layer.`,
-  unsupportedLogits: (fn: string, layer: string, className: string) =>
-    `${fn}: cannot recover pre-softmax logits: the last layer '${layer}' (${className}) applies softmax but is not a Dense or Activation layer.`,
-  noPreActivation: (fn: string, name: string, className: string) =>
-    `${fn}: '${name}' asks for a pre-activation, which exists only for Dense and Conv2D layers; this layer is ${className}.`,
-  multiOutput: (fn: string, what: string) => `${fn}: the model must have exactly one ${what}.`,
-  badInputShape: (fn: string, shape: readonly (number | null)[]) =>
-    `${fn}: the model input must be [batch, height, width, channels] with known sizes; got [${shape.join(', ')}].`,
   batchMismatch: (fn: string, argument: string, got: number, expected: number) =>
     `${fn}: ${argument} lists ${got} units but the batch has ${expected} items; give one unit or exactly ${expected}.`,
   directionLength: (fn: string, layer: string, got: number, channels: number) =>

@@ -64,11 +64,11 @@ export function smallRgbNet(size: number, seed: number, classes = 10): tfl.Layer
 
 /** The reference CNN (trained once by the global setup, then read from the cache) wrapped in an adapter. */
 export async function referenceAdapter(): Promise<{
-  adapter: import('./model/model-adapter.js').ModelAdapter;
+  adapter: import('@openbox/runtime').ModelAdapter;
   model: tfl.LayersModel;
 }> {
   const { loadReferenceCnn } = await import('./model/reference-cnn.js');
-  const { ModelAdapter } = await import('./model/model-adapter.js');
+  const { ModelAdapter } = await import('@openbox/runtime');
   await setupBackend();
   const { model } = await loadReferenceCnn();
   return { adapter: new ModelAdapter(model), model };

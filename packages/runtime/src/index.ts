@@ -60,3 +60,7 @@ export type { ModelIoErrorCode } from './model-io-error.js';
 // Verified caches: size + SHA-256 of each cached file
 export { digestOf, isCachedFiles, verifyCachedFiles, verifyCachedFilesSync } from './model-io-cache-files.js';
 export type { CachedFiles, FileDigest } from './model-io-cache-files.js';
+
+// A uniform view over any LayersModel: layers, several activations in one pass, pre-activations, logits
+export { ModelAdapter, INPUT_LAYER, LOGITS_LAYER, PRE_SUFFIX } from './model-adapter/model-adapter.js';
+export type { Activations, LayerInfo } from './model-adapter/model-adapter.js';

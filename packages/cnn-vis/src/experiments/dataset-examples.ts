@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '@openbox/datasets';
 import { MESSAGES } from '../messages.js';
-import type { ModelAdapter } from '../model/model-adapter.js';
+import type { ModelAdapter } from '@openbox/runtime';
 import { receptiveField, type InputBox } from '../model/receptive-field.js';
 import { checkImages } from './unit.js';
 

@@ -1,6 +1,6 @@
 /** Olah et al. 2017's diversity search: does a unit have clearly different optima of nearly the best activation? */
 import { createRng } from '@openbox/runtime';
-import type { ModelAdapter } from '../model/model-adapter.js';
+import type { ModelAdapter } from '@openbox/runtime';
 import { diversity } from '../objectives/diversity.js';
 import { scale, sum } from '../objectives/objective.js';
 import { renderUnits } from '../render/render-units.js';

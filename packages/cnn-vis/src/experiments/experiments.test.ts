@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnist, type Dataset } from '@openbox/datasets';
 import { referenceAdapter } from '../test-models.js';
-import type { ModelAdapter } from '../model/model-adapter.js';
+import type { ModelAdapter } from '@openbox/runtime';
 import { datasetExamples } from './dataset-examples.js';
 import { unitValues } from './unit.js';
 

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { loadMnist, type Dataset } from '@openbox/datasets';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ModelAdapter } from '../model/model-adapter.js';
+import { ModelAdapter } from '@openbox/runtime';
 import { renderUnits } from '../render/render-units.js';
 import { setupBackend } from '../test-models.js';
 import { modeVsTypical } from './mode-vs-typical.js';

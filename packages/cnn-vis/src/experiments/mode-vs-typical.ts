@@ -1,6 +1,6 @@
 /** DeltaIV's objection as a measurement: a unit's optimum (a mode) vs the real images, by activation and by density. */
 import type { Dataset } from '@openbox/datasets';
-import type { ModelAdapter } from '../model/model-adapter.js';
+import type { ModelAdapter } from '@openbox/runtime';
 import { renderUnits } from '../render/render-units.js';
 import type { RenderOptions } from '../render/render-options.js';
 import { pcaLogDensity, type PcaDensity } from './pca-density.js';

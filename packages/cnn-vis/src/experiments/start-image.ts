@@ -1,6 +1,6 @@
 /** The image activation maximization starts from: the parameterization's initial image, before any step. */
 import { createRng } from '@openbox/runtime';
-import type { ModelAdapter } from '../model/model-adapter.js';
+import type { ModelAdapter } from '@openbox/runtime';
 import { resolveRenderOptions, type RenderOptions } from '../render/render-options.js';
 
 /**

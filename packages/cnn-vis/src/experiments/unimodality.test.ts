@@ -8,7 +8,7 @@ import {
   meanPairwisePearson,
   pearson64,
 } from '../../../suite/src/experiments/test-cnn-reference.js';
-import type { ModelAdapter } from '../model/model-adapter.js';
+import type { ModelAdapter } from '@openbox/runtime';
 import { referenceAdapter } from '../test-models.js';
 import { perItemTransforms, startsParam, uniformStarts } from './diverse-starts.js';
 import { diversitySearch } from './diversity-search.js';

@@ -1,7 +1,7 @@
 /** Erhan et al. 2009's unimodality claim as a measurement: N spread-out starts → N optima of a unit → how alike? */
 import { createRng } from '@openbox/runtime';
 import { MESSAGES } from '../messages.js';
-import type { ModelAdapter } from '../model/model-adapter.js';
+import type { ModelAdapter } from '@openbox/runtime';
 import { renderUnits } from '../render/render-units.js';
 import { perItemTransforms, startsParam, uniformStarts } from './diverse-starts.js';
 import { crossCorrelation, pairwiseCorrelation } from './similarity.js';

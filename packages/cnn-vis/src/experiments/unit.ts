@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '@openbox/datasets';
 import { MESSAGES } from '../messages.js';
-import { LOGITS_LAYER, type ModelAdapter } from '../model/model-adapter.js';
+import { LOGITS_LAYER, type ModelAdapter } from '@openbox/runtime';
 import { channel } from '../objectives/channel.js';
 import { classLogit } from '../objectives/class-logit.js';
 import { neuron } from '../objectives/neuron.js';

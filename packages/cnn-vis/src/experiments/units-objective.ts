@@ -1,5 +1,5 @@
 /** One objective for a batch of several units of one layer, each unit repeated for `repeat` consecutive items. */
-import { LOGITS_LAYER } from '../model/model-adapter.js';
+import { LOGITS_LAYER } from '@openbox/runtime';
 import { channel } from '../objectives/channel.js';
 import { classLogit } from '../objectives/class-logit.js';
 import type { Objective } from '../objectives/objective.js';

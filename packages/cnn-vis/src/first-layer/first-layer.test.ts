@@ -2,7 +2,7 @@ import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { referenceAdapter, smallRgbNet } from '../test-models.js';
-import { ModelAdapter } from '../model/model-adapter.js';
+import { ModelAdapter } from '@openbox/runtime';
 import { neuron } from '../objectives/neuron.js';
 import { pixelParam } from '../param/pixel.js';
 import { sigmoidRange } from '../param/sigmoid-range.js';

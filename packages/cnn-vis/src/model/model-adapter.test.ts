@@ -6,7 +6,7 @@ import { randomValues, referenceAdapter, setupBackend, smallRgbNet } from '../te
 import { channel } from '../objectives/channel.js';
 import { classLogit } from '../objectives/class-logit.js';
 import { neuron } from '../objectives/neuron.js';
-import { ModelAdapter } from './model-adapter.js';
+import { ModelAdapter } from '@openbox/runtime';
 import { receptiveField } from './receptive-field.js';
 import { MIN_TEST_ACCURACY } from './reference-cnn.js';
 import { loadReferenceCnn } from './reference-cnn.js';

@@ -1,5 +1,5 @@
 /** Receptive fields of conv/pool units: which input pixels a unit at (y, x) of a layer can see. */
-import type { ModelAdapter } from './model-adapter.js';
+import type { ModelAdapter } from '@openbox/runtime';
 
 /** A rectangle in input pixels, clipped to the image: rows `y0..y1 − 1`, columns `x0..x1 − 1`. */
 export interface InputBox {

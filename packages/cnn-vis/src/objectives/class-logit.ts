@@ -1,6 +1,6 @@
 /** Class-logit objective: the pre-softmax score of a class (Simonyan et al. 2014; Olah et al. 2017, "class logits"). */
 import * as tf from '@tensorflow/tfjs-core';
-import { LOGITS_LAYER } from '../model/model-adapter.js';
+import { LOGITS_LAYER } from '@openbox/runtime';
 import { activationOf, expandUnits, oneHotRows, type Objective } from './objective.js';
 
 /**

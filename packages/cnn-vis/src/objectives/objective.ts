@@ -1,7 +1,7 @@
 /** The objective contract (activations → one value per batch item) and its combinators sum, scale, negate. */
 import * as tf from '@tensorflow/tfjs-core';
 import { MESSAGES } from '../messages.js';
-import type { Activations, ModelAdapter } from '../model/model-adapter.js';
+import type { Activations, ModelAdapter } from '@openbox/runtime';
 
 /**
  * A value to maximize: maps the activations of `layers` for a batch of B images to B values, one per batch item,

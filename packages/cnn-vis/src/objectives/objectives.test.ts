@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectArraysClose } from '@openbox/testing';
 import { setupBackend } from '../test-models.js';
-import type { Activations } from '../model/model-adapter.js';
+import type { Activations } from '@openbox/runtime';
 import { channel } from './channel.js';
 import { classLogit } from './class-logit.js';
 import { deepDream } from './deep-dream.js';

@@ -1,5 +1,5 @@
 /** A fake ModelAdapter that records what an objective's `validate` asks of it. Not part of the build. */
-import type { ModelAdapter } from '../model/model-adapter.js';
+import type { ModelAdapter } from '@openbox/runtime';
 
 /** Every layer reports `outputShape` (channels = its last entry); `calls` lists the adapter calls in order. */
 export function recordingAdapter(outputShape: readonly (number | null)[]): {

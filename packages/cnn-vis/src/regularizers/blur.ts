@@ -1,7 +1,7 @@
 /** Blur penalty: ½ Σ (x − stopGradient(blur(x)))², pulling each step towards a blurred copy (Lucid's `blur_input_each_step`). */
 import * as tf from '@tensorflow/tfjs-core';
 import { cropHW } from '../util/crop.js';
-import { INPUT_LAYER } from '../model/model-adapter.js';
+import { INPUT_LAYER } from '@openbox/runtime';
 import { activationOf, sumPerItem, type Objective } from '../objectives/objective.js';
 
 /** Identity forward, zero gradient backward (tfjs has no `stop_gradient`). */

@@ -1,6 +1,6 @@
 /** L1 penalty on the image: Σ |x − c| (Lucid's `L1`). Positive; subtract it with `scale(-w, l1())`. */
 import * as tf from '@tensorflow/tfjs-core';
-import { INPUT_LAYER } from '../model/model-adapter.js';
+import { INPUT_LAYER } from '@openbox/runtime';
 import { activationOf, sumPerItem, type Objective } from '../objectives/objective.js';
 
 /**

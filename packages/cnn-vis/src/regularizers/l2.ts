@@ -1,6 +1,6 @@
 /** L2 penalty on the image: Σ (x − c)² (Lucid's `L2` without the square root). */
 import * as tf from '@tensorflow/tfjs-core';
-import { INPUT_LAYER } from '../model/model-adapter.js';
+import { INPUT_LAYER } from '@openbox/runtime';
 import { activationOf, sumPerItem, type Objective } from '../objectives/objective.js';
 
 /**

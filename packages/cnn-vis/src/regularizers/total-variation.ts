@@ -1,7 +1,7 @@
 /** Total-variation penalty on the image (Mahendran & Vedaldi 2015): Σ |Δx| + |Δy|. */
 import * as tf from '@tensorflow/tfjs-core';
 import { cropHW } from '../util/crop.js';
-import { INPUT_LAYER } from '../model/model-adapter.js';
+import { INPUT_LAYER } from '@openbox/runtime';
 import { activationOf, sumPerItem, type Objective } from '../objectives/objective.js';
 
 /**

@@ -1,5 +1,5 @@
 /** Options of `renderUnits` with documented defaults (Lucid's `render_vis`), resolved once. */
-import type { ModelAdapter } from '../model/model-adapter.js';
+import type { ModelAdapter } from '@openbox/runtime';
 import { MESSAGES } from '../messages.js';
 import { lucidParam } from '../param/lucid-param.js';
 import type { Parameterization } from '../param/parameterization.js';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { referenceAdapter } from '../test-models.js';
-import type { ModelAdapter } from '../model/model-adapter.js';
+import type { ModelAdapter } from '@openbox/runtime';
 import { channel } from '../objectives/channel.js';
 import { classLogit } from '../objectives/class-logit.js';
 import { deepDream } from '../objectives/deep-dream.js';

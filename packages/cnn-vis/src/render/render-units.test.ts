@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { expectArraysClose } from '@openbox/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ModelAdapter } from '../model/model-adapter.js';
+import { ModelAdapter } from '@openbox/runtime';
 import { channel } from '../objectives/channel.js';
 import { classLogit } from '../objectives/class-logit.js';
 import { sum, scale } from '../objectives/objective.js';

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '@openbox/runtime';
 import { MESSAGES } from '../messages.js';
-import { INPUT_LAYER, type ModelAdapter } from '../model/model-adapter.js';
+import { INPUT_LAYER, type ModelAdapter } from '@openbox/runtime';
 import type { Objective } from '../objectives/objective.js';
 import { resolveRenderOptions, type RenderOptions } from './render-options.js';
 

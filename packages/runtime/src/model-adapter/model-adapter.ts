@@ -1,7 +1,7 @@
 /** A uniform view over any tfjs LayersModel: layers, several activations in one pass, pre-softmax logits. */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { MESSAGES } from '../messages.js';
+import { ADAPTER_MESSAGES as MESSAGES } from './messages.js';
 
 /** The pseudo-layer name for the (transformed) model input. */
 export const INPUT_LAYER = 'input';
