@@ -20,4 +20,8 @@ export const ADAPTER_MESSAGES = {
   multiOutput: (fn: string, what: string) => `${fn}: the model must have exactly one ${what}.`,
   badInputShape: (fn: string, shape: readonly (number | null)[]) =>
     `${fn}: the model input must be [batch, height, width, channels] with known sizes; got [${shape.join(', ')}].`,
+  unhookableLayer: (layer: string, className: string, activation: string) =>
+    `ModelAdapter.execute: layer '${escapeForMessage(layer)}' (${className}, activation '${escapeForMessage(activation)}') cannot take a modified backward rule; supported: Dense and Conv2D with relu, relu6, sigmoid, tanh, elu, selu, softplus or softmax, and ReLU / Activation layers.`,
+  nestedModel: (layer: string) =>
+    `ModelAdapter.execute: layer '${escapeForMessage(layer)}' is a nested model; its layers cannot take a modified backward rule (flatten it into one model).`,
 } as const;

@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { ADAPTER_MESSAGES as MESSAGES } from './messages.js';
+import { executeGraph, preActivation, type GraphHooks } from './execute-graph.js';
 
 /** The pseudo-layer name for the (transformed) model input. */
 export const INPUT_LAYER = 'input';
@@ -38,40 +39,31 @@ function activationName(layer: tfl.layers.Layer): string | undefined {
 }
 
 /**
- * The layer's input plus its own kernel and bias applied without the activation. Reads the layer's variables
- * (never copies or disposes them), so later weight updates are seen.
+ * A layer's output shape in this model. A nested model used as a layer has two inbound nodes (its own input and this
+ * model's), where tfjs calls the shape ill-defined; the node this model uses is the last one.
  */
-function preActivationPlan(layer: tfl.layers.Layer): LogitsPlan {
-  const [kernel, bias] = layer.getWeights();
-  const config = layer.getConfig() as {
-    strides?: number[];
-    padding?: 'valid' | 'same';
-    dilationRate?: number[];
-    useBias?: boolean;
-  };
-  const addBias = (z: tf.Tensor) => (bias === undefined ? z : tf.add(z, bias));
-  if (layer.getClassName() === 'Conv2D') {
-    const strides = (config.strides ?? [1, 1]) as [number, number];
-    const dilations = (config.dilationRate ?? [1, 1]) as [number, number];
-    return {
-      source: layer.input as tfl.SymbolicTensor,
-      finish: (x) =>
-        addBias(
-          tf.conv2d(
-            x as tf.Tensor4D,
-            kernel as tf.Tensor4D,
-            strides,
-            config.padding ?? 'valid',
-            'NHWC',
-            dilations,
-          ),
-        ),
-    };
+function outputShapeOf(layer: tfl.layers.Layer): (number | null)[] {
+  try {
+    return layer.outputShape as (number | null)[];
+  } catch {
+    const node = layer.inboundNodes[layer.inboundNodes.length - 1]!;
+    return node.outputTensors[0]!.shape;
   }
-  return {
-    source: layer.input as tfl.SymbolicTensor,
-    finish: (x) => addBias(tf.matMul(x as tf.Tensor2D, kernel as tf.Tensor2D)),
-  };
+}
+
+/** A layer's (single) input or output tensor in this model: the last inbound node's, as in {@link outputShapeOf}. */
+function symbolicOf(layer: tfl.layers.Layer, which: 'input' | 'output'): tfl.SymbolicTensor {
+  try {
+    return layer[which] as tfl.SymbolicTensor;
+  } catch {
+    const node = layer.inboundNodes[layer.inboundNodes.length - 1]!;
+    return (which === 'input' ? node.inputTensors : node.outputTensors)[0]!;
+  }
+}
+
+/** The layer's input plus its own kernel and bias applied without the activation (reads the live weights). */
+function preActivationPlan(layer: tfl.layers.Layer): LogitsPlan {
+  return { source: symbolicOf(layer, 'input'), finish: (x) => preActivation(layer, x) };
 }
 
 /**
@@ -105,7 +97,7 @@ export class ModelAdapter {
     const layers = model.layers.filter((l) => l.getClassName() !== 'InputLayer');
     this.#byName = new Map(layers.map((l) => [l.name, l]));
     this.#layers = layers.map((l) => {
-      const outputShape = l.outputShape as (number | null)[];
+      const outputShape = outputShapeOf(l);
       return {
         name: l.name,
         className: l.getClassName(),
@@ -219,6 +211,30 @@ export class ModelAdapter {
     return out;
   }
 
+  /**
+   * {@link activations} computed by walking the graph with hooks: replaced layer outputs (gradients with respect to a
+   * hidden layer) and swapped nonlinearity or max-pool rules (guided backpropagation, DeepLIFT). Slower than
+   * `activations` (no compiled sub-model); the caller owns the returned tensors, which a `tf.tidy` frees.
+   */
+  execute(images: tf.Tensor, names: readonly string[], hooks: GraphHooks): Record<string, tf.Tensor> {
+    const wanted = [...new Set(names)];
+    for (const n of wanted) if (n !== INPUT_LAYER) this.layer(n, 'ModelAdapter.execute');
+    return tf.tidy(() => {
+      const plans = wanted.map((n) =>
+        n === INPUT_LAYER ? { source: this.model.inputs[0]!, finish: (x: tf.Tensor) => x } : this.#plan(n),
+      );
+      const values = executeGraph(
+        this.model,
+        images,
+        plans.map((p) => p.source),
+        hooks,
+      );
+      const out: Record<string, tf.Tensor> = {};
+      wanted.forEach((n, i) => (out[n] = plans[i]!.finish(values[i]!)));
+      return out;
+    });
+  }
+
   /** Pre-softmax logits `[n, classes]`. */
   logits(images: tf.Tensor4D): tf.Tensor2D {
     return tf.tidy(() => this.activations(images, [LOGITS_LAYER])[LOGITS_LAYER] as tf.Tensor2D);
@@ -237,16 +253,16 @@ export class ModelAdapter {
     if (name === LOGITS_LAYER) return this.#logitsPlan();
     if (name.endsWith(PRE_SUFFIX))
       return preActivationPlan(this.#byName.get(name.slice(0, -PRE_SUFFIX.length))!);
-    return { source: this.#byName.get(name)!.output as tfl.SymbolicTensor, finish: (x) => x };
+    return { source: symbolicOf(this.#byName.get(name)!, 'output'), finish: (x) => x };
   }
 
   #logitsPlan(): LogitsPlan {
     if (this.#logits !== undefined) return this.#logits;
     const last = this.model.layers[this.model.layers.length - 1]!;
-    let plan: LogitsPlan = { source: last.output as tfl.SymbolicTensor, finish: (x) => x };
+    let plan: LogitsPlan = { source: symbolicOf(last, 'output'), finish: (x) => x };
     if (activationName(last) === 'softmax') {
       if (last.getClassName() === 'Activation')
-        plan = { source: last.input as tfl.SymbolicTensor, finish: (x) => x };
+        plan = { source: symbolicOf(last, 'input'), finish: (x) => x };
       else if (last.getClassName() === 'Dense') plan = preActivationPlan(last);
       else throw new Error(MESSAGES.unsupportedLogits('ModelAdapter.logits', last.name, last.getClassName()));
     }
