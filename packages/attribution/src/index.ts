@@ -1,0 +1,25 @@
+/** @openbox/attribution — why did the network decide this? Attribution methods for any tfjs LayersModel. */
+
+// The contract every method follows, and the registry
+export type { AttributionMethod, AttributionResult, CommonOptions, MethodInfo } from './core/method.js';
+export { DEFAULT_MEMORY_BOUND_BYTES } from './core/method.js';
+export { METHOD_NAMES, METHODS, isMethodName } from './methods.js';
+export type { MethodName } from './methods.js';
+
+// Targets and the values being explained
+export { OUTPUT_SPACES, resolveTargets } from './core/target.js';
+export type { OutputSpace, ResolvedTarget, Target, UnitTarget } from './core/target.js';
+export { targetValues } from './core/target-values.js';
+export { inputGradients } from './core/input-gradients.js';
+export type { GradientsAndValues, InputGradientOptions } from './core/input-gradients.js';
+export { asAdapter, defaultBatchRows } from './core/prepare.js';
+export type { ModelLike } from './core/prepare.js';
+
+// Baselines
+export { BASELINE_KINDS, makeBaseline } from './baselines/make-baseline.js';
+export type { Baseline, BaselineKind, BaselineOptions } from './baselines/make-baseline.js';
+export { gaussianBlur } from './baselines/gaussian-blur.js';
+
+// Gradient methods
+export { saliency } from './gradient/saliency.js';
+export type { SaliencyOptions } from './gradient/saliency.js';

@@ -1,0 +1,39 @@
+/** Every user-facing error message of @openbox/attribution, naming the function and the argument. */
+import { escapeForMessage } from '@openbox/safe-io';
+
+const shape = (s: readonly (number | null)[]): string => `[${s.join(', ')}]`;
+
+export const MESSAGES = {
+  inputShape: (fn: string, got: readonly number[], expected: readonly number[]) =>
+    `${fn}: inputs must be [n, ${expected.join(', ')}] for this model; got ${shape(got)}.`,
+  emptyInputs: (fn: string) => `${fn}: inputs hold no rows; give at least one input.`,
+  nonFiniteInputs: (fn: string, argument: string) =>
+    `${fn}: ${argument} contain NaN or ±Infinity; attributions of such inputs are meaningless.`,
+  targetCount: (fn: string, got: number, n: number) =>
+    `${fn}: targets lists ${got} targets for ${n} inputs; give one target for all or exactly ${n}.`,
+  classTarget: (fn: string, value: unknown, classes: number, layer: string) =>
+    `${fn}: target ${String(value)} is not a class of '${escapeForMessage(layer)}', which has classes 0..${classes - 1}.`,
+  notClassOutput: (fn: string, layer: string, got: readonly (number | null)[]) =>
+    `${fn}: a class-index target needs a [batch, classes] output; '${escapeForMessage(layer)}' has shape ${shape(got)}; give { layer, channel, y, x } instead.`,
+  badUnitTarget: (fn: string, value: unknown) =>
+    `${fn}: a target must be a class index or { layer, channel, y?, x? }; got ${escapeForMessage(JSON.stringify(value) ?? String(value))}.`,
+  halfPosition: (fn: string) => `${fn}: a target gives y without x or x without y; give both or neither.`,
+  positiveInteger: (fn: string, argument: string, value: unknown) =>
+    `${fn}: ${argument} must be a positive integer; got ${String(value)}.`,
+  integerRange: (fn: string, argument: string, value: unknown, min: number, max: number) =>
+    `${fn}: ${argument} must be an integer from ${min} to ${max}; got ${String(value)}.`,
+  nonNegative: (fn: string, argument: string, value: unknown) =>
+    `${fn}: ${argument} must be a finite number >= 0; got ${String(value)}.`,
+  positive: (fn: string, argument: string, value: unknown) =>
+    `${fn}: ${argument} must be a finite number > 0; got ${String(value)}.`,
+  unknownName: (fn: string, argument: string, value: unknown, known: readonly string[]) =>
+    `${fn}: ${argument} must be one of ${known.map((k) => `'${k}'`).join(', ')}; got ${escapeForMessage(JSON.stringify(value) ?? String(value))}.`,
+  baselineShape: (fn: string, got: readonly number[], expected: readonly number[]) =>
+    `${fn}: the baseline has shape ${shape(got)}; it must be [1 or n, ${expected.slice(1).join(', ')}] (inputs are ${shape(expected)}).`,
+  needsData: (fn: string, kind: string) =>
+    `${fn}: the '${kind}' baseline needs data (a [m, height, width, channels] tensor of dataset images); none was given.`,
+  needsLayer: (fn: string, method: string) =>
+    `${fn}: the method '${method}' needs options.layer (a layer name).`,
+  needsUnitTarget: (fn: string, method: string) =>
+    `${fn}: the method '${method}' attributes a unit inside the net; give targets as { layer, channel, y?, x? }.`,
+} as const;
