@@ -23,3 +23,14 @@ export { gaussianBlur } from './baselines/gaussian-blur.js';
 // Gradient methods
 export { saliency } from './gradient/saliency.js';
 export type { SaliencyOptions } from './gradient/saliency.js';
+
+// One entry point
+export { attribute } from './attribute.js';
+export type { AttributeOptions } from './attribute.js';
+
+// Building blocks for new methods
+export { forwardValues } from './core/forward-values.js';
+export { QUADRATURE_RULES, quadrature } from './core/quadrature.js';
+export type { Quadrature, QuadratureRule } from './core/quadrature.js';
+export { checkInputs, prepare, tiledOwners } from './core/prepare.js';
+export type { Prepared } from './core/prepare.js';
