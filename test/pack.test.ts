@@ -65,6 +65,17 @@ console.log(JSON.stringify({ schema: spec.$schema, values: spec.data.values.leng
       expect(out['values']).toBe(4);
     },
   },
+  '@openbox/attribution': {
+    dir: 'packages/attribution',
+    script: `import { METHOD_NAMES, quadrature } from '@openbox/attribution';
+const q = quadrature('gauss-legendre', 3);
+console.log(JSON.stringify({ middle: q.alphas[1], total: q.weights.reduce((a, b) => a + b, 0), saliency: METHOD_NAMES.includes('saliency') }));`,
+    check: (out: Record<string, unknown>) => {
+      expect(out['middle'] as number).toBeCloseTo(0.5, 12);
+      expect(out['total'] as number).toBeCloseTo(1, 12);
+      expect(out['saliency']).toBe(true);
+    },
+  },
   '@openbox/suite': {
     dir: 'packages/suite',
     script: `import { EXPERIMENT_IDS, RUN_ID_PATTERN } from '@openbox/suite';
