@@ -36,4 +36,30 @@ export const MESSAGES = {
     `${fn}: the method '${method}' needs options.layer (a layer name).`,
   needsUnitTarget: (fn: string, method: string) =>
     `${fn}: the method '${method}' attributes a unit inside the net; give targets as { layer, channel, y?, x? }.`,
+  layerOption: (fn: string, value: unknown, known: readonly string[]) =>
+    `${fn}: options.layer must name a layer of this model (${known.map((k) => escapeForMessage(k)).join(', ')}); got ${escapeForMessage(JSON.stringify(value) ?? String(value))}.`,
+  targetBeforeLayer: (fn: string, target: string, layer: string) =>
+    `${fn}: target layer '${escapeForMessage(target)}' comes before options.layer '${escapeForMessage(layer)}', so it does not depend on it; give a target at or after that layer.`,
+  notSpatialLayer: (fn: string, layer: string, got: readonly (number | null)[]) =>
+    `${fn}: options.layer '${escapeForMessage(layer)}' has output shape ${shape(got)}; this method needs a spatial [batch, height, width, channels] layer (a conv or pooling layer).`,
+  evaluationShape: (fn: string, what: string, got: readonly number[], expected: readonly number[]) =>
+    `${fn}: ${what} have shape ${shape(got)}; they must have shape ${shape(expected)}.`,
+  maskSize: (fn: string, got: number, expected: number) =>
+    `${fn}: the mask has ${got} entries; it must have one per pixel, n × height × width = ${expected}.`,
+  mapRank: (fn: string, got: readonly number[]) =>
+    `${fn}: maps must be [n, height, width, channels]; got ${shape(got)}.`,
+  featureMaskShape: (fn: string, got: readonly number[], inputs: readonly number[]) =>
+    `${fn}: options.featureMask has shape ${shape(got)}; it must be [1 or ${inputs[0]}, ${inputs[1]}, ${inputs[2]}] (one feature id per pixel).`,
+  featureMaskIds: (fn: string, value: number) =>
+    `${fn}: options.featureMask must hold integer feature ids >= 0; got ${String(value)}.`,
+  featureMaskMissing: (fn: string, id: number, mask: number, d: number) =>
+    `${fn}: options.featureMask ${mask} lacks feature id ${id}; ids must run 0..${d - 1} with every id present in every mask.`,
+  nonFiniteBaseline: (fn: string, value: unknown) =>
+    `${fn}: options.baselines must be a finite number, a baseline name or a tensor; got ${String(value)}.`,
+  windowTooLarge: (fn: string, window: readonly number[], image: readonly number[]) =>
+    `${fn}: options.window ${shape(window)} is larger than the image ${shape(image)}.`,
+  strideTooLarge: (fn: string, stride: readonly number[], window: readonly number[]) =>
+    `${fn}: options.stride ${shape(stride)} must not exceed options.window ${shape(window)}, or some pixels are never occluded.`,
+  baselineDistribution: (fn: string, got: readonly number[] | null, expected: readonly number[]) =>
+    `${fn}: options.baselines must be a tensor [m, ${expected.slice(1).join(', ')}] of m >= 1 baselines (inputs are ${shape(expected)}); got ${got === null ? 'no tensor' : shape(got)}.`,
 } as const;
