@@ -62,4 +62,6 @@ export const MESSAGES = {
     `${fn}: options.stride ${shape(stride)} must not exceed options.window ${shape(window)}, or some pixels are never occluded.`,
   baselineDistribution: (fn: string, got: readonly number[] | null, expected: readonly number[]) =>
     `${fn}: options.baselines must be a tensor [m, ${expected.slice(1).join(', ')}] of m >= 1 baselines (inputs are ${shape(expected)}); got ${got === null ? 'no tensor' : shape(got)}.`,
+  finiteSeed: (fn: string, value: unknown) =>
+    `${fn}: options.seed must be a finite number; got ${String(value)}.`,
 } as const;

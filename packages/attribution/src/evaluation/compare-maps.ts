@@ -1,0 +1,58 @@
+/**
+ * How alike two attribution maps of the same inputs are (Adebayo et al. 2018, §3): Spearman's ρ of |Φ| and of Φ, and
+ * the SSIM of |Φ| with each map scaled to [0, 1] by its maximum (their normalization; ρ is scale-free already).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { rankCorrelation } from './rank-correlation.js';
+import { ssim } from './ssim.js';
+
+/** Per-input similarity of two maps, and its mean over inputs (NaN entries, constant maps, left out of the mean). */
+export interface MapSimilarity {
+  /** Spearman's ρ of |Φ| per input. */
+  readonly rankAbs: Float32Array;
+  /** Spearman's ρ of Φ (signed) per input. */
+  readonly rank: Float32Array;
+  /** SSIM of |Φ| / max |Φ| per input. */
+  readonly ssim: Float32Array;
+  readonly meanRankAbs: number;
+  readonly meanRank: number;
+  readonly meanSsim: number;
+}
+
+/**
+ * `[3, n]`: rows ρ(|a|, |b|), ρ(a, b), SSIM(|a| / max|a|, |b| / max|b|). The caller disposes it.
+ * @example const s = compareMaps(phiOriginal, phiRandomized);
+ */
+export function compareMaps(a: tf.Tensor, b: tf.Tensor): tf.Tensor2D {
+  return tf.tidy(() => {
+    const unit = (t: tf.Tensor) => {
+      const abs = tf.abs(t);
+      const top = tf.max(abs, [1, 2, 3], true);
+      return tf.div(abs, tf.where(tf.greater(top, 0), top, tf.onesLike(top)));
+    };
+    const [ua, ub] = [unit(a), unit(b)];
+    return tf.stack([rankCorrelation(ua, ub), rankCorrelation(a, b), ssim(ua, ub, {})]) as tf.Tensor2D;
+  });
+}
+
+const meanOf = (v: Float32Array): number => {
+  const kept = v.filter((x) => !Number.isNaN(x));
+  return kept.reduce((s, x) => s + x, 0) / kept.length;
+};
+
+/** The {@link MapSimilarity} of the values `[3, n]` of {@link compareMaps}, read back as `values`. */
+export function similarityOf(values: Float32Array, n: number): MapSimilarity {
+  const [rankAbs, rank, s] = [0, 1, 2].map((k) => values.slice(k * n, (k + 1) * n)) as [
+    Float32Array,
+    Float32Array,
+    Float32Array,
+  ];
+  return {
+    rankAbs,
+    rank,
+    ssim: s,
+    meanRankAbs: meanOf(rankAbs),
+    meanRank: meanOf(rank),
+    meanSsim: meanOf(s),
+  };
+}

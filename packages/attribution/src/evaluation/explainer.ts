@@ -1,0 +1,99 @@
+/**
+ * What the evaluation functions evaluate: an attribution method (called with the evaluation's targets and output and
+ * `methodOptions`), or any function `(inputs, model, owners) => attributions`, or (for the metrics that only need the
+ * map at the given inputs) a ready attribution tensor.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { MESSAGES } from '../messages.js';
+import type { AttributionMethod, CommonOptions } from '../core/method.js';
+import type { ModelLike } from '../core/prepare.js';
+import type { Target } from '../core/target.js';
+
+/**
+ * Attributions `[rows, ...input]` of `inputs` under `model`; row r of `inputs` belongs to input `owners[r]` of the
+ * evaluated batch (and takes its target). The evaluation disposes the returned tensor.
+ */
+export type ExplainFn = (inputs: tf.Tensor, model: ModelLike, owners: Int32Array) => tf.Tensor;
+
+/** A method (any options in `methodOptions`) or a function. */
+export type Explainer = AttributionMethod | ExplainFn;
+
+/** An explainer, or the attributions of the evaluated inputs themselves (`[n, ...input]`, not disposed). */
+export type Attributions = Explainer | tf.Tensor;
+
+/** Options every evaluation that calls an explainer takes: the method's common options, plus its own. */
+export interface EvaluationOptions extends CommonOptions {
+  /** Options passed to the method besides `targets`, `output` and `internalBatchSize`. Default `{}`. */
+  readonly methodOptions?: object;
+}
+
+/** The targets of rows owned by `owners`: one target stays one, a list is expanded to one per row. */
+function expandTargets(targets: Target | readonly Target[], owners: Int32Array): Target | Target[] {
+  if (!Array.isArray(targets)) return targets as Target;
+  const list = targets as readonly Target[];
+  return Array.from(owners, (o) => list[o] as Target);
+}
+
+/**
+ * Attributions of `inputs` (rows owned by `owners`), checked to have the inputs' shape; the caller disposes them.
+ * @example const phi = explain('infidelity', saliency, model, x, tiledOwners(n, 1), { targets: 3 });
+ */
+export function explain(
+  fn: string,
+  explainer: Explainer,
+  model: ModelLike,
+  inputs: tf.Tensor,
+  owners: Int32Array,
+  options: EvaluationOptions,
+): tf.Tensor {
+  const result =
+    typeof explainer === 'function'
+      ? explainer(inputs, model, owners)
+      : explainer.attribute(model, inputs, {
+          ...options.methodOptions,
+          targets: expandTargets(options.targets, owners),
+          ...(options.output === undefined ? {} : { output: options.output }),
+          ...(options.internalBatchSize === undefined
+            ? {}
+            : { internalBatchSize: options.internalBatchSize }),
+        });
+  const attributions = result instanceof tf.Tensor ? result : result.attributions;
+  if (!(result instanceof tf.Tensor)) {
+    result.delta?.dispose();
+    result.layerAttributions?.dispose();
+  }
+  checkSameShape(fn, 'the attributions', attributions, inputs, () => attributions.dispose());
+  return attributions;
+}
+
+/** Throws (after `cleanup`) unless `a` has the shape of `b`. */
+export function checkSameShape(
+  fn: string,
+  what: string,
+  a: tf.Tensor,
+  b: tf.Tensor,
+  cleanup: () => void = () => {},
+): void {
+  if (a.rank === b.rank && a.shape.every((d, i) => d === b.shape[i])) return;
+  cleanup();
+  throw new Error(MESSAGES.evaluationShape(fn, what, a.shape, b.shape));
+}
+
+/**
+ * The attributions of the evaluated inputs (one row per input): a given tensor is cloned after a shape check.
+ * @example const phi = attributionsOf('deletionInsertion', saliency, model, x, { targets: 0 });
+ */
+export function attributionsOf(
+  fn: string,
+  attributions: Attributions,
+  model: ModelLike,
+  inputs: tf.Tensor,
+  options: EvaluationOptions,
+): tf.Tensor {
+  if (attributions instanceof tf.Tensor) {
+    checkSameShape(fn, 'the attributions', attributions, inputs);
+    return tf.clone(attributions);
+  }
+  const owners = Int32Array.from({ length: inputs.shape[0]! }, (_, i) => i);
+  return explain(fn, attributions, model, inputs, owners, options);
+}
