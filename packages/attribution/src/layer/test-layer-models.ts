@@ -1,6 +1,7 @@
 /** Test fixtures of the layer methods: a two-layer linear model with a closed form at its hidden layer. Not built. */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { createRng } from '@openbox/runtime';
 import { randomValues } from '../test-models.js';
 
 /** x (18) → hidden = x W1 + b1 (5, linear) → logits = hidden W2 + b2 (3, softmax output), seeded weights. */
@@ -34,4 +35,17 @@ export function twoLayerLinear(seed: number) {
       return s;
     });
   return { model, d, hidden, classes, w1, w2, b2, hiddenOf };
+}
+
+/** x `[3, 3, 2]` → flatten 'flat' → dense(6, tanh) 'hidden' → dense(3, softmax) 'probs', seeded: smooth, nonlinear. */
+export function tanhMlp(seed: number): tfl.LayersModel {
+  const rng = createRng(seed);
+  const init = () => tfl.initializers.glorotUniform({ seed: rng.tfSeed() });
+  return tfl.sequential({
+    layers: [
+      tfl.layers.flatten({ inputShape: [3, 3, 2], name: 'flat' }),
+      tfl.layers.dense({ units: 6, activation: 'tanh', name: 'hidden', kernelInitializer: init() }),
+      tfl.layers.dense({ units: 3, activation: 'softmax', name: 'probs', kernelInitializer: init() }),
+    ],
+  });
 }
