@@ -30,7 +30,7 @@ describe('featureAblation', () => {
     const { attributions } = featureAblation.attribute(fixture.model, x, { targets: [2, 0], baselines: b });
     const grid = gridFeatureMask(6, 6, 4);
     const mask = Int32Array.from(grid.dataSync());
-    const [xd, bd] = [x.dataSync(), b.dataSync()];
+    const [xd, bd] = [x.dataSync() as Float32Array, b.dataSync() as Float32Array];
     const expected = [
       ...linearAblation(weightColumn(fixture, 2), xd.slice(0, 72), bd, mask, 2),
       ...linearAblation(weightColumn(fixture, 0), xd.slice(72), bd, mask, 2),
@@ -47,7 +47,7 @@ describe('featureAblation', () => {
     const masks = tf.tensor3d([0, 0, 1, 0, 2, 1, 2, 2, 1, 0, 1, 2, 0, 1, 2, 0, 1, 2], [2, 3, 3], 'int32');
     const { attributions } = featureAblation.attribute(fixture.model, x, { targets: 1, featureMask: masks });
     const wk = weightColumn(fixture, 1);
-    const xd = x.dataSync();
+    const xd = x.dataSync() as Float32Array;
     const zero = new Float32Array(9);
     const expected = [
       ...linearAblation(wk, xd.slice(0, 9), zero, Int32Array.from([0, 0, 1, 0, 2, 1, 2, 2, 1]), 1),
@@ -65,7 +65,7 @@ describe('featureAblation', () => {
     const before = tf.memory().numTensors;
     const chunked = featureAblation.attribute(model, x, { targets: 3, internalBatchSize: 1 }).attributions;
     expect(tf.memory().numTensors).toBe(before + 1);
-    const xd = x.dataSync();
+    const xd = x.dataSync() as Float32Array;
     const score = (image: Float32Array) =>
       tf.tidy(
         () => adapter.activations(tf.tensor4d(image, [1, 8, 8, 1]), ['logits'])['logits']!.dataSync()[3]!,

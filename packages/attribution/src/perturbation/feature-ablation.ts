@@ -10,8 +10,8 @@ import type { Baseline, BaselineOptions } from '../baselines/make-baseline.js';
 import { forwardValues } from '../core/forward-values.js';
 import type { AttributionMethod, CommonOptions } from '../core/method.js';
 import { prepare, tiledOwners, type ModelLike } from '../core/prepare.js';
-import { gridFeatureMask, resolveFeatureMask } from './feature-mask.js';
-import { coalitionMasks, perturbedValues, resolveBaselines, spreadOverFeatures } from './perturbed-values.js';
+import { resolveMaskAndBaselines } from './feature-mask.js';
+import { coalitionMasks, perturbedValues, spreadOverFeatures } from './perturbed-values.js';
 
 /** Options of {@link featureAblation}. */
 export interface FeatureAblationOptions {
@@ -43,18 +43,7 @@ export const featureAblation: AttributionMethod<FeatureAblationOptions> = {
   attribute(model: ModelLike, inputs: tf.Tensor, options: CommonOptions & FeatureAblationOptions) {
     // 1. Check and resolve the options.
     const { adapter, n, targets, batchSize } = prepare(FN, model, inputs, options);
-    const [, h, w] = inputs.shape as [number, number, number, number];
-    const given = options.featureMask;
-    const grid = given === undefined ? gridFeatureMask(h, w, 4) : undefined;
-    const { ids, d } = resolveFeatureMask(FN, given ?? grid!, inputs.shape);
-    grid?.dispose();
-    let baselines: tf.Tensor;
-    try {
-      baselines = resolveBaselines(FN, options.baselines ?? 0, inputs, options.baselineOptions);
-    } catch (error) {
-      ids.dispose();
-      throw error;
-    }
+    const { ids, d, baselines } = resolveMaskAndBaselines(FN, inputs, options);
     // 2. Coalition k keeps every feature but k; the drop is each feature's score.
     const attributions = tf.tidy(() => {
       const allBut = tf.sub(1, tf.eye(d)) as tf.Tensor2D;

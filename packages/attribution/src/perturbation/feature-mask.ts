@@ -4,7 +4,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { MESSAGES } from '../messages.js';
+import type { Baseline, BaselineOptions } from '../baselines/make-baseline.js';
 import { checkPositiveInteger } from '../core/prepare.js';
+import { resolveBaselines } from './perturbed-values.js';
 
 /** A checked feature mask: `ids` `[masks, height·width]` int32 (`masks` is 1 or n), and the feature count `d`. */
 export interface ResolvedMask {
@@ -58,4 +60,33 @@ export function resolveFeatureMask(fn: string, mask: tf.Tensor, inputShape: read
     if (missing >= 0) throw new Error(MESSAGES.featureMaskMissing(fn, missing, k, d));
   }
   return { ids: tf.tensor2d(Int32Array.from(values), [m, h * w], 'int32'), d };
+}
+
+/**
+ * The feature mask (default: a grid of 4-pixel cells) and the baselines (default 0) of a feature-mask method,
+ * checked; nothing is left allocated when a check throws.
+ * @example const { ids, d, baselines } = resolveMaskAndBaselines('shapleySampling', inputs, options);
+ */
+export function resolveMaskAndBaselines(
+  fn: string,
+  inputs: tf.Tensor,
+  options: { featureMask?: tf.Tensor; baselines?: number | Baseline; baselineOptions?: BaselineOptions },
+): ResolvedMask & { baselines: tf.Tensor } {
+  const [, h, w] = inputs.shape as [number, number, number, number];
+  const grid = options.featureMask === undefined ? gridFeatureMask(h, w, 4) : undefined;
+  try {
+    const { ids, d } = resolveFeatureMask(fn, options.featureMask ?? grid!, inputs.shape);
+    try {
+      return {
+        ids,
+        d,
+        baselines: resolveBaselines(fn, options.baselines ?? 0, inputs, options.baselineOptions),
+      };
+    } catch (error) {
+      ids.dispose();
+      throw error;
+    }
+  } finally {
+    grid?.dispose();
+  }
 }

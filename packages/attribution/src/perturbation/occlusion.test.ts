@@ -64,7 +64,7 @@ describe('occlusion', () => {
       stride: 2,
       baselines: 0.5,
     });
-    const data = x.dataSync();
+    const data = x.dataSync() as Float32Array;
     const score = (k: number) => (image: Float32Array) =>
       tf.tidy(
         () => adapter.activations(tf.tensor4d(image, [1, 8, 8, 2]), ['logits'])['logits']!.dataSync()[k]!,
@@ -90,7 +90,7 @@ describe('occlusion', () => {
       baselines: b,
     });
     const wk = weightColumn(fixture, 2);
-    const [xd, bd] = [x.dataSync(), b.dataSync()];
+    const [xd, bd] = [x.dataSync() as Float32Array, b.dataSync() as Float32Array];
     const expected = new Float64Array(36);
     // Closed form: windows starting at 0..2 on each axis; the drop of window W is Σ_{i∈W} w_i (x_i − b_i).
     const sum = new Float64Array(36);

@@ -104,6 +104,7 @@ export function coalitionMasks(coalitions: tf.Tensor2D, ids: tf.Tensor2D): KeepM
     const rows = perturbations.shape[0];
     const perRow = ids.shape[0] === 1 ? tf.tile(ids, [rows, 1]) : tf.gather(ids, owners);
     const offsets = tf.reshape(tf.mul(perturbations, tf.scalar(d, 'int32')), [rows, 1]);
-    return tf.gather(tf.reshape(coalitions, [-1]), tf.add(perRow, offsets)) as tf.Tensor2D;
+    const flat: tf.Tensor = tf.reshape(coalitions, [coalitions.size]);
+    return tf.gather(flat, tf.add(perRow, offsets)) as tf.Tensor2D;
   };
 }

@@ -1,0 +1,97 @@
+/**
+ * Shapley value sampling (Štrumbelj & Kononenko 2014; Captum's `ShapleyValueSampling`): for each of `samples`
+ * random permutations of the d features, start from the baseline and add the features one at a time in that order;
+ * feature j's attribution is the mean over permutations of its marginal contribution f(S ∪ {j}) − f(S), given to
+ * each of its pixels. Every permutation telescopes to f(x) − f(baseline), so Σ_j φ_j = f(x) − f(baseline) exactly
+ * for any sample count. The empty and the full coalition are scored once and shared by all permutations; all
+ * 2 + samples·(d − 1) coalitions of all inputs go through the model in batches. As Captum, one set of permutations
+ * serves every input of the batch. Differences from Captum: the default mask is a grid of 4-pixel cells (Captum:
+ * every scalar a feature).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { createRng } from '@openbox/runtime';
+import type { Baseline, BaselineOptions } from '../baselines/make-baseline.js';
+import type { AttributionMethod, CommonOptions } from '../core/method.js';
+import { checkPositiveInteger, prepare, type ModelLike } from '../core/prepare.js';
+import { MESSAGES } from '../messages.js';
+import { resolveMaskAndBaselines } from './feature-mask.js';
+import { coalitionMasks, perturbedValues, spreadOverFeatures } from './perturbed-values.js';
+
+/** Options of {@link shapleySampling}. */
+export interface ShapleySamplingOptions {
+  /** `[1 | n, height, width]` integer ids 0..d − 1, each present. Default `gridFeatureMask(h, w, 4)`. */
+  readonly featureMask?: tf.Tensor;
+  /** What an absent feature's pixels become: a number or a {@link Baseline}. Default 0. */
+  readonly baselines?: number | Baseline;
+  /** Data, blur and range for a named baseline. */
+  readonly baselineOptions?: BaselineOptions;
+  /** Random permutations (Captum's `n_samples`). Default 25, as Captum. */
+  readonly samples?: number;
+  /** Seed of the permutations. Default 0. */
+  readonly seed?: number;
+}
+
+const FN = 'shapleySampling';
+
+/**
+ * @example const { attributions } = shapleySampling.attribute(model, digits, { targets: 3, samples: 50, seed: 1 });
+ */
+export const shapleySampling: AttributionMethod<ShapleySamplingOptions> = {
+  name: 'shapleySampling',
+  info: {
+    description:
+      'Mean marginal contribution f(S ∪ {j}) − f(S) of each mask feature over random permutations (Štrumbelj & Kononenko 2014).',
+    family: 'perturbation',
+    multipliesByInputs: false,
+    hasConvergenceDelta: false,
+    needsBaseline: true,
+    needsLayer: false,
+    stochastic: true,
+  },
+  attribute(model: ModelLike, inputs: tf.Tensor, options: CommonOptions & ShapleySamplingOptions) {
+    // 1. Check and resolve the options.
+    const { adapter, n, targets, batchSize } = prepare(FN, model, inputs, options);
+    const samples = checkPositiveInteger(FN, 'options.samples', options.samples ?? 25);
+    const seed = options.seed ?? 0;
+    if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new Error(MESSAGES.seedNotFinite(FN, seed));
+    const rng = createRng(seed);
+    const { ids, d, baselines } = resolveMaskAndBaselines(FN, inputs, options);
+    // 2. Coalitions: row 0 empty, row 1 full, then each permutation's d − 1 proper prefixes. `step[s·d + t]` is the
+    //    row after t + 1 features of permutation s were added; `added[s·d + t]` is that feature.
+    const count = 2 + samples * (d - 1);
+    const coalitions = new Float32Array(count * d).fill(1, d, 2 * d);
+    const previous = new Int32Array(samples * d);
+    const step = new Int32Array(samples * d);
+    const added = new Float32Array(samples * d * d);
+    for (let s = 0; s < samples; s++) {
+      const order = rng.shuffle(Array.from({ length: d }, (_, j) => j));
+      order.forEach((j, t) => {
+        const row = t === d - 1 ? 1 : 2 + s * (d - 1) + t;
+        for (let u = 0; u <= t && row > 1; u++) coalitions[row * d + order[u]!] = 1;
+        [previous[s * d + t], step[s * d + t]] = [t === 0 ? 0 : 2 + s * (d - 1) + t - 1, row];
+        added[(s * d + t) * d + j] = 1;
+      });
+    }
+    // 3. Score every coalition of every input; average the marginal contributions per feature.
+    const attributions = tf.tidy(() => {
+      const z = tf.tensor2d(coalitions, [count, d]);
+      const v = perturbedValues(
+        adapter,
+        inputs,
+        baselines,
+        count,
+        coalitionMasks(z, ids),
+        targets,
+        batchSize,
+      );
+      const gains = tf.sub(
+        tf.gather(v, tf.tensor1d(step, 'int32'), 1),
+        tf.gather(v, tf.tensor1d(previous, 'int32'), 1),
+      );
+      const phi = tf.div(tf.matMul(gains, tf.tensor2d(added, [samples * d, d])), samples) as tf.Tensor2D;
+      return spreadOverFeatures(phi, ids, inputs.shape);
+    });
+    [ids, baselines].forEach((t) => t.dispose());
+    return { attributions };
+  },
+};
