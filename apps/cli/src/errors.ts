@@ -32,7 +32,12 @@ export class UsageError extends Error {
 }
 
 /** Every way a command fails after its arguments were accepted, declared once; `CommandError.code` is one of these. */
-export const COMMAND_ERROR_CODES = ['non-finite-output', 'render-failed'] as const;
+export const COMMAND_ERROR_CODES = [
+  'non-finite-output',
+  'render-failed',
+  'attribution-failed',
+  'write-failed',
+] as const;
 export type CommandErrorCode = (typeof COMMAND_ERROR_CODES)[number];
 
 /** Thrown when a command cannot produce a correct result (e.g. NaN weights); `main` prints it and exits 1. */

@@ -64,4 +64,36 @@ export const MESSAGES = {
     `layer '${layer}' channels ${channels} could not be rendered (nothing was written): ${reason}`,
   nonFinite: (layer: string, channel: number, what: string) =>
     `the ${what} of layer '${layer}' channel ${channel} is not finite (NaN or Infinity): the model's weights or activations hold non-finite values; nothing was written.`,
+
+  // attribute
+  notImageArray: (option: string, file: string, shape: readonly number[], single: boolean) =>
+    `${opt(option)} '${file}' must hold a non-empty JSON array of images [height][width][channels] (${shape.join('×')} for this model)${single ? ', or one such image' : ''}.`,
+  badImageShape: (
+    option: string,
+    file: string,
+    path: string,
+    expected: number,
+    got: number | null,
+    shape: readonly number[],
+  ) =>
+    `${opt(option)} '${file}': ${path} must be an array of ${expected}, got ${got === null ? 'something else' : `${got} entries`} (the model takes images of ${shape.join('×')}).`,
+  notFiniteValue: (option: string, file: string, path: string, value: string) =>
+    `${opt(option)} '${file}': ${path} must be a finite number, got ${value}.`,
+  notJson: (option: string, file: string, reason: string) =>
+    `${opt(option)} '${file}' is not JSON (${reason}); write images as nested arrays of numbers (JSON has no NaN or Infinity).`,
+  oneSource: (got: 'both' | 'neither') => `give exactly one of --inputs FILE and --digits 0,5,9, got ${got}.`,
+  targetCount: (count: number, n: number) =>
+    `--targets lists ${count} classes for ${n} inputs; give one per input or one for all.`,
+  targetClass: (target: number, classes: number) =>
+    `--targets ${target} is not a class of this model: it has classes 0..${classes - 1}.`,
+  needsLayer: (method: string, layers: readonly string[]) =>
+    `--method ${method} needs --layer NAME; layers in this model: ${layers.join(', ')}.`,
+  attributionFailed: (method: string, reason: string) =>
+    `${method} could not attribute these inputs (nothing was written): ${reason}`,
+  nonFiniteAttribution: (method: string, what: string, input: number) =>
+    `${method} gave non-finite ${what} (NaN or Infinity) for input ${input}; JSON cannot hold them, so nothing was written.`,
+  writeFailed: (out: string, reason: string) =>
+    `could not write to ${out} (files written by this call were removed): ${reason}`,
+  digitsShape: (shape: readonly number[]) =>
+    `--digits gives 28×28×1 MNIST digits, but this model takes ${shape.join('×')} images; use --inputs FILE.`,
 } as const;

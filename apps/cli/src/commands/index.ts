@@ -1,5 +1,6 @@
 /** The command registry: names declared once; a name without an implementation is a type error. */
 import type { Command } from '../command.js';
+import { attributeCommand } from './attribute.js';
 import { infoCommand } from './info.js';
 import { logisticCommand } from './logistic.js';
 import { suiteCommand } from './suite.js';
@@ -7,7 +8,15 @@ import { serveCommand } from './serve.js';
 import { startCommand } from './start.js';
 import { visualizeCommand } from './visualize.js';
 
-export const COMMAND_NAMES = ['info', 'logistic', 'suite', 'serve', 'start', 'visualize'] as const;
+export const COMMAND_NAMES = [
+  'info',
+  'logistic',
+  'suite',
+  'serve',
+  'start',
+  'visualize',
+  'attribute',
+] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export const COMMANDS: Record<CommandName, Command> = {
@@ -17,6 +26,7 @@ export const COMMANDS: Record<CommandName, Command> = {
   serve: serveCommand,
   start: startCommand,
   visualize: visualizeCommand,
+  attribute: attributeCommand,
 };
 
 export function isCommandName(name: string): name is CommandName {
