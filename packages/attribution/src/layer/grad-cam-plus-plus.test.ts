@@ -28,7 +28,7 @@ function gradCamPlusPlus64(a: Float32Array, g: Float32Array, r: number, hw: numb
   );
 }
 
-describe('gradCamPlusPlus', () => {
+describe('grad-cam-plus-plus', () => {
   it.each([
     ['a ReLU net (zero gradients and activations)', () => smallCnn(41), 'conv1', 6],
     ['a smooth net', () => smoothCnn(42), 'conv1', 6],
@@ -76,7 +76,7 @@ describe('gradCamPlusPlus', () => {
     expectArraysClose(chunked.attributions, whole.attributions, 1e-6);
     expectArraysClose(chunked.layerAttributions!, whole.layerAttributions!, 1e-6);
     expect(() => gradCamPlusPlus.attribute(model, x, { targets: 0, layer: 'probs' })).toThrow(
-      "gradCamPlusPlus: options.layer 'probs' has output shape [, 4]; this method needs a spatial [batch, height, width, channels] layer (a conv or pooling layer).",
+      "grad-cam-plus-plus: options.layer 'probs' has output shape [, 4]; this method needs a spatial [batch, height, width, channels] layer (a conv or pooling layer).",
     );
     expect(tf.memory().numTensors).toBe(before + 2);
     [x, ...Object.values(whole), ...Object.values(chunked)].forEach((t) => (t as tf.Tensor).dispose());

@@ -10,7 +10,7 @@ beforeAll(setupBackend);
 
 const maxAbs = (t: tf.Tensor) => tf.tidy(() => tf.max(tf.abs(t)).dataSync()[0]!);
 
-describe('layerConductance', () => {
+describe('layer-conductance', () => {
   it.each([
     ['riemann-trapezoid', 1],
     // Captum's nodes: Gauss–Legendre's steps + 1 nodes do not reach 0 and 1, so the sum covers α_0..α_steps only.
@@ -79,7 +79,7 @@ describe('layerConductance', () => {
     expect(tf.memory().numTensors).toBe(before + 2);
     expectArraysClose(chunked.attributions, whole.attributions, 1e-6);
     expect(() => layerConductance.attribute(model, x, { ...options, steps: 1.5 })).toThrow(
-      'layerConductance: options.steps must be an integer from 1 to 10000; got 1.5.',
+      'layer-conductance: options.steps must be an integer from 1 to 10000; got 1.5.',
     );
     expect(tf.memory().numTensors).toBe(before + 2);
     [x, ...Object.values(whole), ...Object.values(chunked)].forEach((t) => (t as tf.Tensor).dispose());

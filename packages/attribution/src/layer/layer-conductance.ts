@@ -29,7 +29,7 @@ export type LayerConductanceOptions = LayerPathOptions;
  * @example const { attributions, delta } = layerConductance.attribute(model, digits, { targets: 3, layer: 'conv2' });
  */
 export const layerConductance: AttributionMethod<LayerConductanceOptions> = {
-  name: 'layerConductance',
+  name: 'layer-conductance',
   info: {
     description:
       'Σ_k ∂f_t/∂A(x(α_k)) ⊙ (A(x(α_{k+1})) − A(x(α_k))) along the input path (Dhamdhere et al. 2018; Captum LayerConductance).',
@@ -41,7 +41,7 @@ export const layerConductance: AttributionMethod<LayerConductanceOptions> = {
     stochastic: false,
   },
   attribute(model: ModelLike, inputs: tf.Tensor, options: CommonOptions & LayerConductanceOptions) {
-    const fn = 'layerConductance';
+    const fn = 'layer-conductance';
     // 1. Check everything; steps + 1 nodes of the rule (Captum's `alphas_func(n_steps + 1)`).
     const { adapter, n, targets, batchSize, layer, steps, rule } = preparePath(fn, model, inputs, options);
     const { alphas } = quadrature(rule, steps + 1, fn);

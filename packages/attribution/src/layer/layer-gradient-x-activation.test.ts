@@ -7,7 +7,7 @@ import { layerGradientXActivation } from './layer-gradient-x-activation.js';
 
 beforeAll(setupBackend);
 
-describe('layerGradientXActivation', () => {
+describe('layer-gradient-x-activation', () => {
   it("is hidden ⊙ W2[:, t] on a linear model's hidden layer (closed form), and sums to logit − b2", () => {
     const f = twoLayerLinear(51);
     const x = randomInputs(2, [3, 3, 2], 52);
@@ -72,7 +72,7 @@ describe('layerGradientXActivation', () => {
     expect(chunked.shape).toEqual([3, 3, 3, 4]);
     expectArraysClose(chunked, whole, 1e-6);
     expect(() => layerGradientXActivation.attribute(model, x, { targets: 0 } as never)).toThrow(
-      "layerGradientXActivation: the method 'layerGradientXActivation' needs options.layer (a layer name).",
+      "layer-gradient-x-activation: the method 'layer-gradient-x-activation' needs options.layer (a layer name).",
     );
     expect(tf.memory().numTensors).toBe(before + 1);
     [x, whole, chunked].forEach((t) => t.dispose());

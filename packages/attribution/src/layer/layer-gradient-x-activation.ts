@@ -19,7 +19,7 @@ export interface LayerGradientXActivationOptions extends LayerOptions {
  * @example const { attributions } = layerGradientXActivation.attribute(model, digits, { targets: 3, layer: 'conv2' });
  */
 export const layerGradientXActivation: AttributionMethod<LayerGradientXActivationOptions> = {
-  name: 'layerGradientXActivation',
+  name: 'layer-gradient-x-activation',
   info: {
     description: 'A ⊙ ∂f_t/∂A for the activations A of a named layer (Captum LayerGradientXActivation).',
     family: 'layer',
@@ -30,7 +30,7 @@ export const layerGradientXActivation: AttributionMethod<LayerGradientXActivatio
     stochastic: false,
   },
   attribute(model: ModelLike, inputs: tf.Tensor, options: CommonOptions & LayerGradientXActivationOptions) {
-    const fn = 'layerGradientXActivation';
+    const fn = 'layer-gradient-x-activation';
     const { adapter, n, targets, batchSize } = prepare(fn, model, inputs, options);
     const layer = checkLayer(fn, adapter, options.layer, targets);
     const multiply = options.multiplyByActivations ?? true;

@@ -9,7 +9,7 @@ beforeAll(setupBackend);
 
 const maxAbs = (t: tf.Tensor) => tf.tidy(() => tf.max(tf.abs(t)).dataSync()[0]!);
 
-describe('layerIntegratedGradients', () => {
+describe('layer-integrated-gradients', () => {
   it('is (h(x) − h(x0)) ⊙ W2[:, t] on a linear hidden layer (closed form), with delta 0', () => {
     const f = twoLayerLinear(61);
     const x = randomInputs(2, [3, 3, 2], 62);
@@ -17,7 +17,7 @@ describe('layerIntegratedGradients', () => {
     const { attributions, delta } = layerIntegratedGradients.attribute(f.model, x, {
       targets: [1, 2],
       layer: 'hidden',
-      baseline,
+      baselines: baseline,
       steps: 7,
     });
     const [xs, bs] = [x.dataSync(), baseline.dataSync()];
@@ -91,14 +91,14 @@ describe('layerIntegratedGradients', () => {
     expectArraysClose(chunked.delta!, whole.delta!, 1e-6);
     const bad = tf.zeros([3, 8, 8, 1]);
     for (const [extra, message] of [
-      [{ steps: 0 }, 'layerIntegratedGradients: options.steps must be an integer from 1 to 10000; got 0.'],
+      [{ steps: 0 }, 'layer-integrated-gradients: options.steps must be an integer from 1 to 10000; got 0.'],
       [
         { rule: 'simpson' },
-        "layerIntegratedGradients: options.rule must be one of 'gauss-legendre', 'riemann-left', 'riemann-right', 'riemann-middle', 'riemann-trapezoid'; got \"simpson\".",
+        "layer-integrated-gradients: options.rule must be one of 'gauss-legendre', 'riemann-left', 'riemann-right', 'riemann-middle', 'riemann-trapezoid'; got \"simpson\".",
       ],
       [
-        { baseline: bad },
-        'layerIntegratedGradients: the baseline has shape [3, 8, 8, 1]; it must be [1 or n, 8, 8, 1] (inputs are [2, 8, 8, 1]).',
+        { baselines: bad },
+        'layer-integrated-gradients: the baseline has shape [3, 8, 8, 1]; it must be [1 or n, 8, 8, 1] (inputs are [2, 8, 8, 1]).',
       ],
     ] as const) {
       expect(() => layerIntegratedGradients.attribute(model, x, { ...options, ...extra } as never)).toThrow(

@@ -30,7 +30,7 @@ export type LayerIntegratedGradientsOptions = LayerPathOptions;
  * @example const { attributions, delta } = layerIntegratedGradients.attribute(model, digits, { targets: 3, layer: 'conv2' });
  */
 export const layerIntegratedGradients: AttributionMethod<LayerIntegratedGradientsOptions> = {
-  name: 'layerIntegratedGradients',
+  name: 'layer-integrated-gradients',
   info: {
     description:
       '(A(x) − A(x0)) ⊙ ∫ ∂f_t/∂A along the input path x0 + α(x − x0) (Captum LayerIntegratedGradients; Sundararajan et al. 2017).',
@@ -42,7 +42,7 @@ export const layerIntegratedGradients: AttributionMethod<LayerIntegratedGradient
     stochastic: false,
   },
   attribute(model: ModelLike, inputs: tf.Tensor, options: CommonOptions & LayerIntegratedGradientsOptions) {
-    const fn = 'layerIntegratedGradients';
+    const fn = 'layer-integrated-gradients';
     // 1. Check everything, then the baseline and the rule's nodes.
     const { adapter, n, targets, batchSize, layer, steps, rule } = preparePath(fn, model, inputs, options);
     const { alphas, weights } = quadrature(rule, steps, fn);

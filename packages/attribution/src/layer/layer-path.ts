@@ -15,7 +15,7 @@ import { checkLayer, type LayerOptions } from './layer-gradients.js';
 /** Options of the path methods on a layer. */
 export interface LayerPathOptions extends LayerOptions {
   /** The reference x0: a named baseline or a tensor `[1 | n, ...input]`. Default `zeros` (Captum's default). */
-  readonly baseline?: Baseline;
+  readonly baselines?: Baseline;
   /** Data, blur σ, range and seed of a named baseline (see `makeBaseline`). Default `{}`. */
   readonly baselineOptions?: BaselineOptions;
   /** Steps along the path. Default 50 (Captum's `n_steps`). */
@@ -33,7 +33,7 @@ export interface PreparedPath extends Prepared {
 
 /**
  * Checks every option (nothing is allocated before the last check, so an error leaks nothing).
- * @example const p = preparePath('layerIntegratedGradients', model, digits, options);
+ * @example const p = preparePath('layer-integrated-gradients', model, digits, options);
  */
 export function preparePath(
   fn: string,
@@ -54,7 +54,7 @@ export function preparePath(
 
 /** The baseline `[n, ...input]` of a path method (the caller disposes it). */
 export function pathBaseline(fn: string, inputs: tf.Tensor, options: LayerPathOptions): tf.Tensor {
-  return makeBaseline(fn, options.baseline ?? 'zeros', inputs, options.baselineOptions ?? {});
+  return makeBaseline(fn, options.baselines ?? 'zeros', inputs, options.baselineOptions ?? {});
 }
 
 /**
