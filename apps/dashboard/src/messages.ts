@@ -38,6 +38,13 @@ export const MESSAGES = {
   liveTimeout: (ms: number) => `live computation took longer than ${ms} ms`,
   liveBadResponse: (what: string) => `the live model returned an invalid response: ${what}`,
   liveFailed: 'the live model failed on this digit; see the server log',
+  liveBadMethod: (got: unknown, methods: readonly string[]) =>
+    methods.length === 0
+      ? 'this live model does not compute attributions; send the body without "method"'
+      : `method must be one of ${methods.join(', ')}, got ${typeof got === 'string' ? quoted(got) : (JSON.stringify(got) ?? 'undefined')}`,
+  liveBadTarget: (classes: number) =>
+    `target must be an integer class in [0, ${classes - 1}], or null for the predicted class`,
+  liveTargetWithoutMethod: 'target needs a method: send { "method": <name>, "target": <class> }',
   badResultsDir: (dir: string, why: string) =>
     `createDashboardApp: options.resultsDir ${JSON.stringify(dir)} ${why}`,
   badOption: (fn: string, arg: string, expected: string, got: unknown) =>

@@ -1,16 +1,22 @@
 /** `checkLiveResponse`: the injected model's answer checked before it is sent (a broken model is a 500, not junk). */
 import { HttpError } from '../http-error.js';
 import { MESSAGES } from '../messages.js';
-import { DIGIT_CLASSES } from './live-types.js';
-import type { LiveResponse } from './live-types.js';
+import { DIGIT_CLASSES, DIGIT_PIXELS } from './live-types.js';
+import type { LiveAttribution, LiveAttributionRequest, LiveResponse } from './live-types.js';
 
 const finiteList = (v: unknown, length?: number): v is number[] =>
   Array.isArray(v) &&
   (length === undefined || v.length === length) &&
   v.every((x) => typeof x === 'number' && Number.isFinite(x));
 
-/** Returns a plain copy of the response with arrays of finite numbers; throws a 500 `HttpError` otherwise. */
-export function checkLiveResponse(r: LiveResponse): LiveResponse {
+/**
+ * Returns a plain copy of the response with arrays of finite numbers (and, when `asked`, the attribution for
+ * that method and target, `DIGIT_PIXELS` finite values); throws a 500 `HttpError` otherwise.
+ */
+export function checkLiveResponse(
+  r: LiveResponse,
+  asked: LiveAttributionRequest | null = null,
+): LiveResponse {
   const bad = (what: string): never => {
     throw new HttpError(500, MESSAGES.liveBadResponse(what), 'live-failed');
   };
@@ -25,5 +31,26 @@ export function checkLiveResponse(r: LiveResponse): LiveResponse {
       bad(`activations[${i}] must be { layer, values: finite numbers }`);
     return { layer: a.layer, ...(a.description !== undefined ? { description: a.description } : {}), values };
   });
-  return { probabilities: Array.from(r.probabilities), lrScores: Array.from(r.lrScores), activations };
+  const response = {
+    probabilities: Array.from(r.probabilities),
+    lrScores: Array.from(r.lrScores),
+    activations,
+  };
+  if (asked === null) return response;
+  const a = r.attribution;
+  const values = Array.from(a?.values ?? []);
+  if (
+    a === undefined ||
+    a.method !== asked.method ||
+    !Number.isInteger(a.target) ||
+    a.target < 0 ||
+    a.target >= DIGIT_CLASSES ||
+    (asked.target !== null && a.target !== asked.target) ||
+    !finiteList(values, DIGIT_PIXELS)
+  )
+    bad(
+      `attribution must be { method: ${JSON.stringify(asked.method)}, target, values: ${DIGIT_PIXELS} finite numbers }`,
+    );
+  const attribution: LiveAttribution = { method: asked.method, target: a!.target, values };
+  return { ...response, attribution };
 }

@@ -1,10 +1,12 @@
 /** `createLiveFunction`: the live endpoint's function from a tfjs-layers CNN and logistic-regression weights. */
+import { attribute, isMethodName } from '@openbox/attribution';
 import * as tf from '@tensorflow/tfjs-core';
 import { model as functionalModel } from '@tensorflow/tfjs-layers';
 import type { LayersModel, SymbolicTensor } from '@tensorflow/tfjs-layers';
 import { MESSAGES } from '../messages.js';
 import { DIGIT_CLASSES, DIGIT_PIXELS } from './live-types.js';
-import type { LiveFunction } from './live-types.js';
+import type { LiveAttribution, LiveAttributionRequest, LiveFunction } from './live-types.js';
+import { LIVE_METHOD_SETTINGS, LIVE_METHODS } from './live-methods.js';
 
 /** The models the live endpoint compares. */
 export interface LiveModels {
@@ -26,7 +28,10 @@ const FN = 'createLiveFunction';
  * Builds, once, a model with the CNN's input and outputs `[...chosen layers, cnn output]`; each call runs it
  * on one digit inside `tf.tidy`, reduces 4-D activations to the mean per channel (over height and width) and
  * keeps 2-D ones as they are, computes the LR scores `x·W + b`, reads everything with `data()` and disposes
- * it (no tensor outlives a call). The caller keeps ownership of `cnn`, `lrWeights` and `lrBias`.
+ * it (no tensor outlives a call). With an attribution request (a method of `LIVE_METHODS`), it then runs
+ * `attribute` on the CNN's logit for the target (the predicted class when `null`) with the method's live
+ * settings (`LIVE_METHOD_SETTINGS`) and returns the 784 values. The caller keeps ownership of `cnn`,
+ * `lrWeights` and `lrBias`.
  * @example createDashboardApp({ resultsDir, live: { predict: createLiveFunction({ cnn, lrWeights, lrBias }), digits } })
  */
 export function createLiveFunction(models: LiveModels): LiveFunction {
@@ -63,8 +68,35 @@ export function createLiveFunction(models: LiveModels): LiveFunction {
     outputs: [...probed, cnn.outputs[0] as SymbolicTensor],
   });
   const shape = [1, ...inputShape] as number[];
+  const explain = async (
+    input: Float32Array,
+    asked: LiveAttributionRequest,
+    probs: ArrayLike<number>,
+  ): Promise<LiveAttribution> => {
+    const { method } = asked;
+    if (!LIVE_METHODS.includes(method) || !isMethodName(method))
+      throw new Error(
+        MESSAGES.badOption(FN, 'attribution.method', `one of ${LIVE_METHODS.join(', ')}`, method),
+      );
+    const p = Array.from(probs);
+    const target = asked.target ?? p.indexOf(Math.max(...p));
+    const settings = LIVE_METHOD_SETTINGS[method]?.(cnn) ?? {};
+    const map = tf.tidy(() => {
+      const x = tf.tensor(input, shape);
+      const r = attribute(cnn, x, { ...settings, method, targets: target });
+      const perPixel = r.attributions.rank === 4 ? tf.sum(r.attributions, -1) : r.attributions;
+      const flat = tf.reshape(perPixel, [-1]);
+      tf.dispose([r.delta, r.layerAttributions].filter((t) => t !== undefined));
+      return flat;
+    });
+    try {
+      return { method, target, values: Array.from(await map.data()) };
+    } finally {
+      map.dispose();
+    }
+  };
   // 2. One call: forward pass, reductions, LR scores, read back.
-  return async (input) => {
+  return async (input, _signal, asked) => {
     const tensors = tf.tidy(() => {
       const x = tf.tensor(input, shape);
       const out = probe.predict(x);
@@ -79,7 +111,9 @@ export function createLiveFunction(models: LiveModels): LiveFunction {
     });
     try {
       const [probs, scores, ...acts] = await Promise.all(tensors.map((t) => t.data()));
+      const attribution = asked === undefined ? undefined : await explain(input, asked, probs ?? []);
       return {
+        ...(attribution === undefined ? {} : { attribution }),
         probabilities: Array.from(probs ?? []),
         lrScores: Array.from(scores ?? []),
         activations: acts.map((values: Float32Array | Int32Array | Uint8Array, i: number) => ({

@@ -2,7 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import { MESSAGES } from '../messages.js';
 import type { LiveWorkerData, PredictMessage, WorkerMessage } from './live-worker-protocol.js';
-import type { DigitSource, LiveOptions, LiveResponse } from './live-types.js';
+import type { DigitSource, LiveAttributionRequest, LiveOptions, LiveResponse } from './live-types.js';
 import { siblingModuleUrl } from './sibling-module-url.js';
 import { workerSource } from './worker-source.js';
 
@@ -17,6 +17,8 @@ export interface WorkerLiveOptions {
   readonly data?: unknown;
   /** The test digits `{ index }` picks from (they stay on the server thread). */
   readonly digits?: DigitSource;
+  /** The attribution methods the module's live function runs (`LiveOptions.methods`). Default none. */
+  readonly methods?: readonly string[];
   /** A worker that has not loaded its model after this many ms is terminated. Default 600,000 (training). */
   readonly startTimeoutMs?: number;
   /**
@@ -150,7 +152,11 @@ export function createWorkerLive(options: WorkerLiveOptions): WorkerLive {
   current = start();
 
   // 3. One call, abortable.
-  const predict = async (input: Float32Array, signal?: AbortSignal): Promise<LiveResponse> => {
+  const predict = async (
+    input: Float32Array,
+    signal?: AbortSignal,
+    attribution?: LiveAttributionRequest,
+  ): Promise<LiveResponse> => {
     if (closed) throw new Error(MESSAGES.liveWorkerClosed);
     const s = slot();
     const aborted = (): Error => new Error(MESSAGES.liveWorkerAborted);
@@ -180,7 +186,12 @@ export function createWorkerLive(options: WorkerLiveOptions): WorkerLive {
       signal?.addEventListener('abort', onAbort, { once: true });
       s.worker.ref();
       const pixels = Float32Array.from(input);
-      const message: PredictMessage = { type: 'predict', id, pixels };
+      const message: PredictMessage = {
+        type: 'predict',
+        id,
+        pixels,
+        ...(attribution === undefined ? {} : { attribution }),
+      };
       s.worker.postMessage(message, [pixels.buffer]);
     });
   };
@@ -188,6 +199,7 @@ export function createWorkerLive(options: WorkerLiveOptions): WorkerLive {
   return {
     predict,
     ...(opts.digits === undefined ? {} : { digits: opts.digits }),
+    ...(opts.methods === undefined ? {} : { methods: opts.methods }),
     ready: () => (closed ? Promise.reject(new Error(MESSAGES.liveWorkerClosed)) : slot().ready),
     get restarts() {
       return Math.max(0, started - 1);

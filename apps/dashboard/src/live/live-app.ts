@@ -17,7 +17,8 @@ const TIMEOUT = Symbol('timeout');
 
 /**
  * The live sub-app, mounted at `/api/live`: `GET /info` says whether it is enabled (and how many test digits
- * there are); `POST /digit` takes `{ index }` or `{ pixels }`, waits its turn in a one-at-a-time queue
+ * there are, which attribution methods it runs); `POST /digit` takes `{ index }` or `{ pixels }` (and optionally
+ * `{ method, target }`: the response then has `attribution`), waits its turn in a one-at-a-time queue
  * (503 + `Retry-After` when `maxQueue` requests already wait), and answers the model's response, the input
  * pixels and the argmax (`prediction`), or 504 after `timeoutMs` (counted from arrival, waiting included).
  * On timeout the call's `AbortSignal` is aborted: a job not started yet is dropped, a worker-backed model
@@ -32,6 +33,7 @@ export function createLiveApp(live: LiveOptions | undefined): Hono {
     c.json({
       enabled: opts !== undefined,
       digits: opts?.digits?.count ?? null,
+      methods: opts?.methods ?? [],
       maxQueue: opts?.maxQueue ?? null,
       timeoutMs: opts?.timeoutMs ?? null,
       busy: queue.busy,
@@ -45,14 +47,16 @@ export function createLiveApp(live: LiveOptions | undefined): Hono {
     const body: unknown = await c.req.json().catch(() => {
       throw new HttpError(400, MESSAGES.liveBadJson, 'live-bad-input');
     });
-    const input = parseLiveInput(body, opts.digits);
+    const input = parseLiveInput(body, opts.digits, opts.methods);
     // 2. Queue the computation, bounded in time.
     const started = performance.now();
     const abort = new AbortController();
     const job = queue.run(() =>
       abort.signal.aborted
         ? Promise.reject(new Error(MESSAGES.liveTimeout(opts.timeoutMs)))
-        : opts.predict(input.pixels, abort.signal),
+        : input.attribution === null
+          ? opts.predict(input.pixels, abort.signal)
+          : opts.predict(input.pixels, abort.signal, input.attribution),
     );
     job.catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
@@ -81,7 +85,7 @@ export function createLiveApp(live: LiveOptions | undefined): Hono {
     }
     if (outcome === TIMEOUT) throw new HttpError(504, MESSAGES.liveTimeout(opts.timeoutMs), 'live-timeout');
     // 3. Check what the model answered and reply.
-    const response = checkLiveResponse(outcome);
+    const response = checkLiveResponse(outcome, input.attribution);
     const p = response.probabilities;
     const reply: LiveDigitReply = {
       ...response,

@@ -14,6 +14,21 @@ export interface LiveActivation {
   readonly values: readonly number[];
 }
 
+/** What to attribute: a method (one of `LiveOptions.methods`) and a class, or `null` for the predicted one. */
+export interface LiveAttributionRequest {
+  readonly method: string;
+  readonly target: number | null;
+}
+
+/** The attribution of the digit: one value per pixel (signed or not, depending on the method). */
+export interface LiveAttribution {
+  readonly method: string;
+  /** The class explained (the predicted one when the request's target was `null`). */
+  readonly target: number;
+  /** `DIGIT_PIXELS` values, row-major like the pixels (the CNN's logit for `target` is what is explained). */
+  readonly values: readonly number[];
+}
+
 /** What the live model computes for one digit. */
 export interface LiveResponse {
   /** The CNN's class probabilities (10, summing to 1). */
@@ -22,14 +37,21 @@ export interface LiveResponse {
   readonly activations: readonly LiveActivation[];
   /** The multinomial logistic-regression template scores (10 logits, one per class). */
   readonly lrScores: readonly number[];
+  /** Present when the call asked for an attribution. */
+  readonly attribution?: LiveAttribution;
 }
 
 /**
  * The injected model: 784 pixels in [0, 1] → the response. Called one at a time by the dashboard's queue.
  * `signal` is aborted when the request timed out: a function that can stop its work (the worker-backed one
- * of `createWorkerLive` terminates its worker) should, and reject; others may ignore it.
+ * of `createWorkerLive` terminates its worker) should, and reject; others may ignore it. With `attribution`,
+ * the response must carry `attribution` for that method and target (see `LiveOptions.methods`).
  */
-export type LiveFunction = (input: Float32Array, signal?: AbortSignal) => Promise<LiveResponse>;
+export type LiveFunction = (
+  input: Float32Array,
+  signal?: AbortSignal,
+  attribution?: LiveAttributionRequest,
+) => Promise<LiveResponse>;
 
 /** Test digits the page can pick by index. */
 export interface DigitSource {
@@ -48,6 +70,11 @@ export interface LiveOptions {
   readonly predict: LiveFunction;
   /** The digits `{ index }` picks from; without it only `{ pixels }` is accepted. */
   readonly digits?: DigitSource;
+  /**
+   * The attribution methods `predict` can run (`{ method }` must be one of them); default none, and a request
+   * with `method` is a 400. `LIVE_METHODS` for a model built with `createLiveFunction`.
+   */
+  readonly methods?: readonly string[];
   /** Requests allowed to wait behind the running one; more are answered 503. Default 8. */
   readonly maxQueue?: number;
   /** A request whose computation has not finished after this many ms is answered 504. Default 10,000. */

@@ -17,7 +17,8 @@ const firstLine = (e: unknown): string =>
  * 0. lower this thread's priority (`nice`, Linux), so the server thread gets the CPU first;
  * 1. import the module and call its `loadLiveFunction(data)` (it initializes a tfjs backend and loads its
  *    models inside this thread); post `failed` and exit on any error;
- * 2. post `ready`, then answer each `predict` with `result` (plain arrays, plus the live tensor count) or
+ * 2. post `ready`, then answer each `predict` (with its attribution request, if any) with `result` (plain
+ *    arrays, plus the live tensor count) or
  *    `error`, one at a time (the dashboard's queue sends one at a time anyway).
  */
 async function main(): Promise<void> {
@@ -41,11 +42,15 @@ async function main(): Promise<void> {
   port.on('message', (m: PredictMessage) => {
     chain = chain.then(async () => {
       try {
-        const r = await predict(m.pixels);
+        const r = await (m.attribution === undefined
+          ? predict(m.pixels)
+          : predict(m.pixels, undefined, m.attribution));
+        const a = r.attribution;
         const response = {
           probabilities: Array.from(r.probabilities),
           lrScores: Array.from(r.lrScores),
           activations: r.activations.map((a) => ({ ...a, values: Array.from(a.values) })),
+          ...(a === undefined ? {} : { attribution: { ...a, values: Array.from(a.values) } }),
         };
         post({ type: 'result', id: m.id, response, numTensors: tf.engine().state.numTensors });
       } catch (error) {

@@ -1,5 +1,5 @@
 /** The messages between the dashboard and its live-model worker, and what a live model module exports. */
-import type { LiveFunction, LiveResponse } from './live-types.js';
+import type { LiveAttributionRequest, LiveFunction, LiveResponse } from './live-types.js';
 
 /** What a module run in the worker must export: it loads its models there and returns the live function. */
 export interface LiveModelModule {
@@ -20,6 +20,8 @@ export interface PredictMessage {
   readonly type: 'predict';
   readonly id: number;
   readonly pixels: Float32Array;
+  /** What to attribute, if anything (passed to the live function as its third argument). */
+  readonly attribution?: LiveAttributionRequest;
 }
 
 /** Worker → dashboard. */

@@ -1,6 +1,7 @@
 /** Wires the dashboard's live endpoint to the real models (the reference CNN and the MNIST logistic templates) in a worker. */
 import { createWorkerLive } from './create-worker-live.js';
 import type { WorkerLive } from './create-worker-live.js';
+import { LIVE_METHODS } from './live-methods.js';
 import { mnistTestDigits } from './mnist-test-digits.js';
 import type { ReferenceWorkerData } from './reference-live-module.js';
 import { siblingModuleUrl } from './sibling-module-url.js';
@@ -8,7 +9,7 @@ import { siblingModuleUrl } from './sibling-module-url.js';
 /**
  * Live options for the dashboard: a worker thread loads the CNN (trained and cached on first use) and the
  * logistic-regression templates and answers with the CNN's probabilities and per-layer activations and the
- * templates' scores; the digits are the MNIST test split (kept on the server thread). Resolves once the worker
+ * templates' scores (and, on request, an attribution by one of `LIVE_METHODS`); the digits are the MNIST test split (kept on the server thread). Resolves once the worker
  * has loaded the models (rejects with the reason if it cannot). The worker never keeps the process alive
  * when idle; `close()` ends it.
  * @example await serveDashboard({ resultsDir: 'results', live: await referenceLive(cacheDir) });
@@ -19,6 +20,7 @@ export async function referenceLive(cacheDir: string): Promise<WorkerLive> {
     module: siblingModuleUrl('./reference-live-module', import.meta.url),
     data,
     digits: mnistTestDigits(),
+    methods: LIVE_METHODS,
   });
   await live.ready();
   return live;
