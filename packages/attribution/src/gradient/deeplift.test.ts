@@ -3,7 +3,15 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { expectArraysClose } from '@openbox/testing';
 import { createRng } from '@openbox/runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { linearModel, randomInputs, setupBackend, smallCnn, weightColumn } from '../test-models.js';
+import {
+  linearModel,
+  randomInputs,
+  randomValues,
+  setupBackend,
+  smallCnn,
+  smoothCnn,
+  weightColumn,
+} from '../test-models.js';
 import { deepLift } from './deeplift.js';
 import { referenceGradient, rescaleRelu } from './test-small-cnn-reference.js';
 
@@ -138,6 +146,46 @@ describe('deepLift', () => {
       [0, 1].map((i) => sums[i]! - (px[i]![1]! - p0[i]![1]!)),
       1e-5,
     );
+    [x, attributions, delta!].forEach((t) => t.dispose());
+  });
+
+  it.each(['relu', 'relu6', 'sigmoid', 'tanh', 'elu', 'selu', 'softplus'] as const)(
+    "with a huge eps falls back to %s's plain derivative everywhere: x ⊙ ∂f/∂x (tfjs autograd) for x0 = 0",
+    (activation) => {
+      const model = tfl.sequential({
+        layers: [
+          tfl.layers.flatten({ inputShape: [2, 2, 1], name: 'flat' }),
+          tfl.layers.dense({
+            units: 4,
+            activation,
+            name: 'hidden',
+            kernelInitializer: tfl.initializers.glorotUniform({ seed: 1 }),
+          }),
+          tfl.layers.dense({
+            units: 2,
+            name: 'out',
+            kernelInitializer: tfl.initializers.glorotUniform({ seed: 2 }),
+          }),
+        ],
+      });
+      const x = tf.tensor4d(randomValues(8, 7, -2, 2), [2, 2, 2, 1]);
+      const { attributions, delta } = deepLift.attribute(model, x, { targets: [0, 1], eps: 1e9 });
+      const expected = tf.tidy(() =>
+        tf.mul(
+          x,
+          tf.grad((v: tf.Tensor) => tf.sum(tf.mul(model.apply(v) as tf.Tensor, tf.oneHot([0, 1], 2))))(x),
+        ),
+      );
+      expectArraysClose(attributions, expected, 1e-5); // same float32 derivative, written out by hand
+      [x, attributions, delta!, expected].forEach((t) => t.dispose());
+    },
+  );
+
+  it('sums to f(x) − f(x0) with tanh and average pooling (smoothCnn)', () => {
+    const model = smoothCnn(55);
+    const x = randomInputs(3, [8, 8, 1], 56);
+    const { attributions, delta } = deepLift.attribute(model, x, { targets: [0, 1, 2], baselines: 'blur' });
+    expect(Math.max(...[...delta!.dataSync()].map(Math.abs))).toBeLessThan(1e-4);
     [x, attributions, delta!].forEach((t) => t.dispose());
   });
 

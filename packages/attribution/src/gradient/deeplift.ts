@@ -9,6 +9,9 @@
  * Softmax: the default `logits` output never evaluates it. With `output: 'model'` the final softmax keeps its plain
  * gradient at x (Captum's `softmax` rule subtracts a mean over the whole batch, which makes one input's attribution
  * depend on the others; we do not copy it), so `delta` is no longer small: prefer the logits.
+ *
+ * Each pass holds pairs, so `internalBatchSize` counts rows two per pair (⌊size / 2⌋ pairs, at least one). Layers the
+ * graph executor applies as they are (LeakyReLU, PReLU layers) keep their plain gradient, and `delta` shows it.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { makeBaseline, type Baseline, type BaselineOptions } from '../baselines/make-baseline.js';
