@@ -43,7 +43,11 @@ export function targetValues(
       });
       const act = acts[g.layer]!;
       const flat = g.kind === 'channel' ? tf.mean(act, [1, 2]) : tf.reshape(act, [owners.length, g.size]);
-      const picked = tf.sum(tf.mul(flat, tf.oneHot(tf.tensor1d(index, 'int32'), g.size)), 1);
+      // tf.oneHot needs depth >= 2; a one-unit output (a regression or single-logit head) is its own target.
+      const picked =
+        g.size === 1
+          ? tf.reshape(flat, [owners.length])
+          : tf.sum(tf.mul(flat, tf.oneHot(tf.tensor1d(index, 'int32'), g.size)), 1);
       const part = tf.mul(picked, tf.tensor1d(member));
       total = total === undefined ? part : tf.add(total, part);
     }

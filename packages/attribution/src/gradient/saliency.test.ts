@@ -129,3 +129,15 @@ describe('saliency', () => {
     [wrong, nan].forEach((t) => t.dispose());
   });
 });
+
+describe('saliency of a one-unit output', () => {
+  it('is the weights of a single linear logit (a regression head has no one-hot of depth 1)', () => {
+    const fixture = linearModel([2, 2, 1], 1, 21);
+    const x = randomInputs(2, [2, 2, 1], 8);
+    // A one-unit softmax is constantly 1 (its gradient is 0); its logit is the linear unit.
+    const { attributions } = saliency.attribute(fixture.model, x, { targets: 0 });
+    const column = weightColumn(fixture, 0);
+    expectArraysClose(attributions, [...column, ...column], 1e-6);
+    [x, attributions].forEach((t) => t.dispose());
+  });
+});
