@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { METHOD_NAMES, saliency } from '@openbox/attribution';
+import { METHOD_NAMES, METHODS, saliency, type MethodInfo } from '@openbox/attribution';
 import { loadReferenceCnn } from '@openbox/cnn-vis';
 import { loadMnist } from '@openbox/datasets';
 import { initBackend, loadModel, saveModel } from '@openbox/runtime';
@@ -186,6 +186,91 @@ describe('openbox attribute', () => {
     expect(report.attributions).toEqual(attributions.arraySync());
     tf.dispose([x, attributions]);
     ref.model.dispose();
+  });
+});
+
+describe('openbox attribute: method flags', () => {
+  it('reach the method under its option names (abs, steps, rule, baselines, layer, window, stride, samples, noiseSd, seed)', async () => {
+    const spy = vi.spyOn(METHODS.saliency, 'attribute');
+    try {
+      const argv = [
+        '--model',
+        MODEL,
+        '--inputs',
+        join(dir, 'inputs.json'),
+        '--method',
+        'saliency',
+        '--targets',
+        '1',
+        '--json',
+      ];
+      const flags = [
+        '--abs',
+        '--steps',
+        '7',
+        '--ig-method',
+        'riemann-left',
+        '--baseline',
+        'blur',
+        '--layer',
+        'c1',
+      ];
+      const more = [
+        '--window',
+        '3',
+        '--stride',
+        '1',
+        '--samples',
+        '5',
+        '--noise-sd',
+        '0.2',
+        '--seed',
+        '4',
+        '--output',
+        'model',
+      ];
+      expect((await run([...argv, ...flags, ...more])).code).toBe(0);
+      expect(spy).toHaveBeenCalledTimes(1);
+      const options = spy.mock.calls[0]![2];
+      expect(options).toEqual({
+        method: 'saliency',
+        targets: [1, 1, 1],
+        output: 'model',
+        abs: true,
+        steps: 7,
+        rule: 'riemann-left',
+        baselines: 'blur',
+        layer: 'c1',
+        window: 3,
+        stride: 1,
+        samples: 5,
+        noiseSd: 0.2,
+        seed: 4,
+      });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('a method that needs a layer, without --layer: exit 2 listing the layers; an unknown --layer too', async () => {
+    const method = METHODS.saliency as { info: MethodInfo };
+    const info = method.info;
+    method.info = { ...info, needsLayer: true };
+    try {
+      const argv = ['--model', MODEL, '--inputs', join(dir, 'inputs.json'), '--method', 'saliency'];
+      const { code, err } = await run(argv);
+      expect(code).toBe(2);
+      expect(err.split('\n')[0]).toBe(
+        'openbox attribute: --method saliency needs --layer NAME; layers in this model: c1, f, out.',
+      );
+      const unknown = await run([...argv, '--layer', 'c9']);
+      expect(unknown.code).toBe(2);
+      expect(unknown.err.split('\n')[0]).toBe(
+        "openbox attribute: openbox attribute --layer: unknown layer 'c9'. Layers in this model: c1, f, out (plus 'input' and 'logits').",
+      );
+    } finally {
+      method.info = info;
+    }
   });
 });
 

@@ -48,14 +48,20 @@ export const ATTRIBUTE_OPTIONS = {
     item: { kind: 'integer', min: 0, max: MNIST_TEST_COUNT - 1 },
     maxItems: MAX_INPUTS,
     placeholder: '0,5,9',
-    help: 'MNIST test digits by index (the reference CNN’s test split); or use --inputs',
+    help: 'MNIST test digits by index (the test split the reference CNN is scored on); or use --inputs',
   },
   targets: {
     kind: 'string',
     placeholder: '1,4,7,9',
     help: "class indices, one per input or one for all (default: each input's predicted class)",
   },
-  method: { kind: 'enum', values: METHOD_NAMES, required: true, placeholder: 'NAME', help: 'the method' },
+  method: {
+    kind: 'enum',
+    values: METHOD_NAMES,
+    required: true,
+    placeholder: 'NAME',
+    help: 'the attribution method',
+  },
   abs: { kind: 'flag', help: 'absolute values (saliency)' },
   steps: {
     kind: 'integer',
@@ -87,7 +93,13 @@ export const ATTRIBUTE_OPTIONS = {
     help: 'noise standard deviation (smoothgrad, vargrad)',
   },
   seed: SEED_OPTION,
-  output: { kind: 'enum', values: OUTPUT_SPACES, default: 'logits', help: 'what a class index picks from' },
+  output: {
+    kind: 'enum',
+    values: OUTPUT_SPACES,
+    default: 'logits',
+    placeholder: 'SPACE',
+    help: 'what a class index picks from',
+  },
   out: {
     kind: 'string',
     pathLike: true,

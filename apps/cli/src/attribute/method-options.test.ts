@@ -1,0 +1,81 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '@openbox/runtime';
+import { UsageError } from '../errors.js';
+import { methodOptions, type MethodFlags } from './method-options.js';
+import { parseTargets, targetsPerInput } from './targets.js';
+
+beforeAll(() => initBackend());
+
+const NONE: MethodFlags = {
+  abs: false,
+  steps: undefined,
+  igMethod: undefined,
+  layer: undefined,
+  window: undefined,
+  stride: undefined,
+  samples: undefined,
+  noiseSd: undefined,
+  seed: 0,
+};
+
+describe('methodOptions', () => {
+  it('passes only the flags given (each method keeps its defaults), under the methods’ option names', () => {
+    expect(methodOptions(NONE, undefined)).toEqual({ seed: 0 });
+    const all: MethodFlags = {
+      abs: true,
+      steps: 32,
+      igMethod: 'riemann-trapezoid',
+      layer: 'c1',
+      window: 4,
+      stride: 2,
+      samples: 7,
+      noiseSd: 0.1,
+      seed: 9,
+    };
+    expect(methodOptions(all, 'blur')).toEqual({
+      abs: true,
+      steps: 32,
+      rule: 'riemann-trapezoid',
+      baselines: 'blur',
+      layer: 'c1',
+      window: 4,
+      stride: 2,
+      samples: 7,
+      noiseSd: 0.1,
+      seed: 9,
+    });
+  });
+  it('a baseline tensor goes through as it is', () => {
+    const b = tf.zeros([1, 2, 2, 1]);
+    expect(methodOptions(NONE, b)['baselines']).toBe(b);
+    b.dispose();
+  });
+});
+
+describe('targets', () => {
+  it('parses class lists, repeats allowed', () => {
+    expect(parseTargets(undefined)).toBeUndefined();
+    expect(parseTargets('3, 3,0')).toEqual([3, 3, 0]);
+  });
+  it.each(['-1', '1.5', '', '01', 'x'])("rejects '%s'", (text) => {
+    expect(() => parseTargets(`2,${text}`)).toThrow(
+      new UsageError(
+        'invalid-value',
+        `--targets items must each be a class index (an integer ≥ 0), got '${text}'.`,
+        'targets',
+      ),
+    );
+  });
+  it('one for all, one per input, or the predictions', () => {
+    expect(targetsPerInput([4], 3, 10, () => [])).toEqual([4, 4, 4]);
+    expect(targetsPerInput([4, 5, 6], 3, 10, () => [])).toEqual([4, 5, 6]);
+    expect(targetsPerInput(undefined, 2, 10, () => [8, 1])).toEqual([8, 1]);
+    expect(() => targetsPerInput([1, 2], 3, 10, () => [])).toThrow(
+      '--targets lists 2 classes for 3 inputs; give one per input or one for all.',
+    );
+    expect(() => targetsPerInput([1, 10], 2, 10, () => [])).toThrow(
+      '--targets 10 is not a class of this model: it has classes 0..9.',
+    );
+  });
+});
