@@ -24,10 +24,13 @@ export function coalitionValues(
   for (let s = 0; s < 1 << d; s++)
     for (let i = 0; i < size; i++)
       images[s * size + i] = (s >> mask[Math.floor(i / c)]!) & 1 ? x[i]! : baseline[i]!;
-  return tf.tidy(() => {
+  const picked = tf.tidy(() => {
     const logits = adapter.activations(tf.tensor4d(images, [1 << d, ...shape]), ['logits'])['logits']!;
-    return Float64Array.from(tf.gather(logits, target, 1).dataSync());
+    return tf.gather(logits, target, 1);
   });
+  const values = Float64Array.from(picked.dataSync());
+  picked.dispose();
+  return values;
 }
 
 /** φ_j = Σ_{S ∌ j} |S|! (d − |S| − 1)! / d! · (v(S ∪ {j}) − v(S)), by enumeration in float64. */
