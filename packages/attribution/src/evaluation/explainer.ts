@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { MESSAGES } from '../messages.js';
-import type { AttributionMethod, CommonOptions } from '../core/method.js';
+import type { AttributionMethod, AttributionResult, CommonOptions } from '../core/method.js';
 import type { ModelLike } from '../core/prepare.js';
 import type { Target } from '../core/target.js';
 
@@ -46,24 +46,40 @@ export function explain(
   owners: Int32Array,
   options: EvaluationOptions,
 ): tf.Tensor {
-  const result =
-    typeof explainer === 'function'
-      ? explainer(inputs, model, owners)
-      : explainer.attribute(model, inputs, {
-          ...options.methodOptions,
-          targets: expandTargets(options.targets, owners),
-          ...(options.output === undefined ? {} : { output: options.output }),
-          ...(options.internalBatchSize === undefined
-            ? {}
-            : { internalBatchSize: options.internalBatchSize }),
-        });
-  const attributions = result instanceof tf.Tensor ? result : result.attributions;
-  if (!(result instanceof tf.Tensor)) {
-    result.delta?.dispose();
-    result.layerAttributions?.dispose();
+  if (typeof explainer === 'function') {
+    const attributions = explainer(inputs, model, owners);
+    checkSameShape(fn, 'the attributions', attributions, inputs, () => attributions.dispose());
+    return attributions;
   }
-  checkSameShape(fn, 'the attributions', attributions, inputs, () => attributions.dispose());
-  return attributions;
+  const result = callMethod(fn, explainer, model, inputs, owners, options);
+  result.delta?.dispose();
+  result.layerAttributions?.dispose();
+  return result.attributions;
+}
+
+/**
+ * The method's whole result for `inputs` (rows owned by `owners`), its attributions checked to have the inputs'
+ * shape; the caller disposes every tensor in it.
+ * @example const { attributions, delta } = callMethod('completeness', ig, model, x, owners, { targets: 0 });
+ */
+export function callMethod(
+  fn: string,
+  method: AttributionMethod,
+  model: ModelLike,
+  inputs: tf.Tensor,
+  owners: Int32Array,
+  options: EvaluationOptions,
+): AttributionResult {
+  const result = method.attribute(model, inputs, {
+    ...options.methodOptions,
+    targets: expandTargets(options.targets, owners),
+    ...(options.output === undefined ? {} : { output: options.output }),
+    ...(options.internalBatchSize === undefined ? {} : { internalBatchSize: options.internalBatchSize }),
+  });
+  checkSameShape(fn, 'the attributions', result.attributions, inputs, () => {
+    for (const t of [result.attributions, result.delta, result.layerAttributions]) t?.dispose();
+  });
+  return result;
 }
 
 /** Throws (after `cleanup`) unless `a` has the shape of `b`. */
