@@ -78,6 +78,11 @@ describe('layer-conductance', () => {
     const chunked = layerConductance.attribute(model, x, { ...options, internalBatchSize: 1 });
     expect(tf.memory().numTensors).toBe(before + 2);
     expectArraysClose(chunked.attributions, whole.attributions, 1e-6);
+    // Blocks of 3 nodes then 2 (the carried node joins the blocks).
+    const blocks = layerConductance.attribute(model, x, { ...options, internalBatchSize: 6 });
+    expectArraysClose(blocks.attributions, whole.attributions, 1e-6);
+    expectArraysClose(blocks.delta!, whole.delta!, 1e-6);
+    [blocks.attributions, blocks.delta!].forEach((t) => t.dispose());
     expect(() => layerConductance.attribute(model, x, { ...options, steps: 1.5 })).toThrow(
       'layer-conductance: options.steps must be an integer from 1 to 10000; got 1.5.',
     );

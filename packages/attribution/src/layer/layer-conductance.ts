@@ -11,12 +11,11 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { AttributionMethod, CommonOptions } from '../core/method.js';
-import { tiledOwners, type ModelLike } from '../core/prepare.js';
+import type { ModelLike } from '../core/prepare.js';
 import { quadrature } from '../core/quadrature.js';
-import { layerGradients } from './layer-gradients.js';
 import {
   convergenceDelta,
-  interpolate,
+  visitPath,
   pathBaseline,
   preparePath,
   type LayerPathOptions,
@@ -43,24 +42,37 @@ export const layerConductance: AttributionMethod<LayerConductanceOptions> = {
   attribute(model: ModelLike, inputs: tf.Tensor, options: CommonOptions & LayerConductanceOptions) {
     const fn = 'layer-conductance';
     // 1. Check everything; steps + 1 nodes of the rule (Captum's `alphas_func(n_steps + 1)`).
-    const { adapter, n, targets, batchSize, layer, steps, rule } = preparePath(fn, model, inputs, options);
+    const prepared = preparePath(fn, model, inputs, options);
+    const { adapter, targets, batchSize, steps, rule } = prepared;
     const { alphas } = quadrature(rule, steps + 1, fn);
     const baseline = pathBaseline(fn, inputs, options);
-    // 2. A and ∂f/∂A at every node.
-    const path = interpolate(inputs, baseline, alphas);
-    const lg = layerGradients(adapter, path, tiledOwners(n, steps + 1), targets, layer, batchSize);
-    path.dispose();
-    lg.values.dispose();
-    // 3. Step differences of A times the gradient at the step's left node, summed over steps.
-    const attributions = tf.tidy(() => {
-      const shape = lg.activations.shape.slice(1);
-      const a = tf.reshape(lg.activations, [steps + 1, n, ...shape]);
-      const g = tf.reshape(lg.gradients, [steps + 1, n, ...shape]);
-      const rest = shape.map(() => 0);
-      const diffs = tf.sub(tf.slice(a, [1, 0, ...rest]), tf.slice(a, [0, 0, ...rest], [steps, -1]));
-      return tf.sum(tf.mul(diffs, tf.slice(g, [0, 0, ...rest], [steps, -1])), 0);
+    // 2. Block by block of nodes: step differences of A times the gradient at each step's left node, summed; the
+    // block's last node (A and ∂f/∂A) is carried to the next block.
+    const acc: { total?: tf.Tensor; a?: tf.Tensor; g?: tf.Tensor } = {};
+    visitPath(prepared, inputs, baseline, alphas, (_first, acts, grads) => {
+      const next = tf.tidy(() => {
+        const a = acc.a === undefined ? acts : tf.concat([tf.expandDims(acc.a, 0), acts]);
+        const g = acc.g === undefined ? grads : tf.concat([tf.expandDims(acc.g, 0), grads]);
+        const k = a.shape[0]! - 1;
+        const rest = a.shape.slice(1).map(() => 0);
+        const part =
+          k === 0
+            ? tf.zerosLike(tf.squeeze(a, [0]))
+            : tf.sum(
+                tf.mul(
+                  tf.sub(tf.slice(a, [1, ...rest]), tf.slice(a, [0, ...rest], [k])),
+                  tf.slice(g, [0, ...rest], [k]),
+                ),
+                0,
+              );
+        const last = (t: tf.Tensor) => tf.squeeze(tf.slice(t, [k, ...rest], [1]), [0]);
+        return { total: acc.total === undefined ? part : tf.add(acc.total, part), a: last(a), g: last(g) };
+      });
+      [acc.total, acc.a, acc.g].forEach((t) => t?.dispose());
+      Object.assign(acc, next);
     });
-    [lg.activations, lg.gradients].forEach((t) => t.dispose());
+    [acc.a!, acc.g!].forEach((t) => t.dispose());
+    const attributions = acc.total!;
     const delta = convergenceDelta(adapter, inputs, baseline, targets, batchSize, attributions);
     baseline.dispose();
     return { attributions, delta };

@@ -79,6 +79,12 @@ describe('layerGradients', () => {
       { layer: 'conv1', channel: 0 },
       "f: target layer 'conv1' comes before options.layer 'pool', so it does not depend on it; give a target at or after that layer.",
     ],
+    [
+      "logits with the final softmax layer (they are computed from that layer's input)",
+      'probs',
+      1,
+      "f: target layer 'logits' comes before options.layer 'probs', so it does not depend on it; give a target at or after that layer.",
+    ],
   ])('checkLayer rejects %s naming the layers', (_, layer, target, message) => {
     const adapter = asAdapter(smoothCnn(27));
     const targets = resolveTargets(adapter, target, 1, 'logits', 'f');

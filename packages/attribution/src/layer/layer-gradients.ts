@@ -27,8 +27,8 @@ export interface LayerGradients {
 
 /**
  * `options.layer` checked: present, one of the model's layers, and at or before every target's layer (a target
- * upstream of the layer does not depend on it). The pseudo-layers `input` and `logits` and `:pre` names are not
- * layers whose output can be replaced, so they are refused.
+ * upstream of the layer does not depend on it; nor do the logits on the output of a final softmax layer). The
+ * pseudo-layers `input` and `logits` and `:pre` names are not layers whose output can be replaced, so they are refused.
  * @example const layer = checkLayer('grad-cam', adapter, options.layer, targets);
  */
 export function checkLayer(
@@ -41,8 +41,12 @@ export function checkLayer(
   const names = adapter.layers().map((l) => l.name);
   const at = typeof layer === 'string' ? names.indexOf(layer) : -1;
   if (at < 0) throw new Error(MESSAGES.layerOption(fn, layer, names));
+  // The logits of a model ending in softmax are computed from the last layer's input, before its output.
+  const last = adapter.model.layers[adapter.model.layers.length - 1]!;
+  const softmaxLast =
+    layer === last.name && (last.getConfig() as { activation?: unknown }).activation === 'softmax';
   for (const t of targets) {
-    if (t.layer !== LOGITS_LAYER && names.indexOf(t.layer) < at)
+    if (t.layer === LOGITS_LAYER ? softmaxLast : names.indexOf(t.layer) < at)
       throw new Error(MESSAGES.targetBeforeLayer(fn, t.layer, layer as string));
   }
   return layer as string;

@@ -89,6 +89,9 @@ describe('layer-integrated-gradients', () => {
     expect(tf.memory().numTensors).toBe(before + 2);
     expectArraysClose(chunked.attributions, whole.attributions, 1e-6);
     expectArraysClose(chunked.delta!, whole.delta!, 1e-6);
+    const blocks = layerIntegratedGradients.attribute(model, x, { ...options, internalBatchSize: 4 });
+    expectArraysClose(blocks.attributions, whole.attributions, 1e-6);
+    [blocks.attributions, blocks.delta!].forEach((t) => t.dispose());
     const bad = tf.zeros([3, 8, 8, 1]);
     for (const [extra, message] of [
       [{ steps: 0 }, 'layer-integrated-gradients: options.steps must be an integer from 1 to 10000; got 0.'],

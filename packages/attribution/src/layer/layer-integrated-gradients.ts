@@ -11,15 +11,14 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { AttributionMethod, CommonOptions } from '../core/method.js';
-import { tiledOwners, type ModelLike } from '../core/prepare.js';
+import type { ModelLike } from '../core/prepare.js';
 import { quadrature } from '../core/quadrature.js';
-import { layerActivations, layerGradients } from './layer-gradients.js';
+import { layerActivations } from './layer-gradients.js';
 import {
   convergenceDelta,
-  interpolate,
   pathBaseline,
   preparePath,
-  weightedBlockSum,
+  visitPath,
   type LayerPathOptions,
 } from './layer-path.js';
 
@@ -44,16 +43,23 @@ export const layerIntegratedGradients: AttributionMethod<LayerIntegratedGradient
   attribute(model: ModelLike, inputs: tf.Tensor, options: CommonOptions & LayerIntegratedGradientsOptions) {
     const fn = 'layer-integrated-gradients';
     // 1. Check everything, then the baseline and the rule's nodes.
-    const { adapter, n, targets, batchSize, layer, steps, rule } = preparePath(fn, model, inputs, options);
+    const prepared = preparePath(fn, model, inputs, options);
+    const { adapter, n, targets, batchSize, layer, steps, rule } = prepared;
     const { alphas, weights } = quadrature(rule, steps, fn);
     const baseline = pathBaseline(fn, inputs, options);
-    // 2. ∂f/∂A at every node of the input path, integrated with the rule's weights.
-    const path = interpolate(inputs, baseline, alphas);
-    const lg = layerGradients(adapter, path, tiledOwners(n, steps), targets, layer, batchSize);
-    path.dispose();
-    [lg.activations, lg.values].forEach((t) => t.dispose());
-    const integrated = weightedBlockSum(lg.gradients, weights, n);
-    lg.gradients.dispose();
+    // 2. Σ_k w_k ∂f/∂A at the nodes of the input path, block by block of nodes.
+    const sum: { total?: tf.Tensor } = {};
+    visitPath(prepared, inputs, baseline, alphas, (first, _acts, grads) => {
+      const k = grads.shape[0]!;
+      const next = tf.tidy(() => {
+        const w = Float32Array.from(weights.subarray(first, first + k));
+        const part = tf.sum(tf.mul(grads, tf.tensor(w, [k, ...grads.shape.slice(1).map(() => 1)])), 0);
+        return sum.total === undefined ? part : tf.add(sum.total, part);
+      });
+      sum.total?.dispose();
+      sum.total = next;
+    });
+    const integrated = sum.total!;
     // 3. Times the change of the layer between the endpoints; the delta against f(x) − f(x0).
     const ends = tf.tidy(() => layerActivations(adapter, tf.concat([inputs, baseline]), layer, batchSize));
     const attributions = tf.tidy(() => {

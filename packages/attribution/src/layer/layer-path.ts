@@ -1,6 +1,7 @@
 /**
  * What the path methods on a layer share (layer integrated gradients, conductance): their options resolved once, the
- * straight path x0 + α (x − x0) in input space for every node α, and the convergence delta against the endpoints.
+ * straight path x0 + α (x − x0) in input space for every node α, visited in blocks of nodes with the layer's values
+ * and gradients there, and the convergence delta against the endpoints.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelAdapter } from '@openbox/runtime';
@@ -10,7 +11,7 @@ import type { CommonOptions } from '../core/method.js';
 import { prepare, tiledOwners, type ModelLike, type Prepared } from '../core/prepare.js';
 import { QUADRATURE_RULES, type QuadratureRule } from '../core/quadrature.js';
 import { MESSAGES } from '../messages.js';
-import { checkLayer, type LayerOptions } from './layer-gradients.js';
+import { checkLayer, layerGradients, type LayerOptions } from './layer-gradients.js';
 
 /** Options of the path methods on a layer. */
 export interface LayerPathOptions extends LayerOptions {
@@ -69,14 +70,36 @@ export function interpolate(inputs: tf.Tensor, baseline: tf.Tensor, alphas: Floa
   });
 }
 
-/** `[k, n, ...rest]` → the sum over k of `weights[k]` times block k: `[n, ...rest]`. */
-export function weightedBlockSum(t: tf.Tensor, weights: ArrayLike<number>, n: number): tf.Tensor {
-  return tf.tidy(() => {
-    const k = weights.length;
-    const blocks = tf.reshape(t, [k, n, ...t.shape.slice(1)]);
-    const w = tf.tensor(Float32Array.from(weights), [k, ...blocks.shape.slice(1).map(() => 1)]);
-    return tf.sum(tf.mul(blocks, w), 0);
-  });
+/**
+ * Visits the path's nodes in blocks of at most max(1, ⌊batchSize / n⌋) nodes (every input at each node), handing
+ * `visit` the index of the block's first node and A and ∂f/∂A there as `[nodes, n, ...layer]` (disposed after the
+ * visit): memory stays bounded by the batch size whatever the number of steps.
+ * @example visitPath(prepared, inputs, baseline, alphas, (first, acts, grads) => { ... });
+ */
+export function visitPath(
+  p: PreparedPath,
+  inputs: tf.Tensor,
+  baseline: tf.Tensor,
+  alphas: Float64Array,
+  visit: (first: number, acts: tf.Tensor, grads: tf.Tensor) => void,
+): void {
+  const { adapter, n, targets, layer, batchSize } = p;
+  const size = Math.max(1, Math.floor(batchSize / n));
+  for (let first = 0; first < alphas.length; first += size) {
+    const block = alphas.subarray(first, Math.min(alphas.length, first + size));
+    const path = interpolate(inputs, baseline, block);
+    const lg = layerGradients(adapter, path, tiledOwners(n, block.length), targets, layer, batchSize);
+    path.dispose();
+    lg.values.dispose();
+    const shape = [block.length, n, ...lg.activations.shape.slice(1)];
+    const [acts, grads] = [tf.reshape(lg.activations, shape), tf.reshape(lg.gradients, shape)];
+    [lg.activations, lg.gradients].forEach((t) => t.dispose());
+    try {
+      visit(first, acts, grads);
+    } finally {
+      [acts, grads].forEach((t) => t.dispose());
+    }
+  }
 }
 
 /**
