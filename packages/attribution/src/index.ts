@@ -23,6 +23,28 @@ export { gaussianBlur } from './baselines/gaussian-blur.js';
 // Gradient methods
 export { saliency } from './gradient/saliency.js';
 export type { SaliencyOptions } from './gradient/saliency.js';
+export { inputXGradient } from './gradient/input-x-gradient.js';
+export type { InputXGradientOptions } from './gradient/input-x-gradient.js';
+export { integratedGradients } from './gradient/integrated-gradients.js';
+export type { IntegratedGradientsOptions } from './gradient/integrated-gradients.js';
+export {
+  noiseTunnel,
+  smoothgrad,
+  smoothgradSq,
+  varGrad,
+  NOISE_TUNNEL_TYPES,
+} from './gradient/noise-tunnel.js';
+export type { NoiseTunnelOptions, NoiseTunnelType } from './gradient/noise-tunnel.js';
+export { gradientShap } from './gradient/gradient-shap.js';
+export type { GradientShapOptions } from './gradient/gradient-shap.js';
+
+// Modified-backprop methods
+export { guidedBackprop } from './gradient/guided-backprop.js';
+export { deconvolution } from './gradient/deconvolution.js';
+export { deepLift, DEEPLIFT_EPS } from './gradient/deeplift.js';
+export type { DeepLiftOptions } from './gradient/deeplift.js';
+export { deepLiftShap } from './gradient/deeplift-shap.js';
+export type { DeepLiftShapOptions } from './gradient/deeplift-shap.js';
 
 // One entry point
 export { attribute } from './attribute.js';

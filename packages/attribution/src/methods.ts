@@ -1,11 +1,32 @@
 /**
  * The registry of attribution methods: names declared once (`as const`), the type and guard derived from them, and
- * each implementation keyed by name, so a method without an implementation (or a test case) is a type error.
+ * each implementation keyed by name, so a method without an implementation is a type error; each method's `name`
+ * equals its key (tested).
  */
 import type { AttributionMethod } from './core/method.js';
+import { deconvolution } from './gradient/deconvolution.js';
+import { deepLiftShap } from './gradient/deeplift-shap.js';
+import { deepLift } from './gradient/deeplift.js';
+import { gradientShap } from './gradient/gradient-shap.js';
+import { guidedBackprop } from './gradient/guided-backprop.js';
+import { inputXGradient } from './gradient/input-x-gradient.js';
+import { integratedGradients } from './gradient/integrated-gradients.js';
+import { smoothgrad, smoothgradSq, varGrad } from './gradient/noise-tunnel.js';
 import { saliency } from './gradient/saliency.js';
 
-export const METHOD_NAMES = ['saliency'] as const;
+export const METHOD_NAMES = [
+  'saliency',
+  'input-x-gradient',
+  'integrated-gradients',
+  'smoothgrad',
+  'smoothgrad-sq',
+  'vargrad',
+  'gradient-shap',
+  'guided-backprop',
+  'deconvolution',
+  'deeplift',
+  'deeplift-shap',
+] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
 /** True when `name` names a registered method. */
@@ -13,8 +34,18 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && (METHOD_NAMES as readonly string[]).includes(name);
 }
 
-// Each method's options type differs; the registry erases it, `attribute` re-checks every option at run time.
+// Each method's options type differs; the registry erases it, and each method checks its options at run time.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const METHODS: Record<MethodName, AttributionMethod<any>> = {
   saliency,
+  'input-x-gradient': inputXGradient,
+  'integrated-gradients': integratedGradients,
+  smoothgrad,
+  'smoothgrad-sq': smoothgradSq,
+  vargrad: varGrad,
+  'gradient-shap': gradientShap,
+  'guided-backprop': guidedBackprop,
+  deconvolution,
+  deeplift: deepLift,
+  'deeplift-shap': deepLiftShap,
 };
