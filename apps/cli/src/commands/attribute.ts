@@ -12,7 +12,7 @@ import {
 import { LOGITS_LAYER, ModelAdapter, initBackend } from '@openbox/runtime';
 import { escapeForMessage } from '@openbox/safe-io';
 import { parseOptions, type OptionSpecs, type ParsedOptions } from '../args.js';
-import { MNIST_TEST_COUNT, loadAttributedModel, mnistTrainMean, readDigits } from '../attribute/inputs.js';
+import { MNIST_TEST_COUNT, loadAttributedModel, readDigits } from '../attribute/inputs.js';
 import { methodOptions } from '../attribute/method-options.js';
 import { outputFiles, summaryLines } from '../attribute/outputs.js';
 import { readImagesFile, type Images } from '../attribute/read-images.js';
@@ -154,6 +154,7 @@ export const attributeCommand: Command = {
   },
 };
 
+/** Steps 3–6 with the model loaded: checks, attribution, report, files, stdout; every tensor disposed. */
 async function attributeWith(
   adapter: ModelAdapter,
   modelName: string,
