@@ -75,8 +75,8 @@ describe('grad-cam-plus-plus', () => {
     expect(tf.memory().numTensors).toBe(before + 2);
     expectArraysClose(chunked.attributions, whole.attributions, 1e-6);
     expectArraysClose(chunked.layerAttributions!, whole.layerAttributions!, 1e-6);
-    expect(() => gradCamPlusPlus.attribute(model, x, { targets: 0, layer: 'probs' })).toThrow(
-      "grad-cam-plus-plus: options.layer 'probs' has output shape [, 4]; this method needs a spatial [batch, height, width, channels] layer (a conv or pooling layer).",
+    expect(() => gradCamPlusPlus.attribute(model, x, { targets: 0, layer: 'flat' })).toThrow(
+      "grad-cam-plus-plus: options.layer 'flat' has output shape [, 24]; this method needs a spatial [batch, height, width, channels] layer (a conv or pooling layer).",
     );
     expect(tf.memory().numTensors).toBe(before + 2);
     [x, ...Object.values(whole), ...Object.values(chunked)].forEach((t) => (t as tf.Tensor).dispose());
