@@ -94,17 +94,30 @@ export function spreadOverFeatures(
 }
 
 /**
+ * `[rows, h·w]`: entry (r, p) is `table[tableRows[r], feature of pixel p in input owners[r]'s mask]`, a per-feature
+ * table `[T, d]` read through a checked feature mask.
+ * @example const keep = perFeatureLookup(coalitions, perturbations, ids, owners);
+ */
+export function perFeatureLookup(
+  table: tf.Tensor2D,
+  tableRows: tf.Tensor1D,
+  ids: tf.Tensor2D,
+  owners: tf.Tensor1D,
+): tf.Tensor2D {
+  return tf.tidy(() => {
+    const rows = tableRows.shape[0];
+    const perRow = ids.shape[0] === 1 ? tf.tile(ids, [rows, 1]) : tf.gather(ids, owners);
+    const offsets = tf.reshape(tf.mul(tableRows, tf.scalar(table.shape[1], 'int32')), [rows, 1]);
+    const flat: tf.Tensor = tf.reshape(table, [table.size]);
+    return tf.gather(flat, tf.add(perRow, offsets)) as tf.Tensor2D;
+  });
+}
+
+/**
  * Keep masks from coalitions `[count, d]` (1: the feature keeps the input) over a checked feature mask: pixel p of
  * row r keeps the input when its feature is in the row's coalition.
  * @example perturbedValues(adapter, x, b, count, coalitionMasks(coalitions, ids), targets, 64)
  */
 export function coalitionMasks(coalitions: tf.Tensor2D, ids: tf.Tensor2D): KeepMasks {
-  const d = coalitions.shape[1];
-  return (perturbations, owners) => {
-    const rows = perturbations.shape[0];
-    const perRow = ids.shape[0] === 1 ? tf.tile(ids, [rows, 1]) : tf.gather(ids, owners);
-    const offsets = tf.reshape(tf.mul(perturbations, tf.scalar(d, 'int32')), [rows, 1]);
-    const flat: tf.Tensor = tf.reshape(coalitions, [coalitions.size]);
-    return tf.gather(flat, tf.add(perRow, offsets)) as tf.Tensor2D;
-  };
+  return (perturbations, owners) => perFeatureLookup(coalitions, perturbations, ids, owners);
 }

@@ -30,6 +30,28 @@ describe('shapleySampling', () => {
     [x, attributions].forEach((t) => t.dispose());
   });
 
+  it('is exact on a linear model with one mask per input (column and row stripes), any seed', () => {
+    const fixture = linearModel([8, 8, 1], 2, 49);
+    const x = randomInputs(2, [8, 8, 1], 50);
+    const rows = STRIPES.map((_, p) => STRIPES[(p % 8) * 8 + Math.floor(p / 8)]!);
+    const mask = tf.tensor3d([...STRIPES, ...rows], [2, 8, 8], 'int32');
+    const { attributions } = shapleySampling.attribute(fixture.model, x, {
+      targets: 1,
+      featureMask: mask,
+      samples: 2,
+      seed: 9,
+    });
+    const [wk, xd] = [weightColumn(fixture, 1), x.dataSync()];
+    const expected = [STRIPES, rows].flatMap((m, i) => {
+      const phi = new Float64Array(6);
+      m.forEach((j, p) => (phi[j]! += wk[p]! * xd[i * 64 + p]!));
+      return Array.from(m, (j) => phi[j]!);
+    });
+    // float32 logits of a 64-weight linear model: rounding ≈ 1e-6.
+    expectArraysClose(attributions, expected, 1e-5);
+    [x, mask, attributions].forEach((t) => t.dispose());
+  });
+
   it('approaches exact Shapley values (float64 enumeration) on a small CNN with 6 features, keeping efficiency exact', () => {
     const model = smallCnn(43);
     const adapter = asAdapter(model);

@@ -15,7 +15,7 @@ import type { AttributionMethod, CommonOptions } from '../core/method.js';
 import { checkPositiveInteger, prepare, type ModelLike } from '../core/prepare.js';
 import { MESSAGES } from '../messages.js';
 import { resolveMaskAndBaselines } from './feature-mask.js';
-import { coalitionMasks, perturbedValues, spreadOverFeatures } from './perturbed-values.js';
+import { perFeatureLookup, perturbedValues, spreadOverFeatures } from './perturbed-values.js';
 
 /** Options of {@link shapleySampling}. */
 export interface ShapleySamplingOptions {
@@ -56,39 +56,52 @@ export const shapleySampling: AttributionMethod<ShapleySamplingOptions> = {
     if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new Error(MESSAGES.seedNotFinite(FN, seed));
     const rng = createRng(seed);
     const { ids, d, baselines } = resolveMaskAndBaselines(FN, inputs, options);
-    // 2. Coalitions: row 0 empty, row 1 full, then each permutation's d − 1 proper prefixes. `step[s·d + t]` is the
-    //    row after t + 1 features of permutation s were added; `added[s·d + t]` is that feature.
+    // 2. Coalitions: row 0 empty, row 1 full, then each permutation's d − 1 proper prefixes; row k keeps the features
+    //    whose rank in permutation `perm[k]` is below `size[k]` (memory O(samples · d), not O(samples · d²)).
+    //    `after[s·d + t]` is the row once t + 1 features of permutation s are in, `before[s·d + t]` the row before,
+    //    and `added[s·d + t]` the feature that step adds.
     const count = 2 + samples * (d - 1);
-    const coalitions = new Float32Array(count * d).fill(1, d, 2 * d);
-    const previous = new Int32Array(samples * d);
-    const step = new Int32Array(samples * d);
-    const added = new Float32Array(samples * d * d);
+    const ranks = new Int32Array(samples * d);
+    const perm = new Int32Array(count);
+    const size = new Int32Array(count);
+    size[1] = d;
+    const [before, after, added] = [0, 1, 2].map(() => new Int32Array(samples * d)) as [
+      Int32Array,
+      Int32Array,
+      Int32Array,
+    ];
     for (let s = 0; s < samples; s++) {
       const order = rng.shuffle(Array.from({ length: d }, (_, j) => j));
       order.forEach((j, t) => {
-        const row = t === d - 1 ? 1 : 2 + s * (d - 1) + t;
-        for (let u = 0; u <= t && row > 1; u++) coalitions[row * d + order[u]!] = 1;
-        [previous[s * d + t], step[s * d + t]] = [t === 0 ? 0 : 2 + s * (d - 1) + t - 1, row];
-        added[(s * d + t) * d + j] = 1;
+        const row = 2 + s * (d - 1) + t;
+        ranks[s * d + j] = t;
+        if (t < d - 1) [perm[row], size[row]] = [s, t + 1];
+        [before[s * d + t], after[s * d + t], added[s * d + t]] = [
+          t === 0 ? 0 : row - 1,
+          t === d - 1 ? 1 : row,
+          j,
+        ];
       });
     }
     // 3. Score every coalition of every input; average the marginal contributions per feature.
     const attributions = tf.tidy(() => {
-      const z = tf.tensor2d(coalitions, [count, d]);
-      const v = perturbedValues(
-        adapter,
-        inputs,
-        baselines,
-        count,
-        coalitionMasks(z, ids),
-        targets,
-        batchSize,
-      );
+      const rankTable = tf.tensor2d(ranks, [samples, d], 'int32');
+      const [permT, sizeT] = [tf.tensor1d(perm, 'int32'), tf.tensor1d(size, 'int32')];
+      const keep = (k: tf.Tensor1D, owners: tf.Tensor1D) =>
+        tf.cast(
+          tf.less(
+            perFeatureLookup(rankTable, tf.gather(permT, k), ids, owners),
+            tf.reshape(tf.gather(sizeT, k), [-1, 1]),
+          ),
+          'float32',
+        ) as tf.Tensor2D;
+      const v = perturbedValues(adapter, inputs, baselines, count, keep, targets, batchSize);
       const gains = tf.sub(
-        tf.gather(v, tf.tensor1d(step, 'int32'), 1),
-        tf.gather(v, tf.tensor1d(previous, 'int32'), 1),
+        tf.gather(v, tf.tensor1d(after, 'int32'), 1),
+        tf.gather(v, tf.tensor1d(before, 'int32'), 1),
       );
-      const phi = tf.div(tf.matMul(gains, tf.tensor2d(added, [samples * d, d])), samples) as tf.Tensor2D;
+      const sums = tf.unsortedSegmentSum(tf.transpose(gains), tf.tensor1d(added, 'int32'), d);
+      const phi = tf.div(tf.transpose(sums), samples) as tf.Tensor2D;
       return spreadOverFeatures(phi, ids, inputs.shape);
     });
     [ids, baselines].forEach((t) => t.dispose());
