@@ -64,8 +64,8 @@ describe('infidelity', () => {
     const got = infidelity(fixture.model, x, wrong, options);
     const expected = linearInfidelity64(wrongValues, w, 2, 20, 7);
     expect(Math.min(...expected)).toBeGreaterThan(1e-5);
-    // Relative: the b rounding above (≈ 1e-7 absolute on a − b ≈ 1e-2) is ≈ 1e-5 of the result.
-    got.forEach((v, i) => expect(Math.abs(v - expected[i]!) / expected[i]!).toBeLessThan(1e-3));
+    // Relative: the b rounding above (≈ 1e-7 absolute on a − b ≈ 1e-2) is ≈ 1e-5 of it (measured ≤ 1.2e-6).
+    got.forEach((v, i) => expect(Math.abs(v - expected[i]!) / expected[i]!).toBeLessThan(1e-4));
     [x, wrong].forEach((t) => t.dispose());
   });
 
@@ -96,7 +96,7 @@ describe('infidelity', () => {
     const wrong = tf.tensor4d(wrongValues, [1, ...SHAPE]);
     const got = infidelity(fixture.model, x, wrong, { ...options, normalize: true })[0]!;
     const expected = linearInfidelity64(wrongValues, w, 1, 8, 3, true)[0]!;
-    expect(Math.abs(got - expected) / expected).toBeLessThan(1e-3);
+    expect(Math.abs(got - expected) / expected).toBeLessThan(1e-4);
     [x, twice, wrong].forEach((t) => t.dispose());
   });
 

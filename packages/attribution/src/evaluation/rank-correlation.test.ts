@@ -64,8 +64,8 @@ describe('rankCorrelation', () => {
     const expected = Array.from({ length: n }, (_, i) =>
       pearson64(ranks64(va.subarray(i * d, (i + 1) * d)), ranks64(vb.subarray(i * d, (i + 1) * d))),
     );
-    // Ranks are exact in float32; the sums of 128 squared centred ranks (≈ 1.8e5) round at ≈ 1e-7 relative.
-    expectArraysClose(rho, expected, 1e-5);
+    // Ranks are exact in float32; the sums of 128 squared centred ranks (≈ 1.8e5) round at ≈ 1e-7 relative (measured 2e-8).
+    expectArraysClose(rho, expected, 1e-6);
     expect(Math.min(...expected)).toBeGreaterThan(0.2);
     [a, b, rho].forEach((t) => t.dispose());
   });
