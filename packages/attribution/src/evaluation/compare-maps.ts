@@ -40,7 +40,10 @@ const meanOf = (v: Float32Array): number => {
   return kept.reduce((s, x) => s + x, 0) / kept.length;
 };
 
-/** The {@link MapSimilarity} of the values `[3, n]` of {@link compareMaps}, read back as `values`. */
+/**
+ * The {@link MapSimilarity} of the values `[3, n]` of {@link compareMaps}, read back as `values`.
+ * @example const similarity = similarityOf(compareMaps(a, b).dataSync() as Float32Array, n);
+ */
 export function similarityOf(values: Float32Array, n: number): MapSimilarity {
   const [rankAbs, rank, s] = [0, 1, 2].map((k) => values.slice(k * n, (k + 1) * n)) as [
     Float32Array,

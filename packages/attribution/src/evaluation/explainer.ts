@@ -82,7 +82,10 @@ export function callMethod(
   return result;
 }
 
-/** Throws (after `cleanup`) unless `a` has the shape of `b`. */
+/**
+ * Throws (after `cleanup`) unless `a` has the shape of `b`.
+ * @example checkSameShape('ssim', 'the second maps', b, a);
+ */
 export function checkSameShape(
   fn: string,
   what: string,

@@ -21,7 +21,10 @@ export function averageRanks(x: tf.Tensor2D): tf.Tensor2D {
   });
 }
 
-/** Pearson correlation of the rows of `a` and `b` (`[n, d]`); NaN for a constant row. */
+/**
+ * Pearson correlation of the rows of `a` and `b` (`[n, d]`); NaN for a constant row.
+ * @example pearsonRows(tf.tensor2d([[1, 2, 3]]), tf.tensor2d([[2, 4, 7]])) // [0.993]
+ */
 export function pearsonRows(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor1D {
   return tf.tidy(() => {
     const ca = tf.sub(a, tf.mean(a, 1, true));
