@@ -46,6 +46,25 @@ export type { DeepLiftOptions } from './gradient/deeplift.js';
 export { deepLiftShap } from './gradient/deeplift-shap.js';
 export type { DeepLiftShapOptions } from './gradient/deeplift-shap.js';
 
+// Layer and neuron methods
+export { gradCam, UPSAMPLE_MODES } from './layer/grad-cam.js';
+export type { GradCamOptions, UpsampleMode } from './layer/grad-cam.js';
+export { gradCamPlusPlus } from './layer/grad-cam-plus-plus.js';
+export type { GradCamPlusPlusOptions } from './layer/grad-cam-plus-plus.js';
+export { layerGradientXActivation } from './layer/layer-gradient-x-activation.js';
+export type { LayerGradientXActivationOptions } from './layer/layer-gradient-x-activation.js';
+export { layerIntegratedGradients } from './layer/layer-integrated-gradients.js';
+export type { LayerIntegratedGradientsOptions } from './layer/layer-integrated-gradients.js';
+export { layerConductance } from './layer/layer-conductance.js';
+export type { LayerConductanceOptions } from './layer/layer-conductance.js';
+export type { LayerPathOptions } from './layer/layer-path.js';
+export { neuronGradient } from './layer/neuron-gradient.js';
+export type { NeuronGradientOptions } from './layer/neuron-gradient.js';
+export { neuronIntegratedGradients } from './layer/neuron-integrated-gradients.js';
+export type { NeuronIntegratedGradientsOptions } from './layer/neuron-integrated-gradients.js';
+export { layerGradients, layerActivations } from './layer/layer-gradients.js';
+export type { LayerGradients, LayerOptions } from './layer/layer-gradients.js';
+
 // One entry point
 export { attribute } from './attribute.js';
 export type { AttributeOptions } from './attribute.js';

@@ -1,7 +1,7 @@
 /** Every user-facing error message of @openbox/attribution, naming the function and the argument. */
 import { escapeForMessage } from '@openbox/safe-io';
 
-const shape = (s: readonly (number | null)[]): string => `[${s.join(', ')}]`;
+const shape = (s: readonly (number | null)[]): string => `[${s.map((d) => d ?? 'batch').join(', ')}]`;
 
 export const MESSAGES = {
   inputShape: (fn: string, got: readonly number[], expected: readonly number[]) =>

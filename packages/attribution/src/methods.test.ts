@@ -17,6 +17,13 @@ const CASES: Record<MethodName, (x: tf.Tensor) => Record<string, unknown>> = {
   deconvolution: () => ({}),
   deeplift: () => ({}),
   'deeplift-shap': () => ({ baselines: tf.zeros([2, 8, 8, 1]) }),
+  gradcam: () => ({ layer: 'conv2' }),
+  'gradcam++': () => ({ layer: 'conv2' }),
+  'layer-gradient-x-activation': () => ({ layer: 'conv2' }),
+  'layer-integrated-gradients': () => ({ layer: 'conv2', steps: 8 }),
+  'layer-conductance': () => ({ layer: 'conv2', steps: 8 }),
+  'neuron-gradient': () => ({ targets: { layer: 'conv2', channel: 1 } }),
+  'neuron-integrated-gradients': () => ({ targets: { layer: 'conv2', channel: 1 }, steps: 8 }),
 };
 
 /** The layer-resolution methods return the layer's shape; every other method the input's. */
@@ -42,7 +49,7 @@ describe('the method registry', () => {
       const x = randomInputs(2, [8, 8, 1], 9);
       const run = () => {
         const extra = CASES[name](x);
-        const result = attribute(model, x, { method: name, targets: [1, 2], ...extra });
+        const result = attribute(model, x, { method: name, targets: [1, 2], ...extra } as never);
         for (const v of Object.values(extra)) if (v instanceof tf.Tensor) v.dispose();
         return result;
       };

@@ -13,6 +13,13 @@ import { inputXGradient } from './gradient/input-x-gradient.js';
 import { integratedGradients } from './gradient/integrated-gradients.js';
 import { smoothgrad, smoothgradSq, varGrad } from './gradient/noise-tunnel.js';
 import { saliency } from './gradient/saliency.js';
+import { gradCamPlusPlus } from './layer/grad-cam-plus-plus.js';
+import { gradCam } from './layer/grad-cam.js';
+import { layerConductance } from './layer/layer-conductance.js';
+import { layerGradientXActivation } from './layer/layer-gradient-x-activation.js';
+import { layerIntegratedGradients } from './layer/layer-integrated-gradients.js';
+import { neuronGradient } from './layer/neuron-gradient.js';
+import { neuronIntegratedGradients } from './layer/neuron-integrated-gradients.js';
 
 export const METHOD_NAMES = [
   'saliency',
@@ -26,6 +33,13 @@ export const METHOD_NAMES = [
   'deconvolution',
   'deeplift',
   'deeplift-shap',
+  'gradcam',
+  'gradcam++',
+  'layer-gradient-x-activation',
+  'layer-integrated-gradients',
+  'layer-conductance',
+  'neuron-gradient',
+  'neuron-integrated-gradients',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
@@ -48,4 +62,11 @@ export const METHODS: Record<MethodName, AttributionMethod<any>> = {
   deconvolution,
   deeplift: deepLift,
   'deeplift-shap': deepLiftShap,
+  gradcam: gradCam,
+  'gradcam++': gradCamPlusPlus,
+  'layer-gradient-x-activation': layerGradientXActivation,
+  'layer-integrated-gradients': layerIntegratedGradients,
+  'layer-conductance': layerConductance,
+  'neuron-gradient': neuronGradient,
+  'neuron-integrated-gradients': neuronIntegratedGradients,
 };

@@ -28,7 +28,7 @@ function gradCamPlusPlus64(a: Float32Array, g: Float32Array, r: number, hw: numb
   );
 }
 
-describe('grad-cam-plus-plus', () => {
+describe('gradcam++', () => {
   it.each([
     ['a ReLU net (zero gradients and activations)', () => smallCnn(41), 'conv1', 6],
     ['a smooth net', () => smoothCnn(42), 'conv1', 6],
@@ -76,7 +76,7 @@ describe('grad-cam-plus-plus', () => {
     expectArraysClose(chunked.attributions, whole.attributions, 1e-6);
     expectArraysClose(chunked.layerAttributions!, whole.layerAttributions!, 1e-6);
     expect(() => gradCamPlusPlus.attribute(model, x, { targets: 0, layer: 'flat' })).toThrow(
-      "grad-cam-plus-plus: options.layer 'flat' has output shape [, 24]; this method needs a spatial [batch, height, width, channels] layer (a conv or pooling layer).",
+      "gradcam++: options.layer 'flat' has output shape [batch, 24]; this method needs a spatial [batch, height, width, channels] layer (a conv or pooling layer).",
     );
     expect(tf.memory().numTensors).toBe(before + 2);
     [x, ...Object.values(whole), ...Object.values(chunked)].forEach((t) => (t as tf.Tensor).dispose());

@@ -22,7 +22,7 @@ export type GradCamPlusPlusOptions = GradCamOptions;
  * @example const { attributions } = gradCamPlusPlus.attribute(model, digits, { targets: 3, layer: 'conv2' });
  */
 export const gradCamPlusPlus: AttributionMethod<GradCamPlusPlusOptions> = {
-  name: 'grad-cam-plus-plus',
+  name: 'gradcam++',
   info: {
     description:
       'Σ_c (Σ_ij α_ijc relu(∂f_t/∂A_ijc)) A_c with α = g²/(2g² + Σ A g³), ReLU and upsampled (Chattopadhyay et al. 2018).',
@@ -34,7 +34,7 @@ export const gradCamPlusPlus: AttributionMethod<GradCamPlusPlusOptions> = {
     stochastic: false,
   },
   attribute(model: ModelLike, inputs: tf.Tensor, options: CommonOptions & GradCamPlusPlusOptions) {
-    const cam = camInputs('grad-cam-plus-plus', model, inputs, options);
+    const cam = camInputs('gradcam++', model, inputs, options);
     const weights = tf.tidy(() => {
       const g = cam.gradients;
       const g2 = tf.square(g);

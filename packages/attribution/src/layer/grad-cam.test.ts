@@ -53,7 +53,7 @@ function gradCam64(
   );
 }
 
-describe('grad-cam', () => {
+describe('gradcam', () => {
   it.each(['bilinear', 'nearest'] as const)(
     'equals a float64 reimplementation from the layer gradients (upsample %s)',
     (upsample) => {
@@ -183,21 +183,21 @@ describe('grad-cam', () => {
   });
 
   it.each([
-    ['no layer', { targets: 0 }, "grad-cam: the method 'grad-cam' needs options.layer (a layer name)."],
+    ['no layer', { targets: 0 }, "gradcam: the method 'gradcam' needs options.layer (a layer name)."],
     [
       'a non-spatial layer',
       { targets: 0, layer: 'flat' },
-      "grad-cam: options.layer 'flat' has output shape [, 24]; this method needs a spatial [batch, height, width, channels] layer (a conv or pooling layer).",
+      "gradcam: options.layer 'flat' has output shape [batch, 24]; this method needs a spatial [batch, height, width, channels] layer (a conv or pooling layer).",
     ],
     [
       'an unknown upsample mode',
       { targets: 0, layer: 'conv1', upsample: 'cubic' },
-      "grad-cam: options.upsample must be one of 'bilinear', 'nearest'; got \"cubic\".",
+      "gradcam: options.upsample must be one of 'bilinear', 'nearest'; got \"cubic\".",
     ],
     [
       'an unknown layer',
       { targets: 0, layer: 'conv9' },
-      'grad-cam: options.layer must name a layer of this model (conv1, pool, conv2, flat, probs); got "conv9".',
+      'gradcam: options.layer must name a layer of this model (conv1, pool, conv2, flat, probs); got "conv9".',
     ],
   ])('rejects %s with a message naming it, leaking nothing', (_, options, message) => {
     const model = smallCnn(39);

@@ -38,7 +38,7 @@ export interface CamInputs {
 
 /**
  * Checks the options of a CAM method and computes A and ∂f/∂A on the (spatial) layer; the caller disposes both.
- * @example const { activations, gradients } = camInputs('grad-cam', model, digits, { targets: 3, layer: 'conv2' });
+ * @example const { activations, gradients } = camInputs('gradcam', model, digits, { targets: 3, layer: 'conv2' });
  */
 export function camInputs(
   fn: string,
@@ -100,7 +100,7 @@ export function camResult(inputs: tf.Tensor, weights: tf.Tensor, cam: CamInputs)
  * @example const { attributions, layerAttributions } = gradCam.attribute(model, digits, { targets: [3, 7], layer: 'conv2' });
  */
 export const gradCam: AttributionMethod<GradCamOptions> = {
-  name: 'grad-cam',
+  name: 'gradcam',
   info: {
     description:
       'Σ_c mean_ij(∂f_t/∂A_ijc) A_c on a spatial layer, ReLU and upsampled to the input (Selvaraju et al. 2017).',
@@ -112,7 +112,7 @@ export const gradCam: AttributionMethod<GradCamOptions> = {
     stochastic: false,
   },
   attribute(model: ModelLike, inputs: tf.Tensor, options: CommonOptions & GradCamOptions) {
-    const cam = camInputs('grad-cam', model, inputs, options);
+    const cam = camInputs('gradcam', model, inputs, options);
     const weights = tf.tidy(() => tf.mean(cam.gradients, [1, 2], true));
     return camResult(inputs, weights, cam);
   },

@@ -29,7 +29,7 @@ export interface LayerGradients {
  * `options.layer` checked: present, one of the model's layers, and at or before every target's layer (a target
  * upstream of the layer does not depend on it; nor do the logits on the output of a final softmax layer). The
  * pseudo-layers `input` and `logits` and `:pre` names are not layers whose output can be replaced, so they are refused.
- * @example const layer = checkLayer('grad-cam', adapter, options.layer, targets);
+ * @example const layer = checkLayer('gradcam', adapter, options.layer, targets);
  */
 export function checkLayer(
   fn: string,
