@@ -35,7 +35,11 @@ export function drawCoalitions(d: number, samples: number, rng: Rng): Coalitions
     const weights = new Float64Array(count);
     for (let s = 1; s <= count; s++) {
       let size = 0;
-      for (let j = 0; j < d; j++) size += z[(s - 1) * d + j] = (s >> j) & 1;
+      for (let j = 0; j < d; j++) {
+        const member = (s >> j) & 1;
+        z[(s - 1) * d + j] = member;
+        size += member;
+      }
       weights[s - 1] = shapleyKernel(d, size);
     }
     return { z, weights, count };

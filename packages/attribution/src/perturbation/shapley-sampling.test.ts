@@ -25,8 +25,8 @@ describe('shapleySampling', () => {
       for (let p = 0; p < 64; p++) phi[grid(p)]! += wk[p]! * xd[i * 64 + p]!;
       return Array.from({ length: 64 }, (_, p) => phi[grid(p)]!);
     });
-    // float32 logits of a 64-weight linear model: rounding ≈ 1e-6.
-    expectArraysClose(attributions, expected, 1e-5);
+    // float32 logits of a 64-weight linear model against float64 (measured 1e-7).
+    expectArraysClose(attributions, expected, 2e-6);
     [x, attributions].forEach((t) => t.dispose());
   });
 
@@ -47,8 +47,8 @@ describe('shapleySampling', () => {
       m.forEach((j, p) => (phi[j]! += wk[p]! * xd[i * 64 + p]!));
       return Array.from(m, (j) => phi[j]!);
     });
-    // float32 logits of a 64-weight linear model: rounding ≈ 1e-6.
-    expectArraysClose(attributions, expected, 1e-5);
+    // float32 logits of a 64-weight linear model against float64 (measured 1e-7).
+    expectArraysClose(attributions, expected, 2e-6);
     [x, mask, attributions].forEach((t) => t.dispose());
   });
 
