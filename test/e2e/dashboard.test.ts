@@ -1,11 +1,7 @@
 /** Browser end-to-end: the real dashboard server driven by Debian's chromium through playwright-core. */
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referenceLive, serveDashboard } from '@openbox/dashboard';
@@ -14,55 +10,23 @@ import { defaultCacheDir, initBackend } from '@openbox/runtime';
 import { loadMnist } from '@openbox/datasets';
 import { EXPERIMENT_IDS, readExperimentResult } from '@openbox/suite';
 import type { ExperimentResult } from '@openbox/suite';
+import { openDashboardBrowser, SHOTS } from './browser.js';
 import { prepareResultsDir } from './results-dir.js';
 import type { PreparedResults } from './results-dir.js';
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-artifacts/e2e');
 
 describe('dashboard in a real browser', () => {
   let results: PreparedResults;
   let server: RunningDashboard;
   let browser: Browser;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   beforeAll(async () => {
     await initBackend();
-    await mkdir(SHOTS, { recursive: true });
     results = await prepareResultsDir();
     const live = await referenceLive(defaultCacheDir());
     server = await serveDashboard({ resultsDir: results.dir, port: 0, live });
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `The browser test needs Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-      );
-    }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    // Every console error, uncaught exception, failed request or error response is a failure.
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('requestfailed', (r) =>
-      problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`),
-    );
-    page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
-    // Nothing may leave the machine: block and record any request to another origin.
-    await page.route('**/*', (route) =>
-      route.request().url().startsWith(server.url)
-        ? route.continue()
-        : (problems.push(`external: ${route.request().url()}`), route.abort()),
-    );
+    ({ browser, page, problems } = await openDashboardBrowser(server.url));
   });
 
   afterAll(async () => {

@@ -57,7 +57,11 @@ export function createDashboardApp(options: DashboardOptions): Hono {
   app.route('/static', createStaticApp());
   app.route(
     '/',
-    createPagesApp(store, { enabled: opts.live !== undefined, digits: opts.live?.digits?.count ?? null }),
+    createPagesApp(store, {
+      enabled: opts.live !== undefined,
+      digits: opts.live?.digits?.count ?? null,
+      methods: opts.live?.methods ?? [],
+    }),
   );
   // 3. Errors and unknown routes.
   const fail = (c: Context, status: HttpError['status'], message: string, code: HttpErrorCode) =>

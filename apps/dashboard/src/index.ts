@@ -21,6 +21,8 @@ export { DIGIT_CLASSES, DIGIT_PIXELS, DIGIT_SIDE } from './live/live-types.js';
 export type {
   DigitSource,
   LiveActivation,
+  LiveAttribution,
+  LiveAttributionRequest,
   LiveDigitReply,
   LiveFunction,
   LiveOptions,
@@ -28,6 +30,7 @@ export type {
 } from './live/live-types.js';
 export { LIVE_DEFAULTS } from './live/live-app.js';
 export { createLiveFunction } from './live/create-live-function.js';
+export { LIVE_METHOD_SETTINGS, LIVE_METHODS } from './live/live-methods.js';
 export type { LiveModels } from './live/create-live-function.js';
 export { createWorkerLive, WORKER_LIVE_DEFAULTS } from './live/create-worker-live.js';
 export type { WorkerLive, WorkerLiveOptions } from './live/create-worker-live.js';

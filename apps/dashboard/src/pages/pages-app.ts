@@ -23,6 +23,8 @@ export const RUNS_PER_PAGE = 50;
 export interface PagesLiveInfo {
   readonly enabled: boolean;
   readonly digits: number | null;
+  /** Attribution methods the live model runs (the live page's select). Default none. */
+  readonly methods?: readonly string[];
 }
 
 /**
@@ -108,7 +110,10 @@ export function createPagesApp(store: ResultsStore, live: PagesLiveInfo): Hono {
   app.get('/live', (c) =>
     sendHtml(
       c,
-      layout({ ...shell, title: 'Live', charts: live.enabled }, livePage(live.enabled, live.digits)),
+      layout(
+        { ...shell, title: 'Live', charts: live.enabled },
+        livePage(live.enabled, live.digits, live.methods),
+      ),
     ),
   );
 
