@@ -65,6 +65,44 @@ export type { NeuronIntegratedGradientsOptions } from './layer/neuron-integrated
 export { layerGradients, layerActivations } from './layer/layer-gradients.js';
 export type { LayerGradients, LayerOptions } from './layer/layer-gradients.js';
 
+// Perturbation methods
+export { occlusion, windowStarts } from './perturbation/occlusion.js';
+export type { OcclusionOptions, PixelSize } from './perturbation/occlusion.js';
+export { featureAblation } from './perturbation/feature-ablation.js';
+export type { FeatureAblationOptions } from './perturbation/feature-ablation.js';
+export { shapleySampling } from './perturbation/shapley-sampling.js';
+export type { ShapleySamplingOptions } from './perturbation/shapley-sampling.js';
+export { kernelShap } from './perturbation/kernel-shap.js';
+export type { KernelShapOptions } from './perturbation/kernel-shap.js';
+export { gridFeatureMask, resolveFeatureMask } from './perturbation/feature-mask.js';
+export type { ResolvedMask } from './perturbation/feature-mask.js';
+
+// Evaluation: sanity checks and faithfulness metrics over any method
+export { averageRanks, rankCorrelation } from './evaluation/rank-correlation.js';
+export { ssim } from './evaluation/ssim.js';
+export type { SsimOptions } from './evaluation/ssim.js';
+export { compareMaps } from './evaluation/compare-maps.js';
+export type { MapSimilarity } from './evaluation/compare-maps.js';
+export { modelRandomization } from './evaluation/model-randomization.js';
+export type {
+  ModelRandomizationResult,
+  RandomizationOptions,
+  RandomizationRow,
+} from './evaluation/model-randomization.js';
+export { dataRandomization } from './evaluation/data-randomization.js';
+export type { DataRandomizationResult } from './evaluation/data-randomization.js';
+export { deletionInsertion } from './evaluation/deletion-insertion.js';
+export type { DeletionInsertionOptions, DeletionInsertionResult } from './evaluation/deletion-insertion.js';
+export { infidelity } from './evaluation/infidelity.js';
+export type { InfidelityOptions } from './evaluation/infidelity.js';
+export { sensitivityMax } from './evaluation/sensitivity.js';
+export type { SensitivityOptions } from './evaluation/sensitivity.js';
+export { completeness } from './evaluation/completeness.js';
+export type { CompletenessOptions, CompletenessResult } from './evaluation/completeness.js';
+export { localization } from './evaluation/localization.js';
+export type { LocalizationResult } from './evaluation/localization.js';
+export type { Attributions, EvaluationOptions, Explainer, ExplainFn } from './evaluation/explainer.js';
+
 // One entry point
 export { attribute } from './attribute.js';
 export type { AttributeOptions } from './attribute.js';

@@ -24,6 +24,10 @@ const CASES: Record<MethodName, (x: tf.Tensor) => Record<string, unknown>> = {
   'layer-conductance': () => ({ layer: 'conv2', steps: 8 }),
   'neuron-gradient': () => ({ targets: { layer: 'conv2', channel: 1 } }),
   'neuron-integrated-gradients': () => ({ targets: { layer: 'conv2', channel: 1 }, steps: 8 }),
+  occlusion: () => ({ window: 3, stride: 2 }),
+  'feature-ablation': () => ({}),
+  'shapley-sampling': () => ({ samples: 3, seed: 1 }),
+  'kernel-shap': () => ({ samples: 6, seed: 1 }),
 };
 
 /** The layer-resolution methods return the layer's shape; every other method the input's. */

@@ -20,6 +20,10 @@ import { layerGradientXActivation } from './layer/layer-gradient-x-activation.js
 import { layerIntegratedGradients } from './layer/layer-integrated-gradients.js';
 import { neuronGradient } from './layer/neuron-gradient.js';
 import { neuronIntegratedGradients } from './layer/neuron-integrated-gradients.js';
+import { featureAblation } from './perturbation/feature-ablation.js';
+import { kernelShap } from './perturbation/kernel-shap.js';
+import { occlusion } from './perturbation/occlusion.js';
+import { shapleySampling } from './perturbation/shapley-sampling.js';
 
 export const METHOD_NAMES = [
   'saliency',
@@ -40,6 +44,10 @@ export const METHOD_NAMES = [
   'layer-conductance',
   'neuron-gradient',
   'neuron-integrated-gradients',
+  'occlusion',
+  'feature-ablation',
+  'shapley-sampling',
+  'kernel-shap',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
@@ -69,4 +77,8 @@ export const METHODS: Record<MethodName, AttributionMethod<any>> = {
   'layer-conductance': layerConductance,
   'neuron-gradient': neuronGradient,
   'neuron-integrated-gradients': neuronIntegratedGradients,
+  occlusion,
+  'feature-ablation': featureAblation,
+  'shapley-sampling': shapleySampling,
+  'kernel-shap': kernelShap,
 };

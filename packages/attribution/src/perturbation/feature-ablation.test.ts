@@ -22,7 +22,7 @@ function linearAblation(
   return Float64Array.from({ length: x.length }, (_, i) => drop[mask[Math.floor(i / c)]!]!);
 }
 
-describe('featureAblation', () => {
+describe('feature-ablation', () => {
   it('is Σ_{i∈j} w_i (x_i − b_i) on every pixel of feature j of a linear model (default 4-px grid, tensor baseline)', () => {
     const fixture = linearModel([6, 6, 2], 3, 31);
     const x = randomInputs(2, [6, 6, 2], 32);
@@ -86,22 +86,22 @@ describe('featureAblation', () => {
     [
       'a mask of the wrong shape',
       () => tf.zeros([1, 8, 7], 'int32'),
-      'featureAblation: options.featureMask has shape [1, 8, 7]; it must be [1 or 2, 8, 8] (one feature id per pixel).',
+      'feature-ablation: options.featureMask has shape [1, 8, 7]; it must be [1 or 2, 8, 8] (one feature id per pixel).',
     ],
     [
       'a negative id',
       () => tf.fill([2, 8, 8], -1, 'int32'),
-      'featureAblation: options.featureMask must hold integer feature ids >= 0; got -1.',
+      'feature-ablation: options.featureMask must hold integer feature ids >= 0; got -1.',
     ],
     [
       'a fractional id',
       () => tf.fill([1, 8, 8], 0.5),
-      'featureAblation: options.featureMask must hold integer feature ids >= 0; got 0.5.',
+      'feature-ablation: options.featureMask must hold integer feature ids >= 0; got 0.5.',
     ],
     [
       'a missing id',
       () => tf.concat([gridFeatureMask(8, 8, 4), tf.fill([1, 8, 8], 3, 'int32')]),
-      'featureAblation: options.featureMask 1 lacks feature id 0; ids must run 0..3 with every id present in every mask.',
+      'feature-ablation: options.featureMask 1 lacks feature id 0; ids must run 0..3 with every id present in every mask.',
     ],
   ])('rejects %s with a message naming it, leaking nothing', (_, makeMask, message) => {
     const model = smallCnn(38);
@@ -112,7 +112,7 @@ describe('featureAblation', () => {
     expect(() =>
       featureAblation.attribute(model, x, { targets: 0, baselines: Number.POSITIVE_INFINITY }),
     ).toThrow(
-      'featureAblation: options.baselines must be a finite number, a baseline name or a tensor; got Infinity.',
+      'feature-ablation: options.baselines must be a finite number, a baseline name or a tensor; got Infinity.',
     );
     expect(tf.memory().numTensors).toBe(before);
     [x, featureMask].forEach((t) => t.dispose());

@@ -23,13 +23,13 @@ export interface FeatureAblationOptions {
   readonly baselineOptions?: BaselineOptions;
 }
 
-const FN = 'featureAblation';
+const FN = 'feature-ablation';
 
 /**
  * @example const { attributions } = featureAblation.attribute(model, digits, { targets: 3, featureMask: gridFeatureMask(28, 28, 7) });
  */
 export const featureAblation: AttributionMethod<FeatureAblationOptions> = {
-  name: 'featureAblation',
+  name: 'feature-ablation',
   info: {
     description:
       'Drop f(x) − f(x with one feature of a mask at the baseline), given to each pixel of the feature (Captum FeatureAblation).',

@@ -35,7 +35,7 @@ export function gridFeatureMask(height: number, width: number, cell: number): tf
 /**
  * Checks a caller's mask against inputs `[n, height, width, channels]`: shape `[1 | n, height, width]`, integer ids
  * from 0 to d − 1 with every id present in every mask (d = the largest id + 1). Returns the ids flattened per mask.
- * @example const { ids, d } = resolveFeatureMask('featureAblation', mask, inputs.shape);
+ * @example const { ids, d } = resolveFeatureMask('feature-ablation', mask, inputs.shape);
  */
 export function resolveFeatureMask(fn: string, mask: tf.Tensor, inputShape: readonly number[]): ResolvedMask {
   const [n, h, w] = inputShape as [number, number, number, number];
@@ -65,7 +65,7 @@ export function resolveFeatureMask(fn: string, mask: tf.Tensor, inputShape: read
 /**
  * The feature mask (default: a grid of 4-pixel cells) and the baselines (default 0) of a feature-mask method,
  * checked; nothing is left allocated when a check throws.
- * @example const { ids, d, baselines } = resolveMaskAndBaselines('shapleySampling', inputs, options);
+ * @example const { ids, d, baselines } = resolveMaskAndBaselines('shapley-sampling', inputs, options);
  */
 export function resolveMaskAndBaselines(
   fn: string,

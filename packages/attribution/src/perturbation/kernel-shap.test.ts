@@ -14,7 +14,7 @@ const GRID3 = Int32Array.from(
   (_, p) => Math.floor(Math.floor(p / 8) / 3) * 3 + Math.floor((p % 8) / 3),
 );
 
-describe('kernelShap', () => {
+describe('kernel-shap', () => {
   it('with all 2^d − 2 coalitions equals exact Shapley values (float64 enumeration) on a small CNN, 6 features', () => {
     const model = smallCnn(51);
     const adapter = asAdapter(model);
@@ -132,17 +132,17 @@ describe('kernelShap', () => {
     [
       'zero samples',
       { targets: 0, samples: 0 },
-      'kernelShap: options.samples must be a positive integer; got 0.',
+      'kernel-shap: options.samples must be a positive integer; got 0.',
     ],
     [
       'a non-finite seed',
       { targets: 0, seed: Number.POSITIVE_INFINITY },
-      'kernelShap: options.seed must be a finite number; got Infinity.',
+      'kernel-shap: options.seed must be a finite number; got Infinity.',
     ],
     [
       'an unknown baseline',
       { targets: 0, baselines: 'nope' },
-      "kernelShap: options.baseline must be one of 'zeros', 'mean', 'blur', 'uniform'; got \"nope\".",
+      "kernel-shap: options.baseline must be one of 'zeros', 'mean', 'blur', 'uniform'; got \"nope\".",
     ],
   ])('rejects %s with a message naming it, leaking nothing', (_, options, message) => {
     const model = smallCnn(62);

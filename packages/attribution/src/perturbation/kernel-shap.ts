@@ -32,13 +32,13 @@ export interface KernelShapOptions {
   readonly seed?: number;
 }
 
-const FN = 'kernelShap';
+const FN = 'kernel-shap';
 
 /**
  * @example const { attributions } = kernelShap.attribute(model, digits, { targets: 3, samples: 200, seed: 1 });
  */
 export const kernelShap: AttributionMethod<KernelShapOptions> = {
-  name: 'kernelShap',
+  name: 'kernel-shap',
   info: {
     description:
       'Shapley values of mask features from a Shapley-kernel weighted linear fit over coalitions, Σφ = f(x) − f(b) exact (Lundberg & Lee 2017).',

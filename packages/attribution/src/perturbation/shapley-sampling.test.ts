@@ -8,7 +8,7 @@ import { coalitionValues, exactShapley, maxError, perFeature, STRIPES } from './
 
 beforeAll(setupBackend);
 
-describe('shapleySampling', () => {
+describe('shapley-sampling', () => {
   it('is exact on a linear model for a single permutation: Σ_{i∈j} w_i (x_i − b_i) per feature', () => {
     const fixture = linearModel([8, 8, 1], 3, 41);
     const x = randomInputs(2, [8, 8, 1], 42);
@@ -113,22 +113,22 @@ describe('shapleySampling', () => {
     [
       'zero samples',
       { targets: 0, samples: 0 },
-      'shapleySampling: options.samples must be a positive integer; got 0.',
+      'shapley-sampling: options.samples must be a positive integer; got 0.',
     ],
     [
       'a non-finite seed',
       { targets: 0, seed: Number.NaN },
-      'shapleySampling: options.seed must be a finite number; got NaN.',
+      'shapley-sampling: options.seed must be a finite number; got NaN.',
     ],
     [
       'an unknown baseline',
       { targets: 0, baselines: 'nope' },
-      "shapleySampling: options.baseline must be one of 'zeros', 'mean', 'blur', 'uniform'; got \"nope\".",
+      "shapley-sampling: options.baseline must be one of 'zeros', 'mean', 'blur', 'uniform'; got \"nope\".",
     ],
     [
       'a mask with a missing id',
       { targets: 0, featureMask: 'stripes-without-4' },
-      'shapleySampling: options.featureMask 0 lacks feature id 4; ids must run 0..5 with every id present in every mask.',
+      'shapley-sampling: options.featureMask 0 lacks feature id 4; ids must run 0..5 with every id present in every mask.',
     ],
   ])('rejects %s with a message naming it, leaking nothing', (_, options, message) => {
     const model = smallCnn(47);

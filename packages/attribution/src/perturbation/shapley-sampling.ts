@@ -31,13 +31,13 @@ export interface ShapleySamplingOptions {
   readonly seed?: number;
 }
 
-const FN = 'shapleySampling';
+const FN = 'shapley-sampling';
 
 /**
  * @example const { attributions } = shapleySampling.attribute(model, digits, { targets: 3, samples: 50, seed: 1 });
  */
 export const shapleySampling: AttributionMethod<ShapleySamplingOptions> = {
-  name: 'shapleySampling',
+  name: 'shapley-sampling',
   info: {
     description:
       'Mean marginal contribution f(S ∪ {j}) − f(S) of each mask feature over random permutations (Štrumbelj & Kononenko 2014).',

@@ -1,0 +1,66 @@
+/**
+ * The building block of every layer method: for a named layer L, its activations A = L(x) and the gradient of each
+ * row's target with respect to them, ∂f_t/∂A (Captum's `compute_layer_gradients_and_eval`). A is computed by the
+ * compiled sub-model; the target is then recomputed from A by walking the graph with L's output replaced by A
+ * (`ModelAdapter.execute` with `hooks.replace`), inside `tf.grad` with respect to A — in chunks of at most
+ * `batchSize` rows, so that steps × inputs stay under the memory bound.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { LOGITS_LAYER } from '@openbox/runtime';
+import { inChunks } from '../core/input-gradients.js';
+import { targetValues } from '../core/target-values.js';
+import { MESSAGES } from '../messages.js';
+/**
+ * `options.layer` checked: present, one of the model's layers, and at or before every target's layer (a target
+ * upstream of the layer does not depend on it; nor do the logits on the output of a final softmax layer). The
+ * pseudo-layers `input` and `logits` and `:pre` names are not layers whose output can be replaced, so they are refused.
+ * @example const layer = checkLayer('gradcam', adapter, options.layer, targets);
+ */
+export function checkLayer(fn, adapter, layer, targets) {
+  if (layer === undefined) throw new Error(MESSAGES.needsLayer(fn, fn));
+  const names = adapter.layers().map((l) => l.name);
+  const at = typeof layer === 'string' ? names.indexOf(layer) : -1;
+  if (at < 0) throw new Error(MESSAGES.layerOption(fn, layer, names));
+  // The logits of a model ending in softmax are computed from the last layer's input, before its output.
+  const last = adapter.model.layers[adapter.model.layers.length - 1];
+  const softmaxLast = layer === last.name && last.getConfig().activation === 'softmax';
+  for (const t of targets) {
+    if (t.layer === LOGITS_LAYER ? softmaxLast : names.indexOf(t.layer) < at)
+      throw new Error(MESSAGES.targetBeforeLayer(fn, t.layer, layer));
+  }
+  return layer;
+}
+/** `[rows, ...layer]`: the layer's activations for `x`, in chunks of at most `batchSize` rows. */
+export function layerActivations(adapter, x, layer, batchSize) {
+  const rows = x.shape[0];
+  const [acts] = inChunks(rows, batchSize, (start, end) =>
+    tf.tidy(() => {
+      const chunk = rows === end - start ? x : tf.slice(x, start, end - start);
+      return [adapter.activations(chunk, [layer])[layer]];
+    }),
+  );
+  return acts;
+}
+/**
+ * A = L(x_r) and ∂ f_{target(owners[r])} / ∂A for every row r of `x`, and f(x_r).
+ * @example const { activations, gradients, values } = layerGradients(adapter, x, owners, targets, 'conv2', 64);
+ */
+export function layerGradients(adapter, x, owners, targets, layer, batchSize) {
+  const rows = x.shape[0];
+  const [activations, gradients, values] = inChunks(rows, batchSize, (start, end) =>
+    tf.tidy(() => {
+      const chunk = rows === end - start ? x : tf.slice(x, start, end - start);
+      const own = owners.subarray(start, end);
+      const a = adapter.activations(chunk, [layer])[layer];
+      let kept;
+      const grad = tf.grad((v) => {
+        const f = targetValues(adapter, chunk, own, targets, { replace: new Map([[layer, v]]) });
+        kept = tf.keep(f);
+        return tf.sum(f);
+      })(a);
+      return [a, grad, kept];
+    }),
+  );
+  return { activations, gradients, values: values };
+}
+//# sourceMappingURL=layer-gradients.js.map
