@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { imageGallery, objectiveCurves } from '@openbox/charts';
 import { LIVE_METHODS, referenceLive, serveDashboard } from '@openbox/dashboard';
 import type { RunningDashboard, WorkerLive } from '@openbox/dashboard';
 import { defaultCacheDir } from '@openbox/runtime';
@@ -112,6 +113,50 @@ describe('live attribution in a real browser (reference CNN)', () => {
     const expected = problems.splice(before);
     expect(expected.length).toBeGreaterThan(0);
     for (const p of expected) expect(p).toMatch(/400/);
+  });
+
+  it('draws attribution-experiment charts: a per-image-scale gallery of signed 28×28 maps and sanity curves', async () => {
+    // The attribution experiments use the chart builders the other experiments use; this draws their
+    // options (signed maps, one colour scale per image, no legend) with the page's own vega-embed.
+    const map = (k: number) =>
+      Array.from({ length: 28 }, (_, r) =>
+        Array.from({ length: 28 }, (_, c) => Math.sin((r + 2 * c + k) / 5) * (k + 1)),
+      );
+    const specs = [
+      imageGallery(
+        Array.from({ length: 8 }, (_, k) => ({ label: `method ${k >> 2} #${k & 3}`, values: map(k) })),
+        { title: 'Digits and attribution maps', columns: 4, cellSize: 4, sharedScale: false },
+      ),
+      objectiveCurves(
+        ['saliency', 'guided-backprop'].map((unit, k) => ({
+          unit,
+          values: [1, 0.6 - 0.4 * k, 0.2 - 0.1 * k],
+        })),
+        { xTitle: 'layers redrawn (from the top; last = all)', yTitle: "mean Spearman's ρ of |Φ|" },
+      ),
+    ];
+    const drawn = await page.evaluate(async (all) => {
+      const embed = (
+        window as unknown as { vegaEmbed: (el: HTMLElement, spec: unknown, o: unknown) => Promise<unknown> }
+      ).vegaEmbed;
+      const out: { rects: number; fills: number; lines: number }[] = [];
+      for (const spec of all) {
+        const el = document.createElement('div');
+        document.body.append(el);
+        await embed(el, spec, { actions: false, renderer: 'svg' });
+        const rects = [...el.querySelectorAll('svg .role-mark > path')];
+        out.push({
+          rects: rects.length,
+          fills: new Set(rects.map((r) => r.getAttribute('fill'))).size,
+          lines: el.querySelectorAll('svg .role-mark > path[stroke]').length,
+        });
+        el.remove();
+      }
+      return out;
+    }, specs);
+    expect(drawn[0]!.rects).toBe(8 * 28 * 28);
+    expect(drawn[0]!.fills).toBeGreaterThan(50);
+    expect(drawn[1]!.lines).toBeGreaterThan(0);
   });
 
   it('had no console errors, failed requests or external requests', () => {
