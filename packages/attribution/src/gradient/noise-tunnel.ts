@@ -18,6 +18,12 @@ import { saliency, type SaliencyOptions } from './saliency.js';
 export const NOISE_TUNNEL_TYPES = ['smoothgrad', 'smoothgrad-sq', 'vargrad'] as const;
 export type NoiseTunnelType = (typeof NOISE_TUNNEL_TYPES)[number];
 
+const TUNNEL_DESCRIPTIONS: Record<NoiseTunnelType, string> = {
+  smoothgrad: 'Mean',
+  'smoothgrad-sq': 'Mean of the squares',
+  vargrad: 'Variance',
+};
+
 /** Options of a noise tunnel (the wrapped method's own options pass through to it). */
 export interface NoiseTunnelOptions {
   /** Noisy copies N per input. Default 10. */
@@ -131,7 +137,7 @@ export function noiseTunnel<O extends object>(
     name,
     info: {
       ...method.info,
-      description: `${type} noise tunnel over ${method.name}: ${method.info.description}`,
+      description: `${TUNNEL_DESCRIPTIONS[type]} of ${method.name} over noisy copies x + N(0, σ²) (${type === 'vargrad' ? 'Adebayo et al. 2018' : 'Smilkov et al. 2017'}).`,
       stochastic: true,
     },
     attribute,
