@@ -78,6 +78,18 @@ describe('live attribution (fixture CNN, cpu)', () => {
     }
   });
 
+  it('input × gradient is the pixel times the signed saliency; Grad-CAM (after ReLU) is non-negative and not zero for the predicted class', async () => {
+    const x = digits.get(2).pixels;
+    const ask = (method: string) => predict(x, undefined, { method, target: 6 });
+    const grad = (await ask('saliency')).attribution!.values;
+    const ixg = (await ask('input-x-gradient')).attribution!.values;
+    // Same gradient twice in float32: the product differs by float32 rounding only.
+    ixg.forEach((v, i) => expect(v).toBeCloseTo(x[i]! * grad[i]!, 6));
+    const cam = (await predict(x, undefined, { method: 'gradcam', target: null })).attribution!.values;
+    expect(Math.min(...cam)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...cam)).toBeGreaterThan(0);
+  });
+
   it.each(LIVE_METHODS.map((m) => [m]))(
     '%s: 784 finite values that are not all equal, the predicted class by default, no tensor leaked',
     async (method) => {
@@ -168,6 +180,19 @@ describe('live attribution (fixture CNN, cpu)', () => {
     const res = await post(app, { index: 0, method: METHOD });
     expect(res.status).toBe(500);
     expect(((await res.json()) as { error: string }).error).toContain('attribution must be');
+  });
+
+  it('GET /live offers the methods (with their registry description) and the classes; none without methods', async () => {
+    const page = await (await appWith().request('/live')).text();
+    const options = [...page.matchAll(/<option value="([^"]*)" title="([^"]*)">/g)];
+    expect(options.map((m) => m[1])).toEqual(LIVE_METHODS);
+    for (const m of options) expect(m[2]!.length).toBeGreaterThan(10);
+    expect(page).toContain('<option value="" selected>predicted</option>');
+    expect(page).toContain('<option value="9">9</option>');
+    expect(page).toContain('<canvas id="live-attribution" width="224" height="224" data-state="idle">');
+    const plain = await (await appWith({ methods: [] }).request('/live')).text();
+    expect(plain).not.toContain('live-method');
+    expect(plain).not.toContain('live-attribution');
   });
 
   it('the worker-backed live model answers the same attribution as the in-thread one', async () => {
