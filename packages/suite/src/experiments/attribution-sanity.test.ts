@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { guidedBackprop, saliency } from '@openbox/attribution';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { vegaLiteValidator } from '../../../charts/src/test-schema.js';
 import { controlModels } from '../controls/control-models.js';
 import { trainedControl } from '../controls/trained-controls.js';
 import type { ExperimentOutput } from '../experiment.js';
@@ -121,6 +122,12 @@ describe('attribution-sanity (reference CNN, quick)', () => {
     });
     expect(res.verdict.status).toBe('does-not-hold');
     expect(res.metrics['failingMethods']).toBe(1);
+  });
+
+  it('every chart is a valid Vega-Lite spec', () => {
+    const validate = vegaLiteValidator();
+    for (const chart of out.charts)
+      expect(validate(chart.spec), `${chart.id}: ${JSON.stringify(validate.errors?.slice(0, 2))}`).toBe(true);
   });
 
   it('same seed, same metrics; no tensor left behind', async () => {
