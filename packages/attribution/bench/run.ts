@@ -4,6 +4,7 @@
  * digits (bench/torch_attribution.py). The rounds are interleaved (OpenBox, torch-1, torch-2, repeated); medians with
  * min–max. Both sides' IG, Grad-CAM, occlusion and cascade results are compared here (max |Δ| printed and checked).
  * `--quick`: 2 rounds on 8 digits (4 for occlusion and the cascade), for development; the section is then not written.
+ * `--write`: write the section even with `--quick` (labelled with the command that reproduces it).
  * `--keep`: keep the exchange folder (weights, digits, OpenBox's results) and print its path.
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -27,6 +28,7 @@ import { gradCam } from '../src/layer/grad-cam.js';
 import { occlusion } from '../src/perturbation/occlusion.js';
 
 const QUICK = process.argv.includes('--quick');
+const WRITE = !QUICK || process.argv.includes('--write');
 const ROUNDS = QUICK ? 2 : 5;
 const N = QUICK
   ? { ig: 8, gradcam: 8, occlusion: 4, cascade: 4 }
@@ -241,6 +243,7 @@ async function main(): Promise<void> {
     openboxOnce(task);
     for (const w of workers) await w.ask(`run ${task}`);
   }
+  const tensorsBefore = tf.memory().numTensors;
   for (let round = 0; round < ROUNDS; round++) {
     for (const task of TASKS) {
       times[task][0]!.push(openboxOnce(task));
@@ -250,6 +253,8 @@ async function main(): Promise<void> {
     console.log(`round ${round + 1}/${ROUNDS} done, load ${load()}`);
   }
   workers.forEach((w) => w.close());
+  const leaked = tf.memory().numTensors - tensorsBefore;
+  console.log(`tensors left over after the rounds: ${leaked}`);
 
   // 4. Peak memory of one IG run: OpenBox's tensor bytes (tf.profile), PyTorch's RSS increase in a fresh process.
   const before = tf.memory().numBytes;
@@ -266,13 +271,13 @@ async function main(): Promise<void> {
     .map(([name, ms]) => `${name} ${((100 * ms) / kernelTotal).toFixed(0)}%`)
     .join(', ');
   console.log(`IG kernels: ${profile.kernels.length} calls, ${kernelTotal.toFixed(0)} ms; ${topKernels}`);
-  const torchPeak = skipped
+  const memoryRun = skipped
     ? undefined
-    : (
-        JSON.parse(spawnSync(PYTHON, [SCRIPT, dir, '2', '--memory', 'ig'], { encoding: 'utf8' }).stdout) as {
-          peakBytes: number;
-        }
-      ).peakBytes;
+    : spawnSync(PYTHON, [SCRIPT, dir, '2', '--memory', 'ig'], { encoding: 'utf8', timeout: 600_000 });
+  const torchPeak =
+    memoryRun?.status === 0
+      ? (JSON.parse(memoryRun.stdout.trim().split('\n').at(-1) ?? '{}') as { peakBytes: number }).peakBytes
+      : undefined;
   if (process.argv.includes('--keep')) console.log(`exchange folder kept: ${dir}`);
   else rmSync(dir, { recursive: true, force: true });
   x.dispose();
@@ -296,31 +301,35 @@ async function main(): Promise<void> {
       ...peers.map((p) => `${(median(p) / median(ob!)).toFixed(2)}×`),
     ];
   });
+  /** A cell's `|` would end the cell: escaped for Markdown. */
+  const cell = (v: string | number) => String(v).replaceAll('|', '\\|');
   const table = markdownTable(header, rows);
   const e = (v: number) => v.toExponential(1);
+  const checkHeader = [
+    'result compared',
+    'max |value|',
+    'max |Δ| OpenBox vs PyTorch',
+    `entries beyond ${TOLERANCE} × max |value|`,
+    'OpenBox vs float64',
+    'PyTorch vs float64',
+    'agree',
+  ];
+  const checkRows = checks.map((c) =>
+    c.name === 'nodes'
+      ? ['Gauss–Legendre nodes and weights', '—', e(c.maxAbs), '—', '—', '—', c.ok ? 'yes' : 'NO']
+      : [
+          CHECKED[c.name] ?? c.name,
+          e(c.scale),
+          e(c.maxAbs),
+          `${c.beyond} of ${c.count}`,
+          e(c.openboxVs64),
+          e(c.torchVs64),
+          c.ok ? 'yes' : 'NO',
+        ],
+  );
   const checkTable = markdownTable(
-    [
-      'result compared',
-      'max |value|',
-      'max |Δ| OpenBox vs PyTorch',
-      `entries beyond ${TOLERANCE} × max |value|`,
-      'OpenBox vs float64',
-      'PyTorch vs float64',
-      'agree',
-    ],
-    checks.map((c) =>
-      c.name === 'nodes'
-        ? ['Gauss–Legendre nodes and weights', '—', e(c.maxAbs), '—', '—', '—', c.ok ? 'yes' : 'NO']
-        : [
-            CHECKED[c.name] ?? c.name,
-            e(c.scale),
-            e(c.maxAbs),
-            `${c.beyond} of ${c.count}`,
-            e(c.openboxVs64),
-            e(c.torchVs64),
-            c.ok ? 'yes' : 'NO',
-          ],
-    ),
+    checkHeader.map(cell),
+    checkRows.map((r) => r.map(cell)),
   );
   const info = workers[0]?.info;
   const split = checks.filter((c) => c.beyond > 0);
@@ -335,13 +344,15 @@ async function main(): Promise<void> {
     `digits of \`loadMnist({ seed: 0 })\`, each explained for its label (logits); internal batch ${batchRows} rows on both sides.`,
     `Medians over ${ROUNDS} interleaved rounds (OpenBox, PyTorch 1 thread, PyTorch 2 threads, per task), min–max in brackets,`,
     'after one untimed warm-up of each. Speed ratios are median PyTorch time ÷ median OpenBox time from the same rounds (above 1:',
-    'OpenBox faster). PyTorch at 2 threads is slower than at 1 whenever the load average is above ~1 (both cores busy).',
+    'OpenBox faster). Where PyTorch at 2 threads is slower than at 1, its threads were waiting for cores that other work held',
+    '(see the load average below): on a quiet machine 2 threads are the fair peer.',
     '',
     table,
     '',
     `Peak memory of one integrated-gradients run on ${N.ig} digits: OpenBox ${mib(openboxPeak)} of tensors above what was`,
     `live before (\`tf.profile\` peakBytes), PyTorch ${torchPeak === undefined ? '—' : mib(torchPeak)} resident-set increase (a fresh`,
     'process, 2 threads, ru_maxrss − RSS before; includes allocator and oneDNN first-use overhead). Different measures: not a ratio.',
+    `Tensors left live on the OpenBox side after all ${ROUNDS} rounds of the four tasks: ${leaked}.`,
     '',
     skipped
       ? `PyTorch peer skipped: ${skipped}.`
@@ -367,12 +378,12 @@ async function main(): Promise<void> {
   if (failed.length > 0) {
     console.error(`cross-check failed: ${failed.map((c) => c.name).join(', ')}`);
     process.exitCode = 1;
-  } else if (QUICK) console.log('--quick: BENCHMARKS.md not written');
+  } else if (!WRITE) console.log('--quick: BENCHMARKS.md not written (add --write to write it)');
   else
     writeBenchmarkSection(
       'attribution',
-      '@openbox/attribution: attribution methods vs PyTorch',
-      'npx pnpm@10 --filter @openbox/attribution bench',
+      `@openbox/attribution: attribution methods vs PyTorch${QUICK ? ' (--quick settings)' : ''}`,
+      `npx pnpm@10 --filter @openbox/attribution bench${QUICK ? ' --quick --write' : ''}`,
       body,
     );
 }
