@@ -19,7 +19,14 @@ import { cnnSetup } from './cnn-setup.js';
 import { galleryOf, round4 } from './image-rows.js';
 import { loadLrTemplates } from './lr-templates.js';
 
-/** How far the mean ρ must lie above every control's (measured values and why: see the report in the test file). */
+/**
+ * How far the mean ρ must lie above every control's. Measured on 32 quick digits, run seeds 0–4: the controls' mean ρ
+ * (re-initialized CNNs and wrong-class templates, 4 methods) lie in −0.09 to 0.06 and one control's mean moves by SD
+ * ≈ 0.025 from one digit sample to another, so 0.05 (2 of those SDs) is a lead the sample alone does not give. The
+ * trained maps: input × gradient 0.14–0.22 (gap 0.09–0.21), IG from the mean digit 0.22–0.24 (gap 0.18–0.23), both
+ * clear at every seed; DeepLIFT 0.10–0.20 and IG from 0 (16 nodes) 0.10–0.19 sit near the edge (IG's gap 0.043 and
+ * 0.049 at seeds 2 and 0; DeepLIFT's interval misses at seed 3), so the verdict holds at 2 of those 5 seeds — said so.
+ */
 export const LR_AGREEMENT_MARGIN = 0.05;
 /** Wrong-class derangements judged against. */
 export const WRONG_CLASS_CONTROLS = 3;
