@@ -4,6 +4,7 @@
  * digits (bench/torch_attribution.py). The rounds are interleaved (OpenBox, torch-1, torch-2, repeated); medians with
  * min–max. Both sides' IG, Grad-CAM, occlusion and cascade results are compared here (max |Δ| printed and checked).
  * `--quick`: 2 rounds on 8 digits (4 for occlusion and the cascade), for development; the section is then not written.
+ * `--rounds=N`: N rounds instead of 5 (2 with `--quick`); fewer than 3 write nothing unless `--write`.
  * `--write`: write the section even with `--quick` (labelled with the command that reproduces it).
  * `--keep`: keep the exchange folder (weights, digits, OpenBox's results) and print its path.
  */
@@ -28,8 +29,9 @@ import { gradCam } from '../src/layer/grad-cam.js';
 import { occlusion } from '../src/perturbation/occlusion.js';
 
 const QUICK = process.argv.includes('--quick');
-const WRITE = !QUICK || process.argv.includes('--write');
-const ROUNDS = QUICK ? 2 : 5;
+const ROUNDS_ARG = process.argv.find((a) => a.startsWith('--rounds='));
+const ROUNDS = ROUNDS_ARG ? Math.max(1, Number.parseInt(ROUNDS_ARG.slice(9), 10) || 1) : QUICK ? 2 : 5;
+const WRITE = (!QUICK && ROUNDS >= 3) || process.argv.includes('--write');
 const N = QUICK
   ? { ig: 8, gradcam: 8, occlusion: 4, cascade: 4 }
   : { ig: 64, gradcam: 64, occlusion: 16, cascade: 16 };
@@ -378,12 +380,17 @@ async function main(): Promise<void> {
   if (failed.length > 0) {
     console.error(`cross-check failed: ${failed.map((c) => c.name).join(', ')}`);
     process.exitCode = 1;
-  } else if (!WRITE) console.log('--quick: BENCHMARKS.md not written (add --write to write it)');
+  } else if (!WRITE)
+    console.log('BENCHMARKS.md not written (--quick or under 3 rounds; add --write to write it)');
   else
     writeBenchmarkSection(
       'attribution',
       `@openbox/attribution: attribution methods vs PyTorch${QUICK ? ' (--quick settings)' : ''}`,
-      `npx pnpm@10 --filter @openbox/attribution bench${QUICK ? ' --quick --write' : ''}`,
+      `npx pnpm@10 --filter @openbox/attribution bench${process.argv
+        .slice(2)
+        .filter((a) => a !== '--keep')
+        .map((a) => ` ${a}`)
+        .join('')}`,
       body,
     );
 }
