@@ -5,7 +5,8 @@ the digits, the targets and its own results to a folder as raw little-endian flo
 a manifest.json. This script loads them into an equivalent nn.Module (NHWC -> NCHW, kernels [kh, kw, in, out] ->
 [out, in, kh, kw], the dense rows reordered from tfjs's h, w, c flatten order to PyTorch's c, h, w) and computes, written
 out by hand (Captum is used only if importable; it is not installed here):
-  - integrated gradients, Gauss-Legendre nodes from numpy's leggauss (as Captum), zero baseline, batched gradients;
+  - integrated gradients, Gauss-Legendre nodes from numpy's leggauss (as Captum), zero baseline, batched gradients,
+    and the completeness delta (as OpenBox computes it);
   - Grad-CAM on conv2 (post-ReLU activations), ReLU, bilinear upsampling with half-pixel centres;
   - occlusion, 4x4 windows at stride 2 (Captum's window count), baseline 0, mean drop over covering windows;
   - the cascade of Adebayo et al.: saliency (signed gradient) of the model with the top k weighted layers replaced by
@@ -98,7 +99,11 @@ def integrated_gradients(n, steps):
         a = alphas[k].view(-1, 1, 1, 1)
         g = input_grad(net, a * x[i], t[i])
         total.index_add_(0, i, weights[k].view(-1, 1, 1, 1) * g)
-    return x * total
+    ig = x * total
+    # The completeness delta, as OpenBox returns it: sum IG - (f(x) - f(0)), from one forward of x and the baseline.
+    ends = picked(net, torch.cat([x, torch.zeros_like(x)]), torch.cat([t, t]))
+    ig.delta = ig.flatten(1).sum(1) - (ends[:n] - ends[n:])
+    return ig
 
 
 def grad_cam(n):
