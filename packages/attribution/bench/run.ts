@@ -19,7 +19,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { loadMnist } from '@openbox/datasets';
 import { cascadingRandomization, initBackend } from '@openbox/runtime';
 import { markdownTable, writeBenchmarkSection } from '../../../bench/benchmarks-md.js';
-import { loadReferenceCnn } from '../../cnn-vis/src/index.js';
+import { loadReferenceCnn } from '@openbox/cnn-vis';
 import { defaultBatchRows, asAdapter } from '../src/core/prepare.js';
 import { quadrature } from '../src/core/quadrature.js';
 import { modelRandomization } from '../src/evaluation/model-randomization.js';
