@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { vegaLiteValidator } from '../../../charts/src/test-schema.js';
 import { controlModels } from '../controls/control-models.js';
 import type { ExperimentOutput } from '../experiment.js';
+import { heatOverlay } from './attribution-overlay.js';
 import { MAP_METHODS, mapOf, meanDigit, sampleDigits, type MapEnv } from './attribution-methods.js';
 import { LR_AGREEMENT_MARGIN, runAttributionVsLrExperiment } from './attribution-vs-lr-template.js';
 import { cnnSetup } from './cnn-setup.js';
@@ -105,6 +106,17 @@ describe('attribution-vs-lr-template: CNN maps against LR exact maps, re-initial
     expect(out.verdict.evidence?.map((e) => e.holds)).toEqual([true, false, true, true]);
   }, 60_000);
 
+  it('lays a map over its digit: grey where the map is ≤ 0, pure red at its peak, in between by h = Φ⁺ / max Φ⁺', () => {
+    const digit = new Float32Array(784).fill(0.5);
+    const map = new Float32Array(784);
+    [map[0], map[1], map[2]] = [4, 1, -3];
+    const o = heatOverlay(digit, map, 1);
+    expect(Array.from(o.subarray(0, 12))).toEqual([1, 0, 0, 0.5, 0.375, 0.375, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]);
+    expect(Array.from(heatOverlay(digit, new Float32Array(784).fill(-1), 1).subarray(0, 3))).toEqual([
+      0.5, 0.5, 0.5,
+    ]);
+  });
+
   it('draws schema-valid charts: 4 control comparisons and the side-by-side gallery of 16 panels', () => {
     const validate = vegaLiteValidator();
     expect(out.charts.map((c) => c.id)).toEqual([
@@ -115,7 +127,7 @@ describe('attribution-vs-lr-template: CNN maps against LR exact maps, re-initial
       'methods-side-by-side',
     ]);
     for (const chart of out.charts) expect(validate(chart.spec), chart.id).toBe(true);
-    expect(out.artifacts.map((a) => a.file)).toEqual(['methods-side-by-side.png']);
+    expect(out.artifacts.map((a) => a.file)).toEqual(['methods-side-by-side.png', 'overlays.png']);
   });
 
   it('does not hold with a re-initialized CNN as the model under study; same seed, same output; no tensor is left', async () => {

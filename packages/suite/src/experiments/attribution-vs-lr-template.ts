@@ -13,6 +13,7 @@ import { bootstrapMeanInterval } from '../controls/bootstrap-mean.js';
 import { controlModels } from '../controls/control-models.js';
 import { judgeAgainstControls, type ControlJudgement } from '../controls/judge-against-controls.js';
 import type { Experiment, ExperimentContext, ExperimentOutput } from '../experiment.js';
+import { heatOverlay } from './attribution-overlay.js';
 import { attributionMask, derangement, lrExactMap, maskedSpearman } from './attribution-lr-maps.js';
 import { MAP_METHODS, mapOf, meanDigit, sampleDigits, type MapEnv } from './attribution-methods.js';
 import { cnnSetup } from './cnn-setup.js';
@@ -38,6 +39,15 @@ export interface AttributionVsLrOptions {
 }
 
 const mean = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+
+/** The first {@link SHOWN} digits with each map laid over them, digit-major (one row of maps per digit). */
+function overlays(images: Float32Array, maps: readonly Float32Array[]): Float32Array {
+  const per = maps.map((m) => heatOverlay(images, m, SHOWN));
+  const out = new Float32Array(SHOWN * maps.length * 784 * 3);
+  for (let i = 0; i < SHOWN; i++)
+    per.forEach((o, k) => out.set(o.subarray(i * 2352, (i + 1) * 2352), (i * maps.length + k) * 2352));
+  return out;
+}
 
 /**
  * The experiment for any 28×28 classifier: on a seeded sample of test digits (32 quick, 128 full), per method exact on
@@ -173,7 +183,19 @@ export async function runAttributionVsLrExperiment(
       {
         file: 'methods-side-by-side.png',
         title: 'digit | LR w_t ⊙ x | CNN IG | CNN Grad-CAM',
-        png: imagesToPng(panels, [SHOWN * 4, 28, 28, 1], { scale: 3, normalize: 'per-image' }),
+        png: imagesToPng(panels, [SHOWN * 4, 28, 28, 1], { scale: 3, normalize: 'per-image', columns: 4 }),
+      },
+      {
+        file: 'overlays.png',
+        title: 'Positive part over the digit, in red: LR w_t ⊙ x | CNN IG | CNN Grad-CAM',
+        png: imagesToPng(
+          overlays(digits.images, [lrMap, maps['ig']!, maps['gradcam']!]),
+          [SHOWN * 3, 28, 28, 3],
+          {
+            scale: 3,
+            columns: 3,
+          },
+        ),
       },
     ],
   };
