@@ -81,7 +81,7 @@ export type { ResolvedMask } from './perturbation/feature-mask.js';
 export { averageRanks, rankCorrelation } from './evaluation/rank-correlation.js';
 export { ssim } from './evaluation/ssim.js';
 export type { SsimOptions } from './evaluation/ssim.js';
-export { compareMaps } from './evaluation/compare-maps.js';
+export { compareMaps, similarityOf } from './evaluation/compare-maps.js';
 export type { MapSimilarity } from './evaluation/compare-maps.js';
 export { modelRandomization } from './evaluation/model-randomization.js';
 export type {
@@ -101,6 +101,7 @@ export { completeness } from './evaluation/completeness.js';
 export type { CompletenessOptions, CompletenessResult } from './evaluation/completeness.js';
 export { localization } from './evaluation/localization.js';
 export type { LocalizationResult } from './evaluation/localization.js';
+export { explain } from './evaluation/explainer.js';
 export type { Attributions, EvaluationOptions, Explainer, ExplainFn } from './evaluation/explainer.js';
 
 // One entry point

@@ -2,6 +2,8 @@
 import type { Experiment } from '../experiment.js';
 import { activationMaximization } from './activation-maximization.js';
 import { adversarialVsLogistic } from './adversarial-vs-logistic.js';
+import { attributionLocalization } from './attribution-localization.js';
+import { attributionSanity } from './attribution-sanity.js';
 import { cnnFiltersVsLrTemplates } from './cnn-filters-vs-lr-templates.js';
 import { firstLayerEasyDeeperHard } from './first-layer-easy-deeper-hard.js';
 import { laplacianKernel } from './laplacian-kernel.js';
@@ -24,6 +26,8 @@ export const EXPERIMENT_IDS = [
   'first-layer-easy-deeper-hard',
   'adversarial-vs-logistic',
   'layer-is-a-basis',
+  'attribution-sanity',
+  'attribution-localization',
   'logistic-penguins',
   'logistic-cars',
   'logistic-synthetic',
@@ -44,6 +48,8 @@ const REGISTRY: Record<ExperimentId, Experiment> = {
   'first-layer-easy-deeper-hard': firstLayerEasyDeeperHard,
   'adversarial-vs-logistic': adversarialVsLogistic,
   'layer-is-a-basis': layerIsABasis,
+  'attribution-sanity': attributionSanity,
+  'attribution-localization': attributionLocalization,
   'logistic-penguins': logisticPenguins,
   'logistic-cars': logisticCars,
   'logistic-synthetic': logisticSynthetic,
