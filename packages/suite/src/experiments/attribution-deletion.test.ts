@@ -25,9 +25,10 @@ const SEED = 0;
 const N = 10; // the quick budget
 /**
  * This file's AUC (its own pixel order, masks and trapezoid over `model.predict` of the built images) vs the
- * experiment's (one batched pass of `deletionInsertion`): measured |Δ| ≤ 3e-7 on the means; tolerance 1e-5.
+ * experiment's unrounded means (one batched pass of `deletionInsertion`): measured |Δ| ≤ 3.7e-8 (input × gradient and
+ * random map 1, seed 0); tolerance about 10× that, beside the half last digit `round4` moves a metric.
  */
-const AUC_TOL = 1e-5;
+const AUC_TOL = 4e-7;
 /** A "method" whose map is uniform noise from a fixed seed: it knows nothing of the model. */
 const randomMethod: MapMethod = {
   id: 'noise',
