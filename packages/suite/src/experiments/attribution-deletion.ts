@@ -14,7 +14,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { controlModels } from '../controls/control-models.js';
 import { judgeAgainstControls, type ControlJudgement } from '../controls/judge-against-controls.js';
 import type { Experiment, ExperimentContext, ExperimentOutput } from '../experiment.js';
-import { deletionInsertion } from './attribution-api.js';
+import { deletionInsertion } from '@openbox/attribution';
 import {
   MAP_METHODS,
   mapOf,

@@ -1,7 +1,7 @@
 /** LR's exact attribution maps of digits, a derangement of the classes, and Spearman's ρ of two maps on a pixel mask. */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '@openbox/runtime';
-import { rankCorrelation } from './attribution-api.js';
+import { rankCorrelation } from '@openbox/attribution';
 import type { DigitSample, LrExactBaseline } from './attribution-methods.js';
 import type { LrTemplates } from './lr-templates.js';
 

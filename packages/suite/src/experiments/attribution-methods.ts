@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { ModelAdapter } from '@openbox/cnn-vis';
 import type { Dataset } from '@openbox/datasets';
 import type { Rng } from '@openbox/runtime';
-import { METHODS, gradCam, type AttributionMethod } from './attribution-api.js';
+import { METHODS, gradCam, type AttributionMethod } from '@openbox/attribution';
 
 /** Where LR's exact attribution of logit t is this method's own output on LR: `'zeros'` → w_t ⊙ x, `'mean'` → w_t ⊙ (x − x̄). */
 export type LrExactBaseline = 'zeros' | 'mean';

@@ -2,8 +2,10 @@
 import type { Experiment } from '../experiment.js';
 import { activationMaximization } from './activation-maximization.js';
 import { adversarialVsLogistic } from './adversarial-vs-logistic.js';
+import { attributionDeletion } from './attribution-deletion.js';
 import { attributionLocalization } from './attribution-localization.js';
 import { attributionSanity } from './attribution-sanity.js';
+import { attributionVsLrTemplate } from './attribution-vs-lr-template.js';
 import { cnnFiltersVsLrTemplates } from './cnn-filters-vs-lr-templates.js';
 import { firstLayerEasyDeeperHard } from './first-layer-easy-deeper-hard.js';
 import { laplacianKernel } from './laplacian-kernel.js';
@@ -28,6 +30,8 @@ export const EXPERIMENT_IDS = [
   'layer-is-a-basis',
   'attribution-sanity',
   'attribution-localization',
+  'attribution-vs-lr-template',
+  'attribution-deletion',
   'logistic-penguins',
   'logistic-cars',
   'logistic-synthetic',
@@ -50,6 +54,8 @@ const REGISTRY: Record<ExperimentId, Experiment> = {
   'layer-is-a-basis': layerIsABasis,
   'attribution-sanity': attributionSanity,
   'attribution-localization': attributionLocalization,
+  'attribution-vs-lr-template': attributionVsLrTemplate,
+  'attribution-deletion': attributionDeletion,
   'logistic-penguins': logisticPenguins,
   'logistic-cars': logisticCars,
   'logistic-synthetic': logisticSynthetic,
