@@ -64,5 +64,10 @@ export type { CachedFiles, FileDigest } from './model-io-cache-files.js';
 // A uniform view over any LayersModel: layers, several activations in one pass, pre-activations, logits
 export { ModelAdapter, INPUT_LAYER, LOGITS_LAYER, PRE_SUFFIX } from './model-adapter/model-adapter.js';
 export type { Activations, LayerInfo } from './model-adapter/model-adapter.js';
-export { applyActivation, executeGraph, preActivation, HOOKABLE_ACTIVATIONS } from './model-adapter/execute-graph.js';
+export {
+  applyActivation,
+  executeGraph,
+  preActivation,
+  HOOKABLE_ACTIVATIONS,
+} from './model-adapter/execute-graph.js';
 export type { GraphHooks, HookableActivation, MaxPoolConfig } from './model-adapter/execute-graph.js';
