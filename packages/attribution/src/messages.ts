@@ -64,6 +64,4 @@ export const MESSAGES = {
     `${fn}: options.baselines must be a tensor [m, ${expected.slice(1).join(', ')}] of m >= 1 baselines (inputs are ${shape(expected)}); got ${got === null ? 'no tensor' : shape(got)}.`,
   finiteSeed: (fn: string, value: unknown) =>
     `${fn}: options.seed must be a finite number; got ${String(value)}.`,
-  seedNotFinite: (fn: string, value: unknown) =>
-    `${fn}: options.seed must be a finite number; got ${String(value)}.`,
 } as const;

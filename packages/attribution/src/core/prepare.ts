@@ -35,6 +35,12 @@ export function checkPositiveInteger(fn: string, argument: string, value: unknow
   return value;
 }
 
+/** `options.seed` (default 0), or an error unless it is a finite number. */
+export function checkSeed(fn: string, seed: unknown = 0): number {
+  if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new Error(MESSAGES.finiteSeed(fn, seed));
+  return seed;
+}
+
 /** Throws unless `t` is `[n, ...inputShape]` with every value finite. */
 export function checkInputs(fn: string, adapter: ModelAdapter, t: tf.Tensor, argument = 'inputs'): void {
   const expected = adapter.inputShape;

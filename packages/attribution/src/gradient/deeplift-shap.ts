@@ -9,6 +9,7 @@
  * Σ φ(x) − (f(x) − (1/m) Σ_j f(b_j)); Captum returns the n·m pair deltas.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { checkDistribution } from '../baselines/baseline-distribution.js';
 import type { AttributionMethod, AttributionResult, CommonOptions } from '../core/method.js';
 import { checkInputs, prepare, type ModelLike } from '../core/prepare.js';
 import { MESSAGES } from '../messages.js';
@@ -21,19 +22,6 @@ export interface DeepLiftShapOptions {
   readonly baselines: tf.Tensor;
   /** Input changes |z − z0| below this use the plain gradient. Default 1e-10 (Captum's). */
   readonly eps?: number;
-}
-
-function checkDistribution(fn: string, baselines: unknown, inputs: tf.Tensor): tf.Tensor {
-  const ok =
-    baselines instanceof tf.Tensor &&
-    baselines.rank === inputs.rank &&
-    baselines.shape[0]! >= 1 &&
-    baselines.shape.slice(1).every((d: number, i: number) => d === inputs.shape[i + 1]);
-  if (!ok) {
-    const got = baselines instanceof tf.Tensor ? baselines.shape : null;
-    throw new Error(MESSAGES.baselineDistribution(fn, got, inputs.shape));
-  }
-  return baselines;
 }
 
 /**

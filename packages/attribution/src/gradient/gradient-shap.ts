@@ -11,8 +11,16 @@ import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '@openbox/runtime';
 import { forwardValues } from '../core/forward-values.js';
 import { inputGradients } from '../core/input-gradients.js';
+import { checkDistribution } from '../baselines/baseline-distribution.js';
 import type { AttributionMethod, AttributionResult, CommonOptions } from '../core/method.js';
-import { checkInputs, checkPositiveInteger, prepare, tiledOwners, type ModelLike } from '../core/prepare.js';
+import {
+  checkInputs,
+  checkPositiveInteger,
+  checkSeed,
+  prepare,
+  tiledOwners,
+  type ModelLike,
+} from '../core/prepare.js';
 import { MESSAGES } from '../messages.js';
 
 const FN = 'gradient-shap';
@@ -27,19 +35,6 @@ export interface GradientShapOptions {
   readonly stdevs?: number;
   /** Seed of the baseline, α and noise draws. Default 0. */
   readonly seed?: number;
-}
-
-function checkDistribution(fn: string, baselines: unknown, inputs: tf.Tensor): tf.Tensor {
-  const ok =
-    baselines instanceof tf.Tensor &&
-    baselines.rank === inputs.rank &&
-    baselines.shape[0]! >= 1 &&
-    baselines.shape.slice(1).every((d: number, i: number) => d === inputs.shape[i + 1]);
-  if (!ok) {
-    const got = baselines instanceof tf.Tensor ? baselines.shape : null;
-    throw new Error(MESSAGES.baselineDistribution(fn, got, inputs.shape));
-  }
-  return baselines;
 }
 
 /**
@@ -70,8 +65,7 @@ export const gradientShap: AttributionMethod<GradientShapOptions> = {
     const stdevs = options.stdevs ?? 0;
     if (!(Number.isFinite(stdevs) && stdevs >= 0))
       throw new Error(MESSAGES.nonNegative(FN, 'options.stdevs', stdevs));
-    const seed = options.seed ?? 0;
-    if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new Error(MESSAGES.finiteSeed(FN, seed));
+    const seed = checkSeed(FN, options.seed);
     // 2. The draws, per row in order: the baseline's index, then α; then one seed for all the noise.
     const rng = createRng(seed);
     const m = baselines.shape[0]!;

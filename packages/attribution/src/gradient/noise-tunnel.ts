@@ -10,7 +10,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '@openbox/runtime';
 import type { AttributionMethod, AttributionResult, CommonOptions } from '../core/method.js';
-import { checkPositiveInteger, prepare, type ModelLike } from '../core/prepare.js';
+import { checkPositiveInteger, checkSeed, prepare, type ModelLike } from '../core/prepare.js';
 import type { Target } from '../core/target.js';
 import { MESSAGES } from '../messages.js';
 import { saliency, type SaliencyOptions } from './saliency.js';
@@ -68,7 +68,7 @@ export function noiseTunnel<O extends object>(
     );
     if (noiseSd !== undefined && !(Number.isFinite(noiseSd) && noiseSd >= 0))
       throw new Error(MESSAGES.nonNegative(name, 'options.noiseSd', noiseSd));
-    if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new Error(MESSAGES.finiteSeed(name, seed));
+    checkSeed(name, seed);
     const inner = (base ?? method) as AttributionMethod<object>;
     const rng = createRng(seed);
     const unit = inputs.shape.slice(1).map(() => 1);

@@ -6,22 +6,14 @@
  * cells (one feature per cell, all channels together).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Baseline, BaselineOptions } from '../baselines/make-baseline.js';
 import { forwardValues } from '../core/forward-values.js';
 import type { AttributionMethod, CommonOptions } from '../core/method.js';
 import { prepare, tiledOwners, type ModelLike } from '../core/prepare.js';
-import { resolveMaskAndBaselines } from './feature-mask.js';
+import { resolveMaskAndBaselines, type MaskOptions } from './feature-mask.js';
 import { coalitionMasks, perturbedValues, spreadOverFeatures } from './perturbed-values.js';
 
-/** Options of {@link featureAblation}. */
-export interface FeatureAblationOptions {
-  /** `[1 | n, height, width]` integer ids 0..d − 1, each present. Default `gridFeatureMask(h, w, 4)`. */
-  readonly featureMask?: tf.Tensor;
-  /** What an ablated pixel becomes: a number or a {@link Baseline}. Default 0. */
-  readonly baselines?: number | Baseline;
-  /** Data, blur and range for a named baseline. */
-  readonly baselineOptions?: BaselineOptions;
-}
+/** Options of {@link featureAblation}: the feature mask and the baseline. */
+export type FeatureAblationOptions = MaskOptions;
 
 const FN = 'feature-ablation';
 

@@ -67,10 +67,20 @@ export function resolveFeatureMask(fn: string, mask: tf.Tensor, inputShape: read
  * checked; nothing is left allocated when a check throws.
  * @example const { ids, d, baselines } = resolveMaskAndBaselines('shapley-sampling', inputs, options);
  */
+/** Options of every method over a feature mask (feature ablation, Shapley sampling, KernelSHAP). */
+export interface MaskOptions {
+  /** `[1 | n, height, width]` integer ids 0..d − 1, each present. Default `gridFeatureMask(h, w, 4)`. */
+  readonly featureMask?: tf.Tensor;
+  /** What an absent (ablated) feature's pixels become: a number or a {@link Baseline}. Default 0. */
+  readonly baselines?: number | Baseline;
+  /** Data, blur and range for a named baseline. */
+  readonly baselineOptions?: BaselineOptions;
+}
+
 export function resolveMaskAndBaselines(
   fn: string,
   inputs: tf.Tensor,
-  options: { featureMask?: tf.Tensor; baselines?: number | Baseline; baselineOptions?: BaselineOptions },
+  options: MaskOptions,
 ): ResolvedMask & { baselines: tf.Tensor } {
   const [, h, w] = inputs.shape as [number, number, number, number];
   const grid = options.featureMask === undefined ? gridFeatureMask(h, w, 4) : undefined;

@@ -10,21 +10,13 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '@openbox/runtime';
-import type { Baseline, BaselineOptions } from '../baselines/make-baseline.js';
 import type { AttributionMethod, CommonOptions } from '../core/method.js';
-import { checkPositiveInteger, prepare, type ModelLike } from '../core/prepare.js';
-import { MESSAGES } from '../messages.js';
-import { resolveMaskAndBaselines } from './feature-mask.js';
+import { checkPositiveInteger, checkSeed, prepare, type ModelLike } from '../core/prepare.js';
+import { resolveMaskAndBaselines, type MaskOptions } from './feature-mask.js';
 import { perFeatureLookup, perturbedValues, spreadOverFeatures } from './perturbed-values.js';
 
 /** Options of {@link shapleySampling}. */
-export interface ShapleySamplingOptions {
-  /** `[1 | n, height, width]` integer ids 0..d − 1, each present. Default `gridFeatureMask(h, w, 4)`. */
-  readonly featureMask?: tf.Tensor;
-  /** What an absent feature's pixels become: a number or a {@link Baseline}. Default 0. */
-  readonly baselines?: number | Baseline;
-  /** Data, blur and range for a named baseline. */
-  readonly baselineOptions?: BaselineOptions;
+export interface ShapleySamplingOptions extends MaskOptions {
   /** Random permutations (Captum's `n_samples`). Default 25, as Captum. */
   readonly samples?: number;
   /** Seed of the permutations. Default 0. */
@@ -52,8 +44,7 @@ export const shapleySampling: AttributionMethod<ShapleySamplingOptions> = {
     // 1. Check and resolve the options.
     const { adapter, n, targets, batchSize } = prepare(FN, model, inputs, options);
     const samples = checkPositiveInteger(FN, 'options.samples', options.samples ?? 25);
-    const seed = options.seed ?? 0;
-    if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new Error(MESSAGES.seedNotFinite(FN, seed));
+    const seed = checkSeed(FN, options.seed);
     const rng = createRng(seed);
     const { ids, d, baselines } = resolveMaskAndBaselines(FN, inputs, options);
     // 2. Coalitions: row 0 empty, row 1 full, then each permutation's d − 1 proper prefixes; row k keeps the features
