@@ -88,6 +88,14 @@ describe('ModelAdapter.execute', () => {
     expect(() => hard.execute(tf.zeros([1, 2, 2, 1]), ['hs'], hooks)).toThrow(
       "ModelAdapter.execute: layer 'hs' (Dense, activation 'hardSigmoid') cannot take a modified backward rule;",
     );
+    const leaky = new ModelAdapter(
+      tfl.sequential({
+        layers: [tfl.layers.flatten({ inputShape: [2, 2, 1] }), tfl.layers.leakyReLU({ name: 'leaky' })],
+      }),
+    );
+    expect(() => leaky.execute(tf.zeros([1, 2, 2, 1]), ['leaky'], hooks)).toThrow(
+      "ModelAdapter.execute: layer 'leaky' (LeakyReLU, activation 'LeakyReLU') cannot take a modified backward rule;",
+    );
     const inner = tfl.sequential({
       layers: [tfl.layers.dense({ units: 2, inputShape: [4], activation: 'relu' })],
     });

@@ -63,6 +63,15 @@ export function applyActivation(kind: HookableActivation, x: tf.Tensor): tf.Tens
   }
 }
 
+/** Layers that are a nonlinearity without an `activation` config (tfjs-layers' advanced activations). */
+const ADVANCED_ACTIVATION_LAYERS: readonly string[] = [
+  'LeakyReLU',
+  'PReLU',
+  'ELU',
+  'ThresholdedReLU',
+  'Softmax',
+];
+
 const isHookable = (kind: string): kind is HookableActivation =>
   (HOOKABLE_ACTIVATIONS as readonly string[]).includes(kind);
 
@@ -116,6 +125,9 @@ function applyLayer(
   }
   if (hooks.activation !== undefined) {
     if ('layers' in layer) throw new Error(MESSAGES.nestedModel(layer.name));
+    // Keras' advanced activation layers carry no `activation` config; a hook would silently miss them.
+    if (ADVANCED_ACTIVATION_LAYERS.includes(className))
+      throw new Error(MESSAGES.unhookableLayer(layer.name, className, className));
     if (className === 'ReLU') return hooks.activation('relu', only, layer.name);
     if (className === 'Activation' && isHookable(kind)) return hooks.activation(kind, only, layer.name);
     if ((className === 'Dense' || className === 'Conv2D') && kind !== 'linear') {
