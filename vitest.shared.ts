@@ -1,4 +1,5 @@
 /** Shared vitest settings: resolve workspace packages to their TypeScript sources, run tests in forks. */
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -15,6 +16,10 @@ export const sharedConfig = defineConfig({
   ssr: { resolve: { conditions: [SOURCE_CONDITION, 'import', 'node', 'default'] } },
   test: {
     pool: 'forks',
+    // Vitest's default in run mode is one fork fewer than the CPUs: a single fork on CI's 2 cores, which left one core
+    // idle (turbo runs one package at a time). Test files are independent processes; use every core.
+    maxWorkers: Math.max(1, availableParallelism()),
+    minWorkers: 1,
     testTimeout: 120_000,
     hookTimeout: 300_000,
     include: ['src/**/*.test.ts', '*.test.ts', 'e2e/**/*.test.ts'],
