@@ -32,7 +32,8 @@ export interface IntegratedGradientsOptions {
  * (x − b) ⊙ Σ_k w_k ∇f(b + α_k (x − b)) and its completeness delta. Rows of the expanded batch are step-major (row
  * k·n + i is input i at node k); a chunk of rows is gathered from x and b without materializing the whole batch.
  */
-function integrate(
+/** Integrated gradients with errors worded by `fn` (the neuron version reuses it under its own name). */
+export function integrate(
   fn: string,
   model: ModelLike,
   inputs: tf.Tensor,

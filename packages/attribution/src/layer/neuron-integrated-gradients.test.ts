@@ -42,4 +42,15 @@ describe('neuron-integrated-gradients', () => {
     expect(tf.memory().numTensors).toBe(before + 2);
     [x, ...Object.values(first), ...Object.values(again)].forEach((t) => (t as tf.Tensor).dispose());
   });
+
+  it('words its own errors: a bad step count names neuron-integrated-gradients, not integrated-gradients', () => {
+    const x = tf.zeros([1, 8, 8, 1]);
+    expect(() =>
+      neuronIntegratedGradients.attribute(smoothCnn(2), x, {
+        targets: { layer: 'conv1', channel: 0 },
+        steps: 0,
+      }),
+    ).toThrow('neuron-integrated-gradients: options.steps must be an integer from 1 to 10000; got 0.');
+    x.dispose();
+  });
 });

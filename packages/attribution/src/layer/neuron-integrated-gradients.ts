@@ -3,12 +3,16 @@
  * of a unit u inside the net, (x − x0) ⊙ ∫₀¹ ∂u(x0 + α(x − x0))/∂x dα, with a unit target `{ layer, channel, y?, x? }`
  * and every option of `integratedGradients` (baseline, steps, rule). A wrapper: a class-index target is refused.
  * Deliberate difference from Captum: the convergence delta Σ − (u(x) − u(x0)) is returned (Captum's neuron version
- * returns none). Errors other than the target's are worded by `integrated-gradients`, whose code does the work.
+ * returns none).
  */
 import type * as tf from '@tensorflow/tfjs-core';
 import type { AttributionMethod, CommonOptions } from '../core/method.js';
 import type { ModelLike } from '../core/prepare.js';
-import { integratedGradients, type IntegratedGradientsOptions } from '../gradient/integrated-gradients.js';
+import {
+  integrate,
+  integratedGradients,
+  type IntegratedGradientsOptions,
+} from '../gradient/integrated-gradients.js';
 import { checkUnitTargets } from './neuron-gradient.js';
 
 /** Options of {@link neuronIntegratedGradients}: those of integrated gradients. */
@@ -27,6 +31,6 @@ export const neuronIntegratedGradients: AttributionMethod<NeuronIntegratedGradie
   },
   attribute(model: ModelLike, inputs: tf.Tensor, options: CommonOptions & NeuronIntegratedGradientsOptions) {
     checkUnitTargets('neuron-integrated-gradients', options.targets);
-    return integratedGradients.attribute(model, inputs, options);
+    return integrate('neuron-integrated-gradients', model, inputs, options);
   },
 };
