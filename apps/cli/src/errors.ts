@@ -37,6 +37,7 @@ export const COMMAND_ERROR_CODES = [
   'render-failed',
   'attribution-failed',
   'write-failed',
+  'bad-input-file',
 ] as const;
 export type CommandErrorCode = (typeof COMMAND_ERROR_CODES)[number];
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UsageError } from '../errors.js';
+import { CommandError } from '../errors.js';
 import { IMAGES_MAX_BYTES, parseImages, readImagesFile } from './read-images.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'openbox-read-images-'));
@@ -64,10 +64,8 @@ describe('parseImages', () => {
       [[[[1], [null]]]],
       "--inputs 'x.json': inputs[0][0][1][0] must be a finite number, got null.",
     ],
-  ])('%s: a UsageError naming the file and the index', (_, json, message) => {
-    expect(() => parseImages(json, [1, 2, 1], source)).toThrow(
-      new UsageError('invalid-value', message, 'inputs'),
-    );
+  ])('%s: a CommandError naming the file and the index', (_, json, message) => {
+    expect(() => parseImages(json, [1, 2, 1], source)).toThrow(new CommandError('bad-input-file', message));
   });
 });
 

@@ -3,7 +3,7 @@
  * input shape — every error names the file and the offending index (`inputs[3][5]`).
  */
 import { escapeForMessage, readRegularFile, SafeIoError } from '@openbox/safe-io';
-import { UsageError } from '../errors.js';
+import { CommandError } from '../errors.js';
 import { MESSAGES } from '../messages.js';
 
 /** Largest images file read (a 28×28 digit is ≈ 5 KB of JSON, so ≈ 12,000 digits). */
@@ -23,8 +23,9 @@ export interface ImagesSource {
   readonly single?: boolean;
 }
 
-const fail = (source: ImagesSource, message: string): UsageError =>
-  new UsageError('invalid-value', message, source.option);
+/** A bad images file is a bad file (exit 1, as a bad CSV or model), not bad usage. */
+const fail = (source: ImagesSource, message: string): CommandError =>
+  new CommandError('bad-input-file', message);
 
 /** A value as a message shows it: numbers as numbers (`Infinity`), anything else as JSON, cut short. */
 const shown = (value: unknown): string =>
