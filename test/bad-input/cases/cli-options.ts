@@ -1,8 +1,10 @@
 /** Every command's options with bad values: each must be a usage error (exit 2) naming the option and the value. */
 import { plain, type CliCase } from '../case.js';
+import { SECRET } from '../fixtures.js';
 
 /** A small valid CSV the option cases point at, so that only the option is wrong. */
 export const OPTION_FILES = {
+  'ok-image.json': JSON.stringify([Array.from({ length: 28 }, () => Array.from({ length: 28 }, () => [0]))]),
   'ok.csv': `x1,x2,y\n${Array.from({ length: 40 }, (_, i) => `${(i % 7) - 3},${((i * 5) % 11) / 3},${i % 3 === 0 ? 'a' : 'b'}`).join('\n')}\n`,
 };
 
@@ -32,6 +34,52 @@ function visualize(name: string, extra: readonly string[], mentions: readonly (s
     ],
     exit: 2,
     mentions: () => mentions,
+  };
+}
+
+/** `openbox attribute --model <tiny model> --inputs ok-image.json --method saliency --out <fresh> <extra>`. */
+function attribute(
+  name: string,
+  extra: readonly string[],
+  mentions: readonly (string | RegExp)[],
+  method = 'saliency',
+): CliCase {
+  return {
+    name: `attribute ${name}`,
+    args: (fx) => [
+      'attribute',
+      '--model',
+      fx.at('model/model.json'),
+      '--inputs',
+      fx.at('ok-image.json'),
+      '--method',
+      method,
+      '--out',
+      fx.out(`attribute ${name}`),
+      ...extra,
+    ],
+    exit: 2,
+    mentions: () => mentions,
+  };
+}
+
+/** `openbox attribute --model <tiny model> --inputs <file> --method saliency`: a bad images file, exit 1 naming it. */
+function attributeInputs(name: string, file: string, mentions: readonly (string | RegExp)[]): CliCase {
+  return {
+    name: `attribute --inputs ${name}`,
+    args: (fx) => [
+      'attribute',
+      '--model',
+      fx.at('model/model.json'),
+      '--inputs',
+      fx.at(file),
+      '--method',
+      'saliency',
+      '--json',
+    ],
+    exit: 1,
+    mentions: (fx) => [fx.at(file), ...mentions],
+    absent: [SECRET],
   };
 }
 
@@ -93,6 +141,27 @@ export const CLI_OPTION_CASES: readonly CliCase[] = [
   plain('logistic without --csv', ['logistic', '--target', 'y'], 2, ['--csv']),
   plain('logistic without --target', ['logistic', '--csv', 'x.csv'], 2, ['--target']),
   plain('logistic --csv empty', ['logistic', '--csv', '', '--target', 'y'], 2, ['--csv']),
+  // attribute: each option's value, and which inputs and targets it takes
+  attribute('--method lime (unknown)', [], ['--method', 'lime', 'saliency'], 'lime'),
+  attribute('--steps 0', ['--steps', '0'], ['--steps', '0'], 'integrated-gradients'),
+  attribute('--steps 1e9 (huge)', ['--steps', '1000000000'], ['--steps', '1000000000']),
+  attribute('--window 0', ['--window', '0'], ['--window', '0'], 'occlusion'),
+  attribute('--samples -1', ['--samples', '-1'], ['--samples', '-1']),
+  attribute('--noise-sd -1', ['--noise-sd', '-1'], ['--noise-sd', '-1']),
+  attribute('--seed 1.5', ['--seed', '1.5'], ['--seed', '1.5']),
+  attribute('--ig-method simpson', ['--ig-method', 'simpson'], ['--ig-method', 'simpson']),
+  attribute('--targets 10 (no such class)', ['--targets', '10'], ['--targets', '10']),
+  attribute('--targets 1,2 (two for one input)', ['--targets', '1,2'], ['--targets', '2']),
+  attribute('--digits with --inputs', ['--digits', '0'], ['--inputs', '--digits']),
+  attribute('gradcam without --layer', [], ['--layer', 'conv1'], 'gradcam'),
+  attribute('gradcam --layer nope', ['--layer', 'nope'], ['nope', 'conv1'], 'gradcam'),
+  ...NUMBER_FORMS.map(([form, value]) => attribute(`--steps ${form}`, ['--steps', value], ['--steps'])),
+  attributeInputs('a missing file', 'no-such-images.json', [/does not exist/]),
+  attributeInputs('a FIFO', 'fifo.csv', [/named pipe|FIFO/i]),
+  attributeInputs('a link to /dev/zero', 'zero-link.csv', [/character device/i]),
+  attributeInputs('a folder', 'folder.csv', [/folder|directory/i]),
+  attributeInputs('a shadow-like file', 'model-secret/model.json', [/not JSON/]),
+  attributeInputs('a CSV, not JSON', 'ok.csv', [/not JSON/]),
   // visualize
   visualize('--channels 0-999999999', ['--channels', '0-999999999'], ['--channels', '999999999']),
   visualize('--channels 99999999999999999999999', ['--channels', '99999999999999999999999'], ['--channels']),
