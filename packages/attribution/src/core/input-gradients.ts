@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { GraphHooks, ModelAdapter } from '@openbox/runtime';
 import type { ResolvedTarget } from './target.js';
+import { checkHooks } from './check-hooks.js';
 import { targetValues } from './target-values.js';
 
 /** Gradients `[rows, ...input]` and the target values `[rows]` at the same points. */
@@ -46,6 +47,8 @@ export function inputGradients(
   targets: readonly ResolvedTarget[],
   options: InputGradientOptions,
 ): GradientsAndValues {
+  // Hooks that cannot run on this model fail here, not inside tf.grad (which would leak its saved tensors).
+  if (options.hooks !== undefined) checkHooks(adapter, targets, options.hooks);
   const rows = x.shape[0]!;
   const [gradients, values] = inChunks(rows, options.batchSize, (start, end) =>
     tf.tidy(() => {

@@ -17,7 +17,7 @@ import {
 import { inChunks } from '../core/input-gradients.js';
 import type { ResolvedTarget } from '../core/target.js';
 import { targetValues } from '../core/target-values.js';
-import { checkHooks } from './check-hooks.js';
+import { checkHooks } from '../core/check-hooks.js';
 
 /** f′(z) from z and y = f(z), for the elementwise activations (tfjs-layers' constants for selu). */
 function derivative(kind: HookableActivation, z: tf.Tensor, y: tf.Tensor): tf.Tensor {

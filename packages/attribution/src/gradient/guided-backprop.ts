@@ -9,7 +9,6 @@ import { applyActivation, type GraphHooks } from '@openbox/runtime';
 import { inputGradients } from '../core/input-gradients.js';
 import type { AttributionMethod, AttributionResult, CommonOptions } from '../core/method.js';
 import { prepare, tiledOwners, type ModelLike } from '../core/prepare.js';
-import { checkHooks } from './check-hooks.js';
 
 /** A ReLU's modified backward rule: the gradient at its input from its forward input z and output gradient dy. */
 export type ReluBackwardRule = (dy: tf.Tensor, z: tf.Tensor) => tf.Tensor;
@@ -34,7 +33,6 @@ export function reluRuleAttribute(
 ): AttributionResult {
   const { adapter, n, targets, batchSize } = prepare(fn, model, inputs, options);
   const hooks = reluBackwardHooks(rule);
-  checkHooks(adapter, targets, hooks);
   const { gradients, values } = inputGradients(adapter, inputs, tiledOwners(n, 1), targets, {
     batchSize,
     hooks,

@@ -5,8 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { GraphHooks, ModelAdapter } from '@openbox/runtime';
-import type { ResolvedTarget } from '../core/target.js';
-import { targetValues } from '../core/target-values.js';
+import type { ResolvedTarget } from './target.js';
+import { targetValues } from './target-values.js';
 
 /**
  * Throws the executor's message if `hooks` cannot run on this model; costs one forward pass of one row.
