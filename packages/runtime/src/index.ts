@@ -62,7 +62,14 @@ export { digestOf, isCachedFiles, verifyCachedFiles, verifyCachedFilesSync } fro
 export type { CachedFiles, FileDigest } from './model-io-cache-files.js';
 
 // A uniform view over any LayersModel: layers, several activations in one pass, pre-activations, logits
-export { ModelAdapter, INPUT_LAYER, LOGITS_LAYER, PRE_SUFFIX } from './model-adapter/model-adapter.js';
+export {
+  LayersModelView,
+  ModelAdapter,
+  VectorModelAdapter,
+  INPUT_LAYER,
+  LOGITS_LAYER,
+  PRE_SUFFIX,
+} from './model-adapter/model-adapter.js';
 export type { Activations, LayerInfo } from './model-adapter/model-adapter.js';
 export {
   applyActivation,

@@ -67,33 +67,31 @@ function preActivationPlan(layer: tfl.layers.Layer): LogitsPlan {
 }
 
 /**
- * Wraps a LayersModel (sequential or functional, grayscale or RGB, any input size) for visualization.
- * Sub-models that output several layers at once are built on demand and cached; they share the model's weights,
- * so the adapter owns no tensors and needs no disposal.
- * @example
- * const adapter = new ModelAdapter(model);
- * adapter.layers().map((l) => `${l.name} ${l.outputShape}`);
- * const acts = adapter.activations(images, ['conv2d_1', 'logits']); // one forward pass
+ * What every adapter shares, whatever the input's rank: layers, several activations in one pass, pre-activations,
+ * logits (pre-softmax, or pre-sigmoid for a sigmoid output). Sub-models that output several layers at once are built
+ * on demand and cached; they share the model's weights, so the adapter owns no tensors and needs no disposal.
+ * Use {@link ModelAdapter} (images) or {@link VectorModelAdapter} (tables).
  */
-export class ModelAdapter {
+export class LayersModelView {
   readonly model: tfl.LayersModel;
-  /** Input size `[height, width, channels]`. */
-  readonly inputShape: readonly [number, number, number];
+  /** Input size without the batch dimension: `[height, width, channels]` or `[features]`. */
+  readonly inputDims: readonly number[];
   readonly #layers: readonly LayerInfo[];
   readonly #byName: ReadonlyMap<string, tfl.layers.Layer>;
   readonly #subModels = new Map<string, tfl.LayersModel>();
   #logits: LogitsPlan | undefined;
 
-  constructor(model: tfl.LayersModel) {
-    if (model.inputs.length !== 1) throw new Error(MESSAGES.multiOutput('ModelAdapter', 'input'));
-    if (model.outputs.length !== 1) throw new Error(MESSAGES.multiOutput('ModelAdapter', 'output'));
+  /** `rank` is the input's rank with the batch (4 for images, 2 for tables); `fn` names the caller in errors. */
+  protected constructor(model: tfl.LayersModel, rank: 2 | 4, fn: string) {
+    if (model.inputs.length !== 1) throw new Error(MESSAGES.multiOutput(fn, 'input'));
+    if (model.outputs.length !== 1) throw new Error(MESSAGES.multiOutput(fn, 'output'));
     const shape = model.inputs[0]!.shape;
-    const [, h, w, c] = shape;
-    if (shape.length !== 4 || typeof h !== 'number' || typeof w !== 'number' || typeof c !== 'number') {
-      throw new Error(MESSAGES.badInputShape('ModelAdapter', shape));
+    const dims = shape.slice(1);
+    if (shape.length !== rank || dims.some((d) => typeof d !== 'number' || d < 1)) {
+      throw new Error(rank === 4 ? MESSAGES.badInputShape(fn, shape) : MESSAGES.badVectorInput(fn, shape));
     }
     this.model = model;
-    this.inputShape = [h, w, c];
+    this.inputDims = dims as number[];
     const layers = model.layers.filter((l) => l.getClassName() !== 'InputLayer');
     this.#byName = new Map(layers.map((l) => [l.name, l]));
     this.#layers = layers.map((l) => {
@@ -120,8 +118,8 @@ export class ModelAdapter {
   /** The layer named `name`, or an error listing the layers that exist. */
   layer(name: string, fn = 'ModelAdapter.layer'): LayerInfo {
     if (name === INPUT_LAYER) {
-      const [h, w, c] = this.inputShape;
-      return { name, className: 'Input', outputShape: [null, h, w, c], channels: c };
+      const dims = this.inputDims;
+      return { name, className: 'Input', outputShape: [null, ...dims], channels: dims[dims.length - 1]! };
     }
     if (name === LOGITS_LAYER) {
       const last = this.#layers[this.#layers.length - 1]!;
@@ -173,7 +171,7 @@ export class ModelAdapter {
    * The caller owns (and disposes, e.g. via `tf.tidy`) the returned tensors — except `input`, which is `images`
    * itself; disposing them frees every tensor the call made.
    */
-  activations(images: tf.Tensor4D, names: readonly string[]): Record<string, tf.Tensor> {
+  activations(images: tf.Tensor, names: readonly string[]): Record<string, tf.Tensor> {
     const wanted = [...new Set(names)].filter((n) => n !== INPUT_LAYER);
     for (const n of wanted) this.layer(n, 'ModelAdapter.activations');
     const out: Record<string, tf.Tensor> = {};
@@ -235,13 +233,13 @@ export class ModelAdapter {
     });
   }
 
-  /** Pre-softmax logits `[n, classes]`. */
-  logits(images: tf.Tensor4D): tf.Tensor2D {
+  /** Pre-softmax logits `[n, classes]` (for a sigmoid output, its pre-activation: the log-odds). */
+  logits(images: tf.Tensor): tf.Tensor2D {
     return tf.tidy(() => this.activations(images, [LOGITS_LAYER])[LOGITS_LAYER] as tf.Tensor2D);
   }
 
   /** Predicted class per image (argmax of the logits), read back to JS. */
-  predictClasses(images: tf.Tensor4D): Int32Array {
+  predictClasses(images: tf.Tensor): Int32Array {
     const classes = tf.tidy(() => tf.argMax(this.logits(images), 1));
     const values = classes.dataSync() as Int32Array;
     classes.dispose();
@@ -260,13 +258,53 @@ export class ModelAdapter {
     if (this.#logits !== undefined) return this.#logits;
     const last = this.model.layers[this.model.layers.length - 1]!;
     let plan: LogitsPlan = { source: symbolicOf(last, 'output'), finish: (x) => x };
-    if (activationName(last) === 'softmax') {
+    const activation = activationName(last);
+    if (activation === 'softmax' || activation === 'sigmoid') {
       if (last.getClassName() === 'Activation')
         plan = { source: symbolicOf(last, 'input'), finish: (x) => x };
       else if (last.getClassName() === 'Dense') plan = preActivationPlan(last);
-      else throw new Error(MESSAGES.unsupportedLogits('ModelAdapter.logits', last.name, last.getClassName()));
+      else
+        throw new Error(
+          MESSAGES.unsupportedLogits('ModelAdapter.logits', last.name, last.getClassName(), activation),
+        );
     }
     this.#logits = plan;
     return plan;
+  }
+}
+
+/**
+ * Wraps an image LayersModel (sequential or functional, grayscale or RGB, any input size) for visualization.
+ * @example
+ * const adapter = new ModelAdapter(model);
+ * adapter.layers().map((l) => `${l.name} ${l.outputShape}`);
+ * const acts = adapter.activations(images, ['conv2d_1', 'logits']); // one forward pass
+ */
+export class ModelAdapter extends LayersModelView {
+  /** Input size `[height, width, channels]`. */
+  readonly inputShape: readonly [number, number, number];
+
+  constructor(model: tfl.LayersModel) {
+    super(model, 4, 'ModelAdapter');
+    const [h, w, c] = this.inputDims as [number, number, number];
+    this.inputShape = [h, w, c];
+  }
+}
+
+/**
+ * Wraps a LayersModel whose input is a vector of features (`[batch, features]`: Dense stacks, functional models,
+ * BatchNormalization and Dropout at inference) — the tabular models of `@openbox/tabular`.
+ * @example
+ * const adapter = new VectorModelAdapter(mlp);
+ * adapter.features; // 4
+ * const { dense_1 } = adapter.activations(rows, ['dense_1']); // hidden units, [n, units]
+ */
+export class VectorModelAdapter extends LayersModelView {
+  /** Number of input features. */
+  readonly features: number;
+
+  constructor(model: tfl.LayersModel) {
+    super(model, 2, 'VectorModelAdapter');
+    this.features = this.inputDims[0]!;
   }
 }
