@@ -1,0 +1,16 @@
+/** @openbox/tabular — explaining networks on tables: SHAP's and InterpretML's scope for tfjs and logistic regression. */
+
+// Tables
+export { toMatrix, rowOf, selectRows, columnMeans } from './core/matrix.js';
+export type { Matrix, MatrixLike } from './core/matrix.js';
+export { sampleBackground } from './core/background.js';
+
+// Models and the output being explained
+export type { TabularClassifier } from './core/classifier.js';
+export { fromLayersModel, SCORE_CHUNK_ROWS } from './core/from-layers-model.js';
+export { fromLogistic } from './core/from-logistic.js';
+export { explainedOutput, isOutputSpace, OUTPUT_SPACES } from './core/explained-output.js';
+export type { ExplainedFunction, OutputOptions, OutputSpace } from './core/explained-output.js';
+
+// The explainer contract
+export type { Explanation, ExplainerInfo, ExplainOptions, LocalExplainer } from './core/explanation.js';
