@@ -41,4 +41,38 @@ export const MESSAGES = {
     `${fn}: layer '${escapeForMessage(layer)}' has output shape [${shape.map((d) => d ?? 'batch').join(', ')}], not [batch, units].`,
   boundsOrder: (fn: string, feature: number, low: number, high: number) =>
     `${fn}: the range of feature ${feature} is [${low}, ${high}]; its lower bound must not exceed the upper one.`,
+  kernelSamples: (fn: string, value: unknown) =>
+    `${fn}: options.samples must be an integer of at least 2 (coalition evaluations per row); got ${quoted(value)}.`,
+  kernelSingular: (fn: string, row: number, samples: number) =>
+    `${fn}: the ${samples} sampled coalitions of row ${row} do not separate every feature (a singular system); give more samples.`,
+  notBoolean: (fn: string, argument: string, value: unknown) =>
+    `${fn}: ${argument} must be true or false; got ${quoted(value)}.`,
+  importanceRepeats: (fn: string, value: unknown) =>
+    `${fn}: options.repeats must be an integer of at least 2 (an interval needs two repeats); got ${quoted(value)}.`,
+  openUnitInterval: (fn: string, argument: string, value: unknown) =>
+    `${fn}: ${argument} must be a number strictly between 0 and 1; got ${quoted(value)}.`,
+  gridSize: (fn: string, value: unknown) =>
+    `${fn}: options.grid must be an integer of at least 2; got ${quoted(value)}.`,
+  gridValues: (fn: string) =>
+    `${fn}: options.values must be a non-empty array of finite numbers.`,
+  layerSizes: (fn: string, argument: string, value: unknown) =>
+    `${fn}: ${argument} must be an array of layer sizes (positive integers, [] for none); got ${quoted(value)}.`,
+  nonNegativeNumber: (fn: string, argument: string, value: unknown) =>
+    `${fn}: ${argument} must be a finite number ≥ 0; got ${quoted(value)}.`,
+  positiveNumber: (fn: string, argument: string, value: unknown) =>
+    `${fn}: ${argument} must be a finite number > 0; got ${quoted(value)}.`,
+  fractionBelowOne: (fn: string, argument: string, value: unknown) =>
+    `${fn}: ${argument} must be a share of the rows from 0 (inclusive) to 1 (exclusive); got ${quoted(value)}.`,
+  tooFewClasses: (fn: string, argument: string, value: unknown) =>
+    `${fn}: ${argument} must be an integer of at least 2; got ${quoted(value)}.`,
+  emptySplit: (fn: string, fraction: number, train: number, validation: number) =>
+    `${fn}: validationFraction ${fraction} leaves ${train} training and ${validation} validation rows; each part needs at least one row.`,
+  baselineRows: (fn: string, rows: number) =>
+    `${fn}: options.baseline must be one row (the path's start); got ${rows} rows.`,
+  noSearchBox: (fn: string) =>
+    `${fn}: give options.bounds ({ low, high } per feature) or options.data (rows whose per-feature minimum and maximum bound the search).`,
+  boundsLength: (fn: string, side: string, got: unknown, features: number) =>
+    `${fn}: options.bounds.${side} must hold ${features} numbers, one per feature; got ${got === undefined ? 'none' : `${quoted(got)} entries`}.`,
+  boundNotFinite: (fn: string, side: string, feature: number, value: unknown) =>
+    `${fn}: options.bounds.${side}[${feature}] must be a finite number; got ${quoted(value)}.`,
 } as const;
