@@ -6,6 +6,11 @@ import { controlComparison } from './control-comparison.js';
 import { imageGallery } from './image-gallery.js';
 import { imageHeatmap } from './image-heatmap.js';
 import { objectiveCurves } from './objective-curves.js';
+import { pdpIce } from './pdp-ice.js';
+import { shapBeeswarm } from './shap-beeswarm.js';
+import { shapDependence } from './shap-dependence.js';
+import { shapImportanceBar } from './shap-importance-bar.js';
+import { shapWaterfall } from './shap-waterfall.js';
 import { similarityMatrix } from './similarity-matrix.js';
 
 /** Every chart kind this package builds. */
@@ -18,6 +23,11 @@ export const CHART_KINDS = [
   'similarity-matrix',
   'accuracy-comparison',
   'control-comparison',
+  'shap-waterfall',
+  'shap-beeswarm',
+  'shap-dependence',
+  'shap-importance-bar',
+  'pdp-ice',
 ] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
@@ -36,4 +46,9 @@ export const CHART_BUILDERS = {
   'similarity-matrix': similarityMatrix,
   'accuracy-comparison': accuracyComparison,
   'control-comparison': controlComparison,
+  'shap-waterfall': shapWaterfall,
+  'shap-beeswarm': shapBeeswarm,
+  'shap-dependence': shapDependence,
+  'shap-importance-bar': shapImportanceBar,
+  'pdp-ice': pdpIce,
 } as const satisfies Record<ChartKind, (data: never, options?: never) => unknown>;

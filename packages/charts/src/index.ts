@@ -17,6 +17,16 @@ export { objectiveCurves } from './objective-curves.js';
 export type { CurveSeries, ObjectiveCurvesOptions } from './objective-curves.js';
 export { similarityMatrix } from './similarity-matrix.js';
 export type { SimilarityData, SimilarityMatrixOptions } from './similarity-matrix.js';
+export { pdpIce, evenRows } from './pdp-ice.js';
+export type { PdpIceInput } from './pdp-ice.js';
+export { shapBeeswarm, swarmOffsets } from './shap-beeswarm.js';
+export type { BeeswarmPoint, ShapBeeswarmInput } from './shap-beeswarm.js';
+export { shapDependence } from './shap-dependence.js';
+export type { DependencePoint, ShapDependenceInput } from './shap-dependence.js';
+export { shapImportanceBar } from './shap-importance-bar.js';
+export type { ImportanceBar, ShapImportanceBarInput } from './shap-importance-bar.js';
+export { shapWaterfall } from './shap-waterfall.js';
+export type { ShapWaterfallInput, WaterfallBar } from './shap-waterfall.js';
 
 // Registry
 export { CHART_BUILDERS, CHART_KINDS, isChartKind } from './chart-builders.js';
@@ -25,4 +35,6 @@ export type { ChartKind } from './chart-builders.js';
 // Shared parts and errors
 export { COLOR_SCALES, VEGA_LITE_SCHEMA } from './spec-parts.js';
 export type { ColorScaleKind } from './spec-parts.js';
+export { SHAP_BLUE, SHAP_RED } from './shap-parts.js';
+export type { ShapLayoutOptions } from './shap-parts.js';
 export { ChartInputError } from './chart-input-error.js';

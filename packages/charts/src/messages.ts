@@ -28,4 +28,8 @@ export const MESSAGES = {
   badInterval: (fn: string, arg: string) => `${fn}: ${arg} must satisfy lower <= estimate <= upper.`,
   badOption: (fn: string, arg: string, expected: string, got: unknown) =>
     `${fn}: ${arg} must be ${expected}, got ${show(got)}.`,
+  notAdditive: (fn: string, sum: number, prediction: number, tolerance: number) =>
+    `${fn}: baseValue + sum(values) is ${sum} but prediction is ${prediction}; they must agree within ${tolerance} (SHAP values add up to f(x) - E[f(X)]).`,
+  notIncreasing: (fn: string, arg: string, index: number) =>
+    `${fn}: ${arg} must be strictly increasing, but ${arg}[${index}] <= ${arg}[${index - 1}].`,
 } as const;

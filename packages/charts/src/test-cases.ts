@@ -8,6 +8,11 @@ import { controlComparison } from './control-comparison.js';
 import { imageGallery } from './image-gallery.js';
 import { imageHeatmap } from './image-heatmap.js';
 import { objectiveCurves } from './objective-curves.js';
+import { pdpIce } from './pdp-ice.js';
+import { shapBeeswarm } from './shap-beeswarm.js';
+import { shapDependence } from './shap-dependence.js';
+import { shapImportanceBar } from './shap-importance-bar.js';
+import { shapWaterfall } from './shap-waterfall.js';
 import { similarityMatrix } from './similarity-matrix.js';
 
 /** A `rows × cols` matrix with a smooth signed pattern. */
@@ -134,5 +139,76 @@ export const SAMPLE_SPECS: Record<ChartKind, Record<string, () => TopLevelSpec>>
         { label: 'trained', value: 3, role: 'trained' },
         { label: 'grey', value: 5, role: 'control' },
       ]),
+  },
+  'shap-waterfall': {
+    'with feature values and a fold': () =>
+      shapWaterfall(
+        {
+          features: ['bill_length_mm', 'flipper_length_mm', 'body_mass_g', 'island'],
+          values: [0.3, -0.12, 0.02, -0.01],
+          featureValues: [39.1, 181, 3750, 0],
+          baseValue: 0.4,
+          prediction: 0.59,
+          label: 'P(Adelie)',
+          maxDisplay: 3,
+        },
+        { title: 'row 0' },
+      ),
+    'names only': () =>
+      shapWaterfall({ features: ['a', 'b'], values: [-1, 2], baseValue: 0, prediction: 1, label: 'logit' }),
+  },
+  'shap-beeswarm': {
+    'with a fold': () =>
+      shapBeeswarm({
+        features: ['a', 'b', 'c', 'd'],
+        values: wave(30, 4),
+        featureValues: wave(30, 4, 1),
+        label: 'P(Adelie)',
+        maxDisplay: 3,
+      }),
+    'every feature': () =>
+      shapBeeswarm(
+        { features: ['a', 'b'], values: wave(5, 2), featureValues: wave(5, 2, 2), label: 'logit' },
+        { title: 'beeswarm', width: 300 },
+      ),
+  },
+  'shap-dependence': {
+    colored: () =>
+      shapDependence({
+        feature: 'bill_length_mm',
+        featureValues: [39.1, 46.5, 50.2, 36],
+        values: [0.3, -0.2, -0.35, 0.4],
+        colorFeature: 'flipper_length_mm',
+        colorValues: [181, 210, 220, 175],
+        label: 'P(Adelie)',
+      }),
+    plain: () =>
+      shapDependence({ feature: 'x', featureValues: [1, 2], values: [0, 1], label: 'logit' }, { title: 'x' }),
+  },
+  'shap-importance-bar': {
+    'with errors': () =>
+      shapImportanceBar({
+        features: ['island', 'bill_length_mm', 'sex'],
+        meanAbs: [0.12, 0.31, -0.01],
+        errors: [0.01, 0.02, 0.005],
+        label: 'accuracy drop when permuted',
+      }),
+    plain: () => shapImportanceBar({ features: ['a'], meanAbs: [0.2], label: 'mean |SHAP value|' }),
+  },
+  'pdp-ice': {
+    'both, centered': () =>
+      pdpIce(
+        {
+          feature: 'bill_length_mm',
+          grid: [35, 40, 45, 50],
+          average: [0.9, 0.7, 0.4, 0.1],
+          ice: wave(8, 4),
+          centered: true,
+          label: 'P(Adelie)',
+          maxCurves: 5,
+        },
+        { title: 'PDP' },
+      ),
+    'average only': () => pdpIce({ feature: 'x', grid: [0, 1], average: [0, 1], label: 'logit' }),
   },
 };
