@@ -14,3 +14,11 @@ export type { ExplainedFunction, OutputOptions, OutputSpace } from './core/expla
 
 // The explainer contract
 export type { Explanation, ExplainerInfo, ExplainOptions, LocalExplainer } from './core/explanation.js';
+
+// Exact Shapley values and interactions
+export { coalitionValues, EXACT_MAX_FEATURES, DEFAULT_BATCH_ROWS } from './shapley/coalition-values.js';
+export type { CoalitionValuesOptions } from './shapley/coalition-values.js';
+export { exactShapley, shapleyFromCoalitions } from './shapley/exact-shapley.js';
+export type { ExactShapleyOptions } from './shapley/exact-shapley.js';
+export { shapleyInteractions, interactionsFromCoalitions } from './shapley/shapley-interactions.js';
+export type { ShapleyInteractions, ShapleyInteractionsOptions } from './shapley/shapley-interactions.js';
