@@ -7,7 +7,6 @@
  * Early stopping on a stratified validation split with `restore_best_weights` (Prechelt 1998, "Early stopping — but
  * when?").
  */
-import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { createRng } from '@openbox/runtime';
 import { selectRows, toMatrix, type MatrixLike } from '../core/matrix.js';
