@@ -22,3 +22,13 @@ export { exactShapley, shapleyFromCoalitions } from './shapley/exact-shapley.js'
 export type { ExactShapleyOptions } from './shapley/exact-shapley.js';
 export { shapleyInteractions, interactionsFromCoalitions } from './shapley/shapley-interactions.js';
 export type { ShapleyInteractions, ShapleyInteractionsOptions } from './shapley/shapley-interactions.js';
+
+// Training: a seeded MLP for a table
+export { trainMlp } from './train/train-mlp.js';
+export type { TrainMlpData, TrainedMlp, TrainMlpEpoch } from './train/train-mlp.js';
+export { MLP_ACTIVATIONS, resolveTrainMlpOptions } from './train/train-mlp-options.js';
+export type { TrainMlpOptions, ResolvedTrainMlpOptions, MlpActivation } from './train/train-mlp-options.js';
+export { buildMlp } from './train/build-mlp.js';
+export type { MlpSpec } from './train/build-mlp.js';
+export { stratifiedSplit } from './train/stratified-split.js';
+export type { StratifiedSplit } from './train/stratified-split.js';
