@@ -118,7 +118,7 @@ export function shapBeeswarm(input: ShapBeeswarmInput, options: ShapLayoutOption
   // 1. Options, input and points.
   const opts = { ...LAYOUT_DEFAULTS, ...options };
   const [points, bands] = beeswarmPoints(input, input.maxDisplay ?? 10);
-  const y = { field: 'band', type: 'nominal', sort: bands, title: null } as const;
+  const y = { field: 'band', type: 'nominal', sort: bands, title: null, axis: { labelLimit: 320 } } as const;
   const x = { field: 'value', type: 'quantitative', title: `SHAP value (impact on ${input.label})` } as const;
   const yOffset = { field: 'offset', type: 'quantitative', scale: { domain: [-1, 1] as number[] } } as const;
   const tooltip = [

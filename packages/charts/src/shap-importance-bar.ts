@@ -76,7 +76,13 @@ export function shapImportanceBar(
       ...interval,
     };
   });
-  const y = { field: 'feature', type: 'nominal', sort: bars.map((b) => b.feature), title: null } as const;
+  const y = {
+    field: 'feature',
+    type: 'nominal',
+    sort: bars.map((b) => b.feature),
+    title: null,
+    axis: { labelLimit: 320 },
+  } as const;
   const x = { field: 'value', type: 'quantitative', title: input.label } as const;
   // 3. The spec: bars, their values, error bars.
   return {

@@ -105,23 +105,30 @@ function waterfallBars(input: ShapWaterfallInput, maxDisplay: number): Waterfall
 
 /**
  * Horizontal bars, largest |φ| on top, each from the running total to the running total + φ (red positive, blue
- * negative) with its signed value beside it, and dashed rules at E[f(X)] (labelled below) and f(x) (above).
+ * negative) with its signed value beside it, and dashed rules at E[f(X)] and f(x), labelled above the plot.
  * @example shapWaterfall({ features: ['bill_length_mm', 'flipper_length_mm'], values: [0.3, -0.1], featureValues: [39.1, 181], baseValue: 0.4, prediction: 0.6, label: 'P(Adelie)' })
  */
 export function shapWaterfall(input: ShapWaterfallInput, options: ShapLayoutOptions = {}): TopLevelSpec {
   // 1. Options, input and bars.
   const opts = { ...LAYOUT_DEFAULTS, ...options };
   const bars = waterfallBars(input, input.maxDisplay ?? 10);
-  const y = { field: 'label', type: 'nominal', sort: bars.map((b) => b.label), title: null } as const;
+  const y = {
+    field: 'label',
+    type: 'nominal',
+    sort: bars.map((b) => b.label),
+    title: null,
+    axis: { labelLimit: 320 },
+  } as const;
   const x = { type: 'quantitative', title: input.label, scale: { zero: false } } as const;
   const rules = [
     { name: 'base', at: input.baseValue, text: `E[f(X)] = ${formatValue(input.baseValue)}` },
     { name: 'prediction', at: input.prediction, text: `f(x) = ${formatValue(input.prediction)}` },
   ];
-  const ruleText = (name: string, y: 'height' | 0, baseline: 'top' | 'bottom') =>
+  // Both rule labels sit above the plot, f(x) on the lower line, so they never collide with the axis.
+  const ruleText = (name: string, dy: number) =>
     ({
       data: { values: rules.filter((r) => r.name === name) },
-      mark: { type: 'text', y, baseline, dy: baseline === 'top' ? 4 : -4, fontSize: 10, color: '#555' },
+      mark: { type: 'text', y: 0, baseline: 'bottom', dy, fontSize: 10, color: '#555' },
       encoding: { x: { ...x, field: 'at' }, text: { field: 'text' } },
     }) as const;
   // 2. The spec: bars, their values, the two rules and their labels.
@@ -161,8 +168,8 @@ export function shapWaterfall(input: ShapWaterfallInput, options: ShapLayoutOpti
         mark: { type: 'rule', strokeDash: [4, 3], color: '#888' },
         encoding: { x: { ...x, field: 'at' } },
       },
-      ruleText('base', 'height', 'top'),
-      ruleText('prediction', 0, 'bottom'),
+      ruleText('base', -16),
+      ruleText('prediction', -4),
     ],
   };
 }
