@@ -32,3 +32,27 @@ export { buildMlp } from './train/build-mlp.js';
 export type { MlpSpec } from './train/build-mlp.js';
 export { stratifiedSplit } from './train/stratified-split.js';
 export type { StratifiedSplit } from './train/stratified-split.js';
+
+// LinearSHAP (closed form for logistic regression in log-odds)
+export { linearShap } from './shapley/linear-shap.js';
+
+// Gradient methods
+export { integratedGradients, MAX_IG_STEPS } from './gradient/integrated-gradients.js';
+export type { IntegratedGradientsOptions } from './gradient/integrated-gradients.js';
+export { expectedGradients, MAX_EG_SAMPLES } from './gradient/expected-gradients.js';
+export type { ExpectedGradientsOptions } from './gradient/expected-gradients.js';
+export { gaussLegendre } from './gradient/gauss-legendre.js';
+export type { Quadrature } from './gradient/gauss-legendre.js';
+export { rowGradients, GRADIENT_CHUNK_ROWS } from './gradient/row-gradients.js';
+export type { RowGradients } from './gradient/row-gradients.js';
+
+// Neuron analysis
+export { unitOutput } from './neurons/unit-output.js';
+export type { UnitOutputOptions } from './neurons/unit-output.js';
+export { topActivatingRows } from './neurons/top-activating-rows.js';
+export type { TopRows } from './neurons/top-activating-rows.js';
+export { featureRanges } from './neurons/feature-ranges.js';
+export type { FeatureRanges } from './neurons/feature-ranges.js';
+export { maximizeUnit } from './neurons/maximize-unit.js';
+export type { MaximizeUnitOptions, UnitMaximum } from './neurons/maximize-unit.js';
+export type { BoxBounds } from './neurons/resolve-box.js';
