@@ -173,6 +173,19 @@ describe('kernelShap', () => {
     expect(Math.max(...e.standardErrors!)).toBeLessThan(1e-9);
   });
 
+  it('evaluates a coalition drawn twice once, in at most a few calls per row', () => {
+    const base = interacting(12);
+    const calls: number[] = [];
+    const f = { ...base, evaluate: (m: Matrix) => (calls.push(m.rows), base.evaluate(m)) };
+    const background = randomMatrix(5, 12, 20);
+    kernelShap.explain(f, randomMatrix(1, 12, 19), { background, seed: 3 });
+    // predictions, background, then one chunk of masked rows (2072 draws × 5 rows < 131,072).
+    expect(calls.length).toBe(3);
+    const distinct = calls[2]! / 5;
+    console.log(`kernelShap d = 12, 2072 draws: ${distinct} distinct coalitions evaluated`);
+    expect(distinct).toBeLessThan(2072 * 0.8);
+  });
+
   it('handles one feature: φ = f(x) − E[f]', () => {
     const f = jsFunction(1, (z) => z[0]! ** 2);
     const e = kernelShap.explain(

@@ -5,7 +5,8 @@
  *
  * Coalitions z ∈ {0,1}^d are drawn from the Shapley kernel: a size s ∈ 1..d−1 with π(s) ∝ (d − 1) / (s (d − s)),
  * then a uniform mask of that size; v(z) = E_b f(x_z, b_¬z) over the background (interventional, as SHAP's
- * `KernelExplainer`). With A = mean z zᵀ and b = mean z (v(z) − v(∅)), φ solves min φᵀAφ − 2bᵀφ subject to
+ * `KernelExplainer`), each distinct coalition evaluated once. With A = mean z zᵀ and b = mean z (v(z) − v(∅)),
+ * φ solves min φᵀAφ − 2bᵀφ subject to
  * Σφ = v(1) − v(∅) = f(x) − E_b[f], i.e. φ = A⁻¹(b − 1 (1ᵀA⁻¹b − Δ) / (1ᵀA⁻¹1)). When the budget covers every
  * coalition (`samples ≥ 2^d − 2`) each is taken once with its exact kernel weight and φ is the exact Shapley value.
  *
@@ -26,12 +27,21 @@ import type { Explanation, ExplainOptions, LocalExplainer } from '../core/explan
 import { rowOf, toMatrix, type Matrix } from '../core/matrix.js';
 import { MESSAGES } from '../messages.js';
 import { solveConstrained } from './kernel/constrained-solve.js';
-import { enumerateCoalitions, sampleCoalitions, type KernelCoalitions } from './kernel/kernel-coalitions.js';
+import {
+  distinctMasks,
+  enumerateCoalitions,
+  sampleCoalitions,
+  type KernelCoalitions,
+} from './kernel/kernel-coalitions.js';
+import { kernelMoments, kernelStandardErrors } from './kernel/kernel-estimates.js';
 import { maskedValues } from './kernel/masked-values.js';
 
 /** KernelSHAP's own options. */
 export interface KernelShapOptions {
-  /** Coalition evaluations per row; default `2 · d + 2048` (SHAP's `nsamples="auto"`). ≥ 2^d − 2 enumerates. */
+  /**
+   * Coalitions drawn per row (a repeated draw is evaluated once); default `2 · d + 2048` (SHAP's
+   * `nsamples="auto"`). From 2^d − 2 on, every coalition is enumerated instead.
+   */
   readonly samples?: number;
   /** Evaluate each sampled z with its complement 1 − z (the two count as 2 samples); default true. */
   readonly paired?: boolean;
@@ -64,64 +74,18 @@ function resolve(f: ExplainedFunction, x: Matrix, options: ExplainOptions & Kern
   };
 }
 
-/** A · (weighted mean of z zᵀ) and b · (weighted mean of z (v − v∅)). */
-function moments(c: KernelCoalitions, v: Float64Array, v0: number): { a: Float64Array; b: Float64Array } {
-  const d = c.d;
-  const a = new Float64Array(d * d);
-  const b = new Float64Array(d);
-  let total = 0;
-  for (let k = 0; k < c.count; k++) {
-    const w = c.weights[k]!;
-    total += w;
-    const z = c.masks.subarray(k * d, (k + 1) * d);
-    for (let i = 0; i < d; i++) {
-      if (z[i] !== 1) continue;
-      b[i]! += w * (v[k]! - v0);
-      for (let j = 0; j < d; j++) if (z[j] === 1) a[i * d + j]! += w;
-    }
-  }
-  for (let i = 0; i < d * d; i++) a[i]! /= total;
-  for (let i = 0; i < d; i++) b[i]! /= total;
-  return { a, b };
-}
-
-/** √diag(C S Cᵀ / n), S the covariance of the units' contributions z (v(z) − v∅ − zᵀφ), units averaged. */
-function standardErrors(
+/** v(z) for every mask of `c`; a sampled coalition drawn twice is evaluated once. */
+function coalitionValues(
+  f: ExplainedFunction,
+  row: Float64Array,
+  background: Matrix,
   c: KernelCoalitions,
-  v: Float64Array,
-  v0: number,
-  phi: Float64Array,
-  map: Float64Array,
+  allDistinct: boolean,
 ): Float64Array {
-  const d = c.d;
-  const units = c.count / c.unit;
-  // Project each unit's contribution through C at once: y_u = C g_u; then Var(φ_i) = var_u(y_ui) / n.
-  const y = new Float64Array(units * d);
-  const g = new Float64Array(d);
-  for (let u = 0; u < units; u++) {
-    g.fill(0);
-    for (let k = u * c.unit; k < (u + 1) * c.unit; k++) {
-      const z = c.masks.subarray(k * d, (k + 1) * d);
-      let residual = v[k]! - v0;
-      for (let j = 0; j < d; j++) if (z[j] === 1) residual -= phi[j]!;
-      for (let j = 0; j < d; j++) if (z[j] === 1) g[j]! += residual / c.unit;
-    }
-    for (let i = 0; i < d; i++) {
-      let sum = 0;
-      for (let j = 0; j < d; j++) sum += map[i * d + j]! * g[j]!;
-      y[u * d + i] = sum;
-    }
-  }
-  const se = new Float64Array(d);
-  for (let i = 0; i < d; i++) {
-    let mean = 0;
-    for (let u = 0; u < units; u++) mean += y[u * d + i]!;
-    mean /= units;
-    let ss = 0;
-    for (let u = 0; u < units; u++) ss += (y[u * d + i]! - mean) ** 2;
-    se[i] = units > 1 ? Math.sqrt(ss / (units - 1) / units) : Infinity;
-  }
-  return se;
+  if (allDistinct) return maskedValues(f, row, background, c.masks, c.count);
+  const distinct = distinctMasks(c);
+  const once = maskedValues(f, row, background, distinct.masks, distinct.count);
+  return Float64Array.from(distinct.index, (k) => once[k]!);
 }
 
 /**
@@ -164,12 +128,13 @@ export const kernelShap: LocalExplainer<KernelShapOptions> = {
       }
       const c = all ?? sampleCoalitions(d, paired ? Math.floor(samples / 2) : samples, paired, rng);
       // 4. The coalition values of this row, then the constrained solve.
-      const v = maskedValues(f, rowOf(x, r), background, c.masks, c.count);
-      const { a, b } = moments(c, v, baseValue);
+      const v = coalitionValues(f, rowOf(x, r), background, c, all !== undefined);
+      const { a, b } = kernelMoments(c, v, baseValue);
       const solution = solveConstrained(a, b, delta, d);
       if (solution === undefined) throw new Error(MESSAGES.kernelSingular('kernelShap', r, samples));
       values.set(solution.phi, r * d);
-      if (all === undefined) errors.set(standardErrors(c, v, baseValue, solution.phi, solution.map), r * d);
+      if (all === undefined)
+        errors.set(kernelStandardErrors(c, v, baseValue, solution.phi, solution.map), r * d);
     }
     return {
       method: 'kernel',

@@ -73,3 +73,26 @@ export function sampleCoalitions(d: number, units: number, paired: boolean, rng:
   }
   return { d, masks, count, weights: new Float64Array(count).fill(1), unit };
 }
+
+/**
+ * The distinct masks of `c` (first occurrence order) and, per mask of `c`, its index among them: a draw that
+ * repeats a coalition is evaluated once (sizes 1 and d − 1 hold a third of the kernel's mass in 2d coalitions).
+ */
+export function distinctMasks(c: KernelCoalitions): { masks: Uint8Array; count: number; index: Int32Array } {
+  const d = c.d;
+  const seen = new Map<string, number>();
+  const index = new Int32Array(c.count);
+  const masks = new Uint8Array(c.count * d);
+  for (let k = 0; k < c.count; k++) {
+    const z = c.masks.subarray(k * d, (k + 1) * d);
+    const key = String.fromCharCode(...z);
+    let at = seen.get(key);
+    if (at === undefined) {
+      at = seen.size;
+      seen.set(key, at);
+      masks.set(z, at * d);
+    }
+    index[k] = at;
+  }
+  return { masks: masks.subarray(0, seen.size * d), count: seen.size, index };
+}
