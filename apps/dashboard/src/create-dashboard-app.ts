@@ -19,6 +19,9 @@ import { hostAllowlist } from './security/host-allowlist.js';
 import { createHostPolicy } from './security/host-policy.js';
 import { securityHeaders } from './security/security-headers.js';
 import { createStaticApp } from './static/static-app.js';
+import { createTabularApp } from './tabular/tabular-app.js';
+import { createTabularPageApp } from './tabular/tabular-page-app.js';
+import { createTabularService } from './tabular/tabular-service.js';
 
 /** True for the paths whose errors are JSON (`/api`, `/static`); pages get an HTML error page. */
 const isMachinePath = (p: string): boolean =>
@@ -31,6 +34,7 @@ const isMachinePath = (p: string): boolean =>
  *    guard on every method but GET/HEAD (`Sec-Fetch-Site`, `Origin` → 403; non-JSON content type → 415), and
  *    a body limit on `/api/*` (413);
  * 2. sub-apps: `/` pages, `/api` results API, `/api/live` live model, `/static` fixed static files;
+ *    `/api/tabular` and `/tabular` (+ its script `/static/tabular.js`): the tabular page, LR and an MLP on one row;
  * 3. errors: `HttpError`s become `{ error, code }` JSON on `/api` and `/static` (an HTML page elsewhere) with
  *    their status; anything else is a 500 without details; unknown routes are 404.
  * @example const app = createDashboardApp({ resultsDir: 'results' }); await app.request('/api/runs')
@@ -53,7 +57,10 @@ export function createDashboardApp(options: DashboardOptions): Hono {
   );
   // 2. Sub-apps (live before the API so `/api/live/*` is matched there).
   app.route('/api/live', createLiveApp(opts.live));
+  const tabular = createTabularService();
+  app.route('/api/tabular', createTabularApp(tabular));
   app.route('/api', createApiApp(store));
+  app.route('/', createTabularPageApp(tabular, opts.live !== undefined));
   app.route('/static', createStaticApp());
   app.route(
     '/',

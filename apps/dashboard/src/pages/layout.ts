@@ -34,6 +34,7 @@ export function layout(opts: LayoutOptions, content: Html): Html {
           <nav>
             <a href="/">Latest run</a
             ><a href="/runs">Runs</a>${opts.live ? html`<a href="/live">Live</a>` : ''}
+            <a href="/tabular">Tabular</a>
           </nav>
         </header>
         <main>${content}</main>
