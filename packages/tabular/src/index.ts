@@ -12,8 +12,10 @@ export { fromLogistic } from './core/from-logistic.js';
 export { explainedOutput, isOutputSpace, OUTPUT_SPACES } from './core/explained-output.js';
 export type { ExplainedFunction, OutputOptions, OutputSpace } from './core/explained-output.js';
 
-// The explainer contract
+// The explainer contract and the registry
 export type { Explanation, ExplainerInfo, ExplainOptions, LocalExplainer } from './core/explanation.js';
+export { EXPLAINER_NAMES, EXPLAINERS, isExplainerName, applicableExplainers, explain } from './explainers.js';
+export type { ExplainerName, ExplainByNameOptions } from './explainers.js';
 
 // Exact Shapley values and interactions
 export { coalitionValues, EXACT_MAX_FEATURES, DEFAULT_BATCH_ROWS } from './shapley/coalition-values.js';
