@@ -58,3 +58,23 @@ export type { FeatureRanges } from './neurons/feature-ranges.js';
 export { maximizeUnit } from './neurons/maximize-unit.js';
 export type { MaximizeUnitOptions, UnitMaximum } from './neurons/maximize-unit.js';
 export type { BoxBounds } from './neurons/resolve-box.js';
+
+// Shapley values: KernelSHAP
+export { kernelShap } from './shapley/kernel-shap.js';
+export type { KernelShapOptions } from './shapley/kernel-shap.js';
+
+// Global explanations
+export {
+  permutationImportance,
+  IMPORTANCE_METRICS,
+  isImportanceMetric,
+} from './global/permutation-importance.js';
+export type {
+  PermutationImportance,
+  PermutationImportanceOptions,
+  FeatureImportance,
+  ImportanceMetric,
+} from './global/permutation-importance.js';
+export { partialDependence, GRID_KINDS, isGridKind } from './global/partial-dependence.js';
+export type { PartialDependence, PartialDependenceOptions, GridKind } from './global/partial-dependence.js';
+export { studentTQuantile, studentTCdf } from './global/student-t.js';
