@@ -1,7 +1,10 @@
 /** Every user-facing error message of @openbox/tabular, naming the function and the argument. */
 import { escapeForMessage } from '@openbox/safe-io';
 
-const quoted = (value: unknown): string => escapeForMessage(JSON.stringify(value) ?? String(value));
+const quoted = (value: unknown): string =>
+  typeof value === 'number' && !Number.isFinite(value)
+    ? String(value)
+    : escapeForMessage(JSON.stringify(value) ?? String(value));
 
 export const MESSAGES = {
   matrixShape: (fn: string, argument: string, got: string, features: number) =>
@@ -53,8 +56,7 @@ export const MESSAGES = {
     `${fn}: ${argument} must be a number strictly between 0 and 1; got ${quoted(value)}.`,
   gridSize: (fn: string, value: unknown) =>
     `${fn}: options.grid must be an integer of at least 2; got ${quoted(value)}.`,
-  gridValues: (fn: string) =>
-    `${fn}: options.values must be a non-empty array of finite numbers.`,
+  gridValues: (fn: string) => `${fn}: options.values must be a non-empty array of finite numbers.`,
   layerSizes: (fn: string, argument: string, value: unknown) =>
     `${fn}: ${argument} must be an array of layer sizes (positive integers, [] for none); got ${quoted(value)}.`,
   nonNegativeNumber: (fn: string, argument: string, value: unknown) =>
