@@ -96,4 +96,34 @@ export const MESSAGES = {
     `could not write to ${out} (files written by this call were removed): ${reason}`,
   digitsShape: (shape: readonly number[]) =>
     `--digits gives 28×28×1 MNIST digits, but this model takes ${shape.join('×')} images; use --inputs FILE.`,
+
+  // explain
+  notAClassOf: (given: string, owner: string, classes: string) =>
+    `--class '${given}' is not a class of ${owner}: give a name or an index of ${classes}.`,
+  tooManyFeaturesForExact: (features: number, max: number) =>
+    `--method exact enumerates 2^d coalitions and takes at most ${max} features; this table has ${features}. Use --method kernel (sampled, with standard errors) or fewer --features.`,
+  linearNeedsLr: (why: string) =>
+    `--method linear is LinearSHAP's closed form β ⊙ (x − E[x]), exact only for a logistic regression explained in log-odds: ${why}. Use --model lr --output logit (two classes), or --method exact or kernel.`,
+  bothBackgrounds: () => 'give at most one of --background FILE and --background-size N, got both.',
+  onlyWithMlp: (option: string, model: string) =>
+    `${opt(option)} sets the MLP's hidden layers and applies only to --model mlp, got --model ${model}.`,
+  separation: (reason: string) =>
+    `the exact logistic regression does not exist for this table: ${reason} Here: add --l2 X (e.g. --l2 1).`,
+  illPosedFit: (reason: string) => `the logistic regression cannot be fitted: ${reason}`,
+  modelWidth: (model: string, width: number, features: number, names: string) =>
+    `--model '${model}' takes ${width} input features, but the table gives ${features} (${names}); choose the columns it was trained on with --features a,b,c (in its order).`,
+  notTabularModel: (model: string, reason: string) =>
+    `--model '${model}' is not a classifier of table rows: ${reason}`,
+  modelClasses: (model: string, classes: number, target: string, count: number) =>
+    `--model '${model}' has ${classes} classes but --target ${target} has ${count}; permutation importance scores the model against the labels, so they must match.`,
+  backgroundRows: (file: string, rows: number) =>
+    `--background '${file}' holds ${rows} data row${rows === 1 ? '' : 's'}: the CSV loader refuses a column with one value in every row, so give at least 2 different rows (or use --background-size N).`,
+  backgroundNotUtf8: (file: string) =>
+    `--background '${file}' is not UTF-8 text; save it as UTF-8 (the encoding --csv files use).`,
+  backgroundQuoted: (file: string, target: string) =>
+    `--background '${file}' has no column '${target}' and uses quoted fields; add a '${target}' column (any labels) so that it can be read with the CSV rules.`,
+  explainFailed: (method: string, reason: string) =>
+    `--method ${method} could not explain these rows: ${reason}`,
+  nonFiniteExplanation: (method: string, row: number) =>
+    `--method ${method} gave a non-finite value (NaN or Infinity) for row ${row}; JSON cannot hold it, so nothing was printed.`,
 } as const;

@@ -1,10 +1,11 @@
 /** Every command's options with bad values: each must be a usage error (exit 2) naming the option and the value. */
 import { plain, type CliCase } from '../case.js';
-import { SECRET } from '../fixtures.js';
+import { SECRET, type Fixtures } from '../fixtures.js';
 
 /** A small valid CSV the option cases point at, so that only the option is wrong. */
 export const OPTION_FILES = {
   'ok-image.json': JSON.stringify([Array.from({ length: 28 }, () => Array.from({ length: 28 }, () => [0]))]),
+  'other-columns.csv': 'a,b,c\n1,2,3\n4,5,6\n',
   'ok.csv': `x1,x2,y\n${Array.from({ length: 40 }, (_, i) => `${(i % 7) - 3},${((i * 5) % 11) / 3},${i % 3 === 0 ? 'a' : 'b'}`).join('\n')}\n`,
 };
 
@@ -80,6 +81,21 @@ function attributeInputs(name: string, file: string, mentions: readonly (string 
     exit: 1,
     mentions: (fx) => [fx.at(file), ...mentions],
     absent: [SECRET],
+  };
+}
+
+/** `openbox explain --csv ok.csv --target y <extra>`: a usage error (exit 2) unless `exit` says otherwise. */
+function explain(
+  name: string,
+  extra: (fx: Fixtures) => readonly string[],
+  mentions: (fx: Fixtures) => readonly (string | RegExp)[],
+  exit: 1 | 2 = 2,
+): CliCase {
+  return {
+    name: `explain ${name}`,
+    args: (fx) => ['explain', '--csv', fx.at('ok.csv'), '--target', 'y', ...extra(fx)],
+    exit,
+    mentions,
   };
 }
 
@@ -162,6 +178,137 @@ export const CLI_OPTION_CASES: readonly CliCase[] = [
   attributeInputs('a folder', 'folder.csv', [/folder|directory/i]),
   attributeInputs('a shadow-like file', 'model-secret/model.json', [/not JSON/]),
   attributeInputs('a CSV, not JSON', 'ok.csv', [/not JSON/]),
+  // explain: options, rows, methods that do not apply, backgrounds and models that do not fit the table
+  explain(
+    '--method lime (unknown)',
+    () => ['--method', 'lime'],
+    () => ['--method', "'lime'", 'exact, kernel'],
+  ),
+  explain(
+    '--samples 0',
+    () => ['--samples', '0'],
+    () => ["--samples must be an integer from 2 to 1000000, got '0'."],
+  ),
+  explain(
+    '--samples 1e9',
+    () => ['--samples', '1e9'],
+    () => ['--samples', '1e9'],
+  ),
+  explain(
+    '--background-size abc',
+    () => ['--background-size', 'abc'],
+    () => ['--background-size', "'abc'"],
+  ),
+  explain(
+    '--background-size 0',
+    () => ['--background-size', '0'],
+    () => ['--background-size', "'0'"],
+  ),
+  explain(
+    '--seed -1',
+    () => ['--seed', '-1'],
+    () => ['--seed', '-1'],
+  ),
+  explain(
+    '--l2 -1',
+    () => ['--l2', '-1'],
+    () => ['--l2', '-1'],
+  ),
+  explain(
+    '--output odds',
+    () => ['--output', 'odds'],
+    () => ['--output', "'odds'", 'probability, logit'],
+  ),
+  explain(
+    '--hidden 0',
+    () => ['--model', 'mlp', '--hidden', '0'],
+    () => ['--hidden', "'0'"],
+  ),
+  explain(
+    '--hidden with --model lr',
+    () => ['--hidden', '8'],
+    () => ['--hidden', '--model mlp'],
+  ),
+  explain(
+    '--rows 5-2 (backwards)',
+    () => ['--rows', '5-2'],
+    () => ['--rows', '5-2'],
+  ),
+  explain(
+    '--rows 40 (the CSV has 0..39)',
+    () => ['--rows', '3,40'],
+    (fx) => [`--rows 40 out of range: --csv '${fx.at('ok.csv')}' has data rows 0..39.`],
+  ),
+  explain(
+    '--class zzz',
+    () => ['--class', 'zzz'],
+    () => ["--class 'zzz'", "0 'a', 1 'b'"],
+  ),
+  explain(
+    '--method linear with --model mlp',
+    () => ['--method', 'linear', '--model', 'mlp'],
+    () => ['--method linear', '--model mlp is not a logistic regression'],
+  ),
+  explain(
+    '--method linear in probability space',
+    () => ['--method', 'linear'],
+    () => ['--method linear', '--output probability'],
+  ),
+  explain(
+    'both --background and --background-size',
+    (fx) => ['--background', fx.at('ok.csv'), '--background-size', '5'],
+    () => ['give at most one of --background FILE and --background-size N, got both.'],
+  ),
+  explain(
+    '--json with a value',
+    () => ['--json=1'],
+    () => ['--json'],
+  ),
+  explain(
+    'unknown option',
+    () => ['--bogus'],
+    () => ['--bogus'],
+  ),
+  plain('explain without --csv', ['explain', '--target', 'y'], 2, ['--csv FILE is required.']),
+  plain('explain without --target', ['explain', '--csv', 'x.csv'], 2, ['--target COL is required.']),
+  explain(
+    '--target unknown',
+    () => ['--features', 'x1,nope'],
+    () => ['"nope"', 'not a column'],
+    1,
+  ),
+  {
+    name: 'explain --csv a missing file',
+    args: (fx) => ['explain', '--csv', fx.at('no-such.csv'), '--target', 'y'],
+    exit: 1,
+    mentions: (fx) => [fx.at('no-such.csv'), /does not exist/],
+  },
+  explain(
+    '--background a FIFO',
+    (fx) => ['--background', fx.at('fifo.csv')],
+    () => [/named pipe|FIFO/i],
+    1,
+  ),
+  explain(
+    '--background with other columns',
+    (fx) => ['--background', fx.at('other-columns.csv')],
+    (fx) => [fx.at('other-columns.csv'), '"x1", which is not a column'],
+    1,
+  ),
+  explain(
+    '--model with the wrong input width',
+    (fx) => ['--model', fx.at('model-vector/model.json')],
+    (fx) => [
+      `--model '${fx.at('model-vector/model.json')}' takes 12 input features, but the table gives 2 (x1, x2)`,
+    ],
+    1,
+  ),
+  explain(
+    '--model an image CNN',
+    (fx) => ['--model', fx.at('model/model.json')],
+    (fx) => [`--model '${fx.at('model/model.json')}' is not a classifier of table rows`],
+    1,
+  ),
   // visualize
   visualize('--channels 0-999999999', ['--channels', '0-999999999'], ['--channels', '999999999']),
   visualize('--channels 99999999999999999999999', ['--channels', '99999999999999999999999'], ['--channels']),

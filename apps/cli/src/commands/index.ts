@@ -1,6 +1,7 @@
 /** The command registry: names declared once; a name without an implementation is a type error. */
 import type { Command } from '../command.js';
 import { attributeCommand } from './attribute.js';
+import { explainCommand } from './explain.js';
 import { infoCommand } from './info.js';
 import { logisticCommand } from './logistic.js';
 import { suiteCommand } from './suite.js';
@@ -16,6 +17,7 @@ export const COMMAND_NAMES = [
   'start',
   'visualize',
   'attribute',
+  'explain',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -27,6 +29,7 @@ export const COMMANDS: Record<CommandName, Command> = {
   start: startCommand,
   visualize: visualizeCommand,
   attribute: attributeCommand,
+  explain: explainCommand,
 };
 
 export function isCommandName(name: string): name is CommandName {
