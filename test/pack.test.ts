@@ -76,6 +76,14 @@ console.log(JSON.stringify({ middle: q.alphas[1], total: q.weights.reduce((a, b)
       expect(out['saliency']).toBe(true);
     },
   },
+  '@openbox/tabular': {
+    dir: 'packages/tabular',
+    script: `import { explain, EXPLAINER_NAMES } from '@openbox/tabular';
+const f = { features: 3, label: 'x0·x1 + x2', evaluate: (m) => Float64Array.from({ length: m.rows }, (_, r) => m.data[3 * r] * m.data[3 * r + 1] + m.data[3 * r + 2]) };
+const e = explain(f, { data: Float64Array.of(2, 3, 5), rows: 1, cols: 3 }, { method: 'exact', background: { data: new Float64Array(3), rows: 1, cols: 3 } });
+console.log(JSON.stringify({ values: Array.from(e.values), names: EXPLAINER_NAMES.length }));`,
+    check: (out: Record<string, unknown>) => expect(out).toEqual({ values: [3, 3, 5], names: 5 }),
+  },
   '@openbox/suite': {
     dir: 'packages/suite',
     script: `import { EXPERIMENT_IDS, RUN_ID_PATTERN } from '@openbox/suite';
