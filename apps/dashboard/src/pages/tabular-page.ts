@@ -84,8 +84,8 @@ export function tabularPage(datasets: readonly TabularDatasetInfo[]): Html {
       <tbody></tbody>
     </table>
     <div class="figures">
-      ${chartFigure('tabular-lr-chart', 'logistic regression: LinearSHAP')}
-      ${chartFigure('tabular-mlp-chart', 'MLP: exact Shapley values')}
+      ${chartFigure('tabular-lr-chart', 'logistic regression: LinearSHAP (log-odds)')}
+      ${chartFigure('tabular-mlp-chart', 'MLP: exact Shapley values (log-odds)')}
     </div>
     <table class="metrics" id="tabular-features">
       <thead>

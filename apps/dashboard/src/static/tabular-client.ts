@@ -89,13 +89,13 @@ export function tabularClient(): void {
       `LR ${sig(reply.lr.prediction)}, MLP ${sig(reply.mlp.prediction)}`;
     byId<HTMLElement>('tabular-agreement').textContent = reply.agreement.summary;
     const models = [
-      ['logistic regression', reply.lr, reply.accuracy.lr],
-      ['MLP', reply.mlp, reply.accuracy.mlp],
+      [reply.lr, reply.accuracy.lr],
+      [reply.mlp, reply.accuracy.mlp],
     ] as const;
     fillRows(
       'tabular-models',
-      models.map(([name, m, accuracy]) => [
-        cell(`${name}: ${m.model}`),
+      models.map(([m, accuracy]) => [
+        cell(m.model),
         cell(m.probability.toFixed(3), m.probability),
         cell(sig(m.prediction), m.prediction),
         cell(sig(m.baseValue), m.baseValue),

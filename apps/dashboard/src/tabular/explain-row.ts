@@ -4,7 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { shapWaterfall } from '@openbox/charts';
-import { exactShapley, linearShap, selectRows, type LocalExplainer } from './tabular-api.js';
+import { exactShapley, linearShap, selectRows, type LocalExplainer } from '@openbox/tabular';
 import { agreement, type TabularAgreement } from './agreement.js';
 import type { ClassModel, TabularModels } from './tabular-models.js';
 
@@ -85,7 +85,7 @@ export function explainTabularRow(models: TabularModels, k: number, row: number)
   const className = table.classNames[k]!;
   const output = `logit P(${className})`;
   // 3. Waterfalls, labelled with the row's values in the dataset's units.
-  const waterfall = (e: TabularModelExplanation, title: string) =>
+  const waterfall = (e: TabularModelExplanation) =>
     shapWaterfall(
       {
         features,
@@ -95,7 +95,7 @@ export function explainTabularRow(models: TabularModels, k: number, row: number)
         prediction: e.prediction,
         label: output,
       },
-      { title, width: 360 },
+      { width: 360 },
     );
   const label = table.labels[row]!;
   return {
@@ -115,8 +115,8 @@ export function explainTabularRow(models: TabularModels, k: number, row: number)
     accuracy: cls.accuracy,
     agreement: agreement(features, lr.values, mlp.values),
     charts: {
-      lr: waterfall(lr, `Logistic regression: LinearSHAP (log-odds)`),
-      mlp: waterfall(mlp, `MLP: exact Shapley values (log-odds)`),
+      lr: waterfall(lr),
+      mlp: waterfall(mlp),
     },
   };
 }

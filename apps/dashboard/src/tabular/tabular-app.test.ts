@@ -10,7 +10,7 @@ import { initBackend } from '@openbox/runtime';
 import { createDashboardApp } from '../create-dashboard-app.js';
 import { MESSAGES } from '../messages.js';
 import type { TabularExplainReply } from './explain-row.js';
-import { sampleBackground } from './tabular-api.js';
+import { sampleBackground } from '@openbox/tabular';
 import { TABULAR_DATASETS } from './tabular-datasets.js';
 import { TABULAR_MAX_BODY_BYTES } from './tabular-app.js';
 import { TABULAR_MESSAGES as M } from './tabular-messages.js';

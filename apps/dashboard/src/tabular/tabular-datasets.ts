@@ -5,7 +5,7 @@
 import { loadCars, loadPenguins, makeLogisticData, makeXorData } from '@openbox/datasets';
 import type { Dataset } from '@openbox/datasets';
 import { standardizeColumns } from '@openbox/logistic';
-import type { Matrix } from './tabular-api.js';
+import type { Matrix } from '@openbox/tabular';
 
 /** The datasets' names, in the page's order. */
 export const TABULAR_DATASETS = ['penguins', 'cars', 'xor', 'synthetic'] as const;

@@ -14,7 +14,7 @@ import {
   type Matrix,
   type TabularClassifier,
   type TrainedMlp,
-} from './tabular-api.js';
+} from '@openbox/tabular';
 import type { TabularTable } from './tabular-datasets.js';
 
 /** How the page's models are made (fixed, so every visitor sees the same numbers). */
