@@ -160,7 +160,7 @@ describe('main: every bad input ends fast with exit 2, the message and the usage
     const { code, err } = await runMain(['\u001b[2Jwipe']);
     expect(code).toBe(2);
     expect(err).toBe(
-      "openbox: unknown command '\\x1b[2Jwipe'. Known commands: info, logistic, suite, serve, start, visualize, attribute.",
+      "openbox: unknown command '\\x1b[2Jwipe'. Known commands: info, logistic, suite, serve, start, visualize, attribute, explain.",
     );
   });
 

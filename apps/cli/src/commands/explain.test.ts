@@ -278,6 +278,15 @@ describe('openbox explain', () => {
     expect(importance.map((r) => r.feature)).toEqual(['x1', 'x2', 'x3']);
     expect(Object.keys(importance[0]!)).toEqual(['feature', 'mean', 'sd', 'low', 'high']);
     expect(importance[2]!.mean).toBeLessThan(Math.min(importance[0]!.mean, importance[1]!.mean));
+    const { out } = await run([...CSV, '--method', 'permutation']);
+    expect(out).toContain("how much log-loss worsens (rises) when a feature's column is shuffled");
+    expect(out).toMatch(/95% interval/);
+    expect(
+      out
+        .split('\n')
+        .filter((l) => /^x\d /.test(l))
+        .at(-1),
+    ).toMatch(/^x3 /); // sorted, the dummy last
   });
 
   it('without --json: a table per row, features sorted by |value|, with the base value', async () => {

@@ -16,7 +16,7 @@ export interface PermutationArgs {
 }
 
 /**
- * `permutationImportance` (its defaults: accuracy, its repeats and interval) of `model` on rows `x` with `labels`.
+ * `permutationImportance` with its defaults (log-loss, 10 repeats, a 95% t-interval) of `model` on rows `x` with `labels`.
  * A loaded model must have as many classes as the target column, since it is scored against the labels.
  * @example explainPermutation(model, x, labels, { model: 'lr', target: 'y', classes: 2, seed: 0 }, names)
  */
@@ -26,7 +26,7 @@ export function explainPermutation(
   labels: Int32Array,
   args: PermutationArgs,
   features: readonly string[],
-): { metric: string; baseline: number; importance: ImportanceRow[] } {
+): { metric: string; baseline: number; level: number; importance: ImportanceRow[] } {
   const { classifier } = model;
   if (classifier.classes !== args.classes) {
     const message = MESSAGES.modelClasses(
@@ -51,5 +51,5 @@ export function explainPermutation(
     low: r.low,
     high: r.high,
   }));
-  return { metric: result.metric, baseline: result.baseline, importance };
+  return { metric: result.metric, baseline: result.baseline, level: result.level, importance };
 }

@@ -44,17 +44,19 @@ export function localReport(rows: readonly RowExplanation[], c: ReportContext): 
   ].join('\n\n');
 }
 
-/** Permutation importance as a table sorted by mean drop, with the baseline score. */
+/** Permutation importance as a table sorted by importance, with the baseline score and the interval's level. */
 export function permutationReport(
   metric: string,
   baseline: number,
+  level: number,
   importance: readonly ImportanceRow[],
 ): string {
   const rows = [...importance].sort((a, b) => b.mean - a.mean);
+  const worse = metric === 'accuracy' ? 'falls' : 'rises';
   return [
-    `Permutation importance: the drop in ${metric} when a feature's column is shuffled (baseline ${metric} ${num(baseline)}).`,
+    `Permutation importance: how much ${metric} worsens (${worse}) when a feature's column is shuffled; baseline ${metric} ${num(baseline)}.`,
     table(
-      ['feature', 'mean drop', 'sd', 'interval'],
+      ['feature', 'importance', 'sd', `${Math.round(level * 100)}% interval`],
       rows.map((r) => [r.feature, num(r.mean), num(r.sd, 2), `[${num(r.low)}, ${num(r.high)}]`]),
     ),
   ].join('\n');

@@ -114,7 +114,7 @@ export async function runExplain(
     const p = explainPermutation(model, x, labels, { ...args, classes: table.classNames.length }, features);
     return {
       json: permutationJson(p.metric, p.baseline, features, p.importance),
-      text: permutationReport(p.metric, p.baseline, p.importance),
+      text: permutationReport(p.metric, p.baseline, p.level, p.importance),
     };
   }
   // 5b. Local methods.
