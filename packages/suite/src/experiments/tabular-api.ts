@@ -1,15 +1,22 @@
-/** The `@openbox/tabular` names the tabular experiments use, imported in one place. */
+/**
+ * The `@openbox/tabular` names the tabular experiments use, imported in one place. KernelSHAP and permutation
+ * importance are imported from their files until the package's index exports them (then from '@openbox/tabular').
+ */
 export {
   columnMeans,
+  exactShapley,
+  expectedGradients,
   explainedOutput,
   fromLayersModel,
   fromLogistic,
+  integratedGradients,
+  linearShap,
   rowOf,
   sampleBackground,
   selectRows,
+  shapleyInteractions,
+  trainMlp,
 } from '@openbox/tabular';
 export type { ExplainedFunction, Explanation, Matrix, TabularClassifier } from '@openbox/tabular';
-export { trainMlp } from '../../../tabular/src/train/train-mlp.js';
-export { exactShapley } from '../../../tabular/src/shapley/exact-shapley.js';
-export { linearShap } from '../../../tabular/src/shapley/linear-shap.js';
-export { shapleyInteractions } from '../../../tabular/src/shapley/shapley-interactions.js';
+export { kernelShap } from '../../../tabular/src/shapley/kernel-shap.js';
+export { permutationImportance } from '../../../tabular/src/global/permutation-importance.js';

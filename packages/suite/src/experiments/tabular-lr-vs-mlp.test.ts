@@ -113,9 +113,11 @@ describe('tabular-lr-vs-mlp: LR attributions vs an MLP, against untrained copies
     expect(String(m['penguinsLeastAgreeingRows']).split('; ')).toHaveLength(3);
   }, 60_000);
 
-  it('draws one schema-valid control-comparison chart per dataset', () => {
+  it("draws schema-valid charts per dataset: agreement vs controls, and both models' beeswarms", () => {
     const validate = vegaLiteValidator();
-    expect(out.charts.map((c) => c.id)).toEqual(['agreement-penguins', 'agreement-cars']);
+    expect(out.charts.map((c) => c.id)).toEqual(
+      ['penguins', 'cars'].flatMap((p) => [`agreement-${p}`, `beeswarm-lr-${p}`, `beeswarm-mlp-${p}`]),
+    );
     for (const chart of out.charts) expect(validate(chart.spec), chart.id).toBe(true);
   });
 

@@ -13,6 +13,7 @@
 import type { Experiment, ExperimentContext, ExperimentOutput } from '../experiment.js';
 import { bootstrapMeanInterval } from '../controls/bootstrap-mean.js';
 import { judgeAgainstControls } from '../controls/judge-against-controls.js';
+import { shapBeeswarm } from '@openbox/charts';
 import { loadCars, loadPenguins } from '@openbox/datasets';
 import { round4 } from './image-rows.js';
 import { lowestIndices } from './tabular-agreement.js';
@@ -44,6 +45,26 @@ export interface TabularLrVsMlpOptions {
 
 const list = (names: readonly string[], v: ArrayLike<number>) =>
   names.map((n, j) => `${n} ${round4(v[j]!)}`).join(', ');
+
+/** SHAP's beeswarm of one model's attributions on the explained rows (standardized feature values as color). */
+function beeswarm(m: LrVsMlpMeasurement, model: 'lr' | 'mlp') {
+  const d = m.featureNames.length;
+  const rows = m.explained.rows;
+  const values = model === 'lr' ? m.lrValues : m.mlpValues;
+  const table = (t: Float64Array) =>
+    Array.from({ length: rows.rows }, (_, r) => Array.from(t.subarray(r * d, (r + 1) * d)));
+  const who = model === 'lr' ? 'LR, LinearSHAP' : 'MLP, exact Shapley';
+  return {
+    id: `beeswarm-${model}-${m.dataset.id}`,
+    title: `${m.dataset.id}: ${who} of logit P(${m.dataset.positiveClass})`,
+    spec: shapBeeswarm({
+      features: m.featureNames,
+      values: table(values),
+      featureValues: table(rows.data),
+      label: `logit P(${m.dataset.positiveClass}) (${who})`,
+    }),
+  };
+}
 
 /** The metrics of one dataset, prefixed by its id. */
 function datasetMetrics(m: LrVsMlpMeasurement): Record<string, number | string | boolean> {
@@ -135,7 +156,7 @@ export async function runTabularLrVsMlpExperiment(
       reason: `${judged.map((j) => j.judgement.reason).join(' ')} ${where}`,
       evidence: judged.map((j) => j.judgement.evidence),
     },
-    charts: judged.map(({ m, judgement }) =>
+    charts: judged.flatMap(({ m, judgement }) => [
       controlChart(
         judgement,
         `agreement-${m.dataset.id}`,
@@ -143,7 +164,9 @@ export async function runTabularLrVsMlpExperiment(
         'mean per-row Pearson r with LR',
         'trained MLP',
       ),
-    ),
+      beeswarm(m, 'lr'),
+      beeswarm(m, 'mlp'),
+    ]),
     artifacts: [],
   };
 }
