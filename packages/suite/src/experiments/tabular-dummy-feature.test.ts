@@ -12,10 +12,15 @@ import {
   DUMMY_WEIGHTS,
   RANKING_MARGIN,
   runTabularDummyFeatureExperiment,
-  shuffledLabels,
 } from './tabular-dummy-feature.js';
 import { DUMMY_METHOD_IDS } from './tabular-dummy-methods.js';
-import { explainedRows, tabularBudget, trainTabularMlp, type MlpFactory } from './tabular-models.js';
+import {
+  explainedRows,
+  shuffledLabels,
+  tabularBudget,
+  trainTabularMlp,
+  type MlpFactory,
+} from './tabular-models.js';
 import { expectRounded, quickContext } from './test-experiment-helpers.js';
 import {
   allCoalitions,

@@ -12,7 +12,6 @@
  * every method does.
  */
 import { makeLogisticData } from '@openbox/datasets';
-import type { Rng } from '@openbox/runtime';
 import { shapImportanceBar } from '@openbox/charts';
 import type { Experiment, ExperimentContext, ExperimentOutput } from '../experiment.js';
 import { judgeAgainstControls } from '../controls/judge-against-controls.js';
@@ -30,6 +29,7 @@ import {
   disposeAll,
   explainedRows,
   fitBinaryLogistic,
+  shuffledLabels,
   tabularBudget,
   trainTabularMlp,
   type MlpFactory,
@@ -63,16 +63,6 @@ export interface TabularDummyFeatureOptions {
   readonly shuffled?: boolean;
   /** The MLP under study. Default `trainTabularMlp` on the (possibly shuffled) labels. */
   readonly mlp?: MlpFactory;
-}
-
-/** A seeded Fisher–Yates permutation of `labels`. */
-export function shuffledLabels(labels: Int32Array, rng: Rng): Int32Array {
-  const out = Int32Array.from(labels);
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 /** The experiment; see the file's doc. Steps: data, models, importances, judgement, charts. */

@@ -170,6 +170,7 @@ export async function runTabularInteractionsExperiment(
         'test accuracy',
         'XOR MLP',
       ),
+      dependence(m),
     ],
     artifacts: [],
   };

@@ -97,6 +97,16 @@ export function fitBinaryLogistic(
   return fitWithSeparationFallback((l2) => fitExactLogistic(data, { l2 }));
 }
 
+/** A seeded Fisher–Yates permutation of `labels` (the data-randomization control's labels). */
+export function shuffledLabels(labels: Int32Array, rng: Rng): Int32Array {
+  const out = Int32Array.from(labels);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 /** `count` distinct row indices of `0..n − 1` (partial Fisher–Yates from `rng`), increasing. */
 export function sampleIndices(n: number, count: number, rng: Rng): Int32Array {
   const order = Int32Array.from({ length: n }, (_, i) => i);
