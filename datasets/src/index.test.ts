@@ -10,6 +10,7 @@ describe('@openbox/datasets public API', () => {
       'applyStandardization',
       'loadCars',
       'loadCsv',
+      'loadFeatureCsv',
       'loadIris',
       'loadMnist',
       'loadPenguins',
@@ -17,6 +18,7 @@ describe('@openbox/datasets public API', () => {
       'makePatternImages',
       'makeXorData',
       'parseCsv',
+      'parseFeatureCsv',
       'standardize',
     ]);
   });

@@ -20,6 +20,11 @@ export { parseCsv } from './csv/parse-csv.js';
 export type { ParseCsvOptions } from './csv/parse-csv.js';
 export { DEFAULT_MAX_BYTES } from './csv/csv-options.js';
 export type { CsvOptions } from './csv/csv-options.js';
+export { loadFeatureCsv } from './csv/load-feature-csv.js';
+export { parseFeatureCsv } from './csv/parse-feature-csv.js';
+export type { ParseFeatureCsvOptions } from './csv/parse-feature-csv.js';
+export type { FeatureCsvOptions } from './csv/feature-csv-options.js';
+export type { FeatureTable } from './csv/feature-table.js';
 
 // Standardization
 export { standardize, applyStandardization } from './standardize.js';

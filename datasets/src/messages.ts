@@ -94,4 +94,7 @@ export const MESSAGES = {
   constantFeature: (fn: string, loc: DatasetErrorLocation, value: number, rows: number) =>
     `${fn}: ${where(loc)} has the same value ${value} in all ${rows} rows; a constant feature carries no ` +
     `information and cannot be standardized; leave it out with options.features`,
+  featuresRequired: (fn: string, got: string) =>
+    `${fn}: options.features must name the columns to read (at least one, in the order wanted; a feature ` +
+    `table has no default columns), got ${got}`,
 } as const;

@@ -18,15 +18,19 @@ export interface CsvOptions {
   maxBytes?: number;
 }
 
-/** `CsvOptions` with every default filled in. */
+/** `CsvOptions` (or `FeatureCsvOptions`) with every default filled in. */
 export interface ResolvedCsvOptions {
-  readonly target: string;
+  /** The class column; `undefined` for a feature table (`loadFeatureCsv`), which has none. */
+  readonly target: string | undefined;
   readonly features: readonly string[] | undefined;
   readonly maxBytes: number;
 }
 
 /** Checks `options` and fills defaults; `fn` names the calling function in errors. */
-export function resolveCsvOptions(options: CsvOptions, fn: string): ResolvedCsvOptions {
+export function resolveCsvOptions(
+  options: CsvOptions,
+  fn: string,
+): ResolvedCsvOptions & { readonly target: string } {
   if (options === null || typeof options !== 'object') {
     throw new DatasetError('invalid-argument', MESSAGES.invalidArgument(fn, 'options', 'an object', options));
   }
@@ -36,13 +40,7 @@ export function resolveCsvOptions(options: CsvOptions, fn: string): ResolvedCsvO
       MESSAGES.invalidArgument(fn, 'options.target', 'a column name', options.target),
     );
   }
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) {
-    throw new DatasetError(
-      'invalid-argument',
-      MESSAGES.invalidArgument(fn, 'options.maxBytes', 'a positive whole number of bytes', maxBytes),
-    );
-  }
+  const maxBytes = resolveMaxBytes(options.maxBytes, fn);
   if (
     options.features !== undefined &&
     (!Array.isArray(options.features) || options.features.some((f) => typeof f !== 'string'))
@@ -53,4 +51,16 @@ export function resolveCsvOptions(options: CsvOptions, fn: string): ResolvedCsvO
     );
   }
   return { target: options.target.trim(), features: options.features?.map((f) => f.trim()), maxBytes };
+}
+
+/** `options.maxBytes` checked (a positive safe integer), default `DEFAULT_MAX_BYTES`; shared by every CSV reader. */
+export function resolveMaxBytes(value: number | undefined, fn: string): number {
+  const maxBytes = value ?? DEFAULT_MAX_BYTES;
+  if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) {
+    throw new DatasetError(
+      'invalid-argument',
+      MESSAGES.invalidArgument(fn, 'options.maxBytes', 'a positive whole number of bytes', maxBytes),
+    );
+  }
+  return maxBytes;
 }

@@ -10,9 +10,13 @@ import { GrowingTable } from './growing-table.js';
 import { parseCell, type CellProblem } from './parse-cell.js';
 import { readHeader, type CsvHeader } from './read-header.js';
 
+/** The rows a `CsvRecordConsumer` read, trimmed to size (`GrowingTable.finish`). */
+export type CsvTable = ReturnType<GrowingTable['finish']>;
+
 /**
  * Receives csv-parse's records one at a time: the first is the header, each later one is checked (field count,
- * label, numeric cells) and written into a `GrowingTable`; nothing else of the text is kept. Line numbers are its
+ * label — unless the options have no target, as for a feature table — numeric cells) and written into a
+ * `GrowingTable`; nothing else of the text is kept. Line numbers are its
  * own (csv-parse counts a CRLF inside quotes twice): a record starts on `1 + lines of earlier records + blank
  * lines skipped so far`, and a record spans `1 + line breaks inside its quoted fields` lines.
  * @example
@@ -50,8 +54,8 @@ export class CsvRecordConsumer {
         loc,
       );
     }
-    const label = (fields[targetIndex] as string).trim();
-    if (label === '') throw this.cellError('empty', '', row, targetIndex);
+    const label = targetIndex < 0 ? '' : (fields[targetIndex] as string).trim();
+    if (label === '' && targetIndex >= 0) throw this.cellError('empty', '', row, targetIndex);
     const at = table.addRow(label);
     const features = table.features;
     for (let k = 0; k < featureIndices.length; k++) {
@@ -91,6 +95,15 @@ export class CsvRecordConsumer {
 
   /** After the last record: the `Dataset`, or the error for an empty file, no rows, one class, a constant column. */
   finish(): Dataset {
+    const { header, table } = this.finishTable();
+    return buildCsvDataset(this.fn, header, table, this.file);
+  }
+
+  /**
+   * After the last record: the header and the rows read, or the error for an empty file or no data rows — the
+   * rules every CSV table shares; `finish` adds the class and constant-column rules of a `Dataset`.
+   */
+  finishTable(): { header: CsvHeader; table: CsvTable } {
     const file = this.file;
     if (this.header === undefined || this.table === undefined) {
       throw new DatasetError('empty-file', MESSAGES.emptyFile(this.fn, { file }), { file });
@@ -98,7 +111,7 @@ export class CsvRecordConsumer {
     if (this.table.rows === 0) {
       throw new DatasetError('no-data-rows', MESSAGES.noDataRows(this.fn, { file }), { file });
     }
-    return buildCsvDataset(this.fn, this.header, this.table.finish(), file);
+    return { header: this.header, table: this.table.finish() };
   }
 
   private lineOfRecordAt(blankLinesSkipped: number): number {

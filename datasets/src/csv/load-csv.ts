@@ -1,15 +1,9 @@
 /** `loadCsv`: streams a user's CSV file (regular files only, capped, strict UTF-8) through the `parseCsv` rules. */
-import { finished } from 'node:stream/promises';
-import { openRegularFile, type OpenedFile } from '@openbox/safe-io';
-import { Parser } from 'csv-parse';
 import { DatasetError } from '../dataset-error.js';
 import { MESSAGES } from '../messages.js';
 import type { Dataset } from '../types.js';
 import { resolveCsvOptions, type CsvOptions } from './csv-options.js';
-import { csvParserOptions } from './csv-parser-options.js';
-import { CsvRecordConsumer } from './csv-record-consumer.js';
-import { fromSafeIoError } from './from-safe-io-error.js';
-import { Utf8Checker } from './utf8-checker.js';
+import { readCsvFile } from './read-csv-file.js';
 
 const FN = 'loadCsv';
 
@@ -33,37 +27,8 @@ export async function loadCsv(path: string, options: CsvOptions): Promise<Datase
     throw new DatasetError('invalid-argument', MESSAGES.invalidArgument(FN, 'path', 'a file path', path));
   }
   const opts = resolveCsvOptions(options, FN);
-  // 2. Open: a regular file within the cap, or a clear refusal before a byte is read.
-  let opened: OpenedFile;
-  try {
-    opened = await openRegularFile(path, {
-      maxBytes: opts.maxBytes,
-      what: 'CSV file',
-      hint: 'raise it with maxBytes / --max-bytes',
-      caller: FN,
-    });
-  } catch (error) {
-    throw fromSafeIoError(error, path);
-  }
-  // 3. Stream: UTF-8 check → csv-parse → the record consumer (which throws at the first bad record).
-  const consumer = new CsvRecordConsumer(FN, opts, path);
-  const utf8 = new Utf8Checker(FN, path);
-  const parser = new Parser(csvParserOptions(consumer.onRecord));
-  parser.on('error', () => undefined); // read synchronously from `parser.errored` below
-  try {
-    for await (const chunk of opened.chunks) {
-      utf8.push(chunk);
-      parser.write(chunk); // parses synchronously: records are consumed, none is queued
-      if (parser.errored) throw parser.errored;
-    }
-    utf8.end();
-    parser.end();
-    await finished(parser, { readable: false });
-  } catch (error) {
-    throw fromSafeIoError(consumer.toDatasetError(error), path);
-  } finally {
-    parser.destroy();
-  }
-  // 4. Whole-table rules and the dataset.
+  // 2. Open and stream: every record checked as it arrives (see `readCsvFile`).
+  const consumer = await readCsvFile(FN, path, opts);
+  // 3. Whole-table rules and the dataset.
   return consumer.finish();
 }

@@ -1,11 +1,7 @@
 /** `parseCsv`: validated CSV text in memory → `Dataset`, numeric features and a class target chosen by name. */
-import { parse } from 'csv-parse/sync';
-import { DatasetError } from '../dataset-error.js';
-import { MESSAGES } from '../messages.js';
 import type { Dataset } from '../types.js';
 import { resolveCsvOptions, type CsvOptions } from './csv-options.js';
-import { csvParserOptions } from './csv-parser-options.js';
-import { CsvRecordConsumer } from './csv-record-consumer.js';
+import { readCsvText } from './read-csv-text.js';
 
 /** `CsvOptions` plus the file name used in error messages and the dataset's `source`. */
 export type ParseCsvOptions = CsvOptions & { fileName?: string };
@@ -24,35 +20,7 @@ export type ParseCsvOptions = CsvOptions & { fileName?: string };
  */
 export function parseCsv(text: string, options: ParseCsvOptions): Dataset {
   const fn = 'parseCsv';
-  const file = options?.fileName;
-  // 1. Options and size.
+  // 1. Options; 2. the text's size and records (see `readCsvText`); 3. whole-table rules and the dataset.
   const opts = resolveCsvOptions(options, fn);
-  if (file !== undefined && typeof file !== 'string') {
-    throw new DatasetError(
-      'invalid-argument',
-      MESSAGES.invalidArgument(fn, 'options.fileName', 'a string', file),
-    );
-  }
-  if (typeof text !== 'string') {
-    throw new DatasetError('invalid-argument', MESSAGES.invalidArgument(fn, 'text', 'a string', typeof text));
-  }
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > opts.maxBytes) {
-    throw new DatasetError(
-      'file-too-large',
-      MESSAGES.fileTooLarge(fn, file ?? 'CSV text', bytes, opts.maxBytes),
-      {
-        file,
-      },
-    );
-  }
-  // 2. Records, each checked and stored as it is parsed.
-  const consumer = new CsvRecordConsumer(fn, opts, file);
-  try {
-    parse(text, csvParserOptions(consumer.onRecord));
-  } catch (error) {
-    throw consumer.toDatasetError(error);
-  }
-  // 3. Whole-table rules and the dataset.
-  return consumer.finish();
+  return readCsvText(fn, text, options.fileName, opts).finish();
 }

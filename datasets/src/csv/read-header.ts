@@ -7,6 +7,7 @@ import { parseCell } from './parse-cell.js';
 /** The columns of a CSV and the ones the loader reads. */
 export interface CsvHeader {
   readonly columns: readonly string[];
+  /** Index of the target column; -1 when there is none (a feature table). */
   readonly targetIndex: number;
   readonly featureIndices: readonly number[];
 }
@@ -14,7 +15,8 @@ export interface CsvHeader {
 /**
  * Checks the header fields (trimmed; non-empty, not numbers — a numeric first line means the header is missing —
  * and distinct) and resolves `options.target` and `options.features` (default: every column but the target) to
- * indices. `loc` is the header's file and line, for messages.
+ * indices; without a target (`options.target` undefined, a feature table) `targetIndex` is -1. `loc` is the
+ * header's file and line, for messages.
  * @example readHeader('parseCsv', ['a', 'y', 'b'], opts, { row: 1 }) // { columns, targetIndex: 1, featureIndices: [0, 2] }
  */
 export function readHeader(
@@ -24,8 +26,8 @@ export function readHeader(
   loc: DatasetErrorLocation,
 ): CsvHeader {
   const { columns, index } = checkNames(fn, fields, loc);
-  const targetIndex = index.get(opts.target) ?? -1;
-  if (targetIndex < 0) {
+  const targetIndex = opts.target === undefined ? -1 : (index.get(opts.target) ?? -1);
+  if (opts.target !== undefined && targetIndex < 0) {
     throw new DatasetError('unknown-target', MESSAGES.unknownTarget(fn, loc, opts.target, columns), {
       ...loc,
       column: opts.target,
