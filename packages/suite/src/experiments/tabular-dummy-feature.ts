@@ -24,7 +24,7 @@ import {
   dummyShare,
   type DummyMethodInput,
 } from './tabular-dummy-methods.js';
-import type { Matrix } from './tabular-api.js';
+import type { Matrix } from '@openbox/tabular';
 import {
   disposeAll,
   explainedRows,

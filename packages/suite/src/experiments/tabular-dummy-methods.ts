@@ -17,7 +17,7 @@ import {
   permutationImportance,
   type Explanation,
   type Matrix,
-} from './tabular-api.js';
+} from '@openbox/tabular';
 import type { ExplainedRows } from './tabular-models.js';
 
 /** The methods, declared once, in report order. */

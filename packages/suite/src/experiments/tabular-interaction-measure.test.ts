@@ -1,7 +1,7 @@
 /** The interaction measures on closed forms: a pure product is all interaction, an affine function none, with constant slopes. */
 import { describe, expect, it } from 'vitest';
 import { measureInteractions, slopeSpread, SLOPE_MIN_OFFSET } from './tabular-interaction-measure.js';
-import type { ExplainedFunction, Matrix } from './tabular-api.js';
+import type { ExplainedFunction, Matrix } from '@openbox/tabular';
 
 /** A per-row formula as an ExplainedFunction (no tensors). */
 const js = (d: number, formula: (r: Float64Array) => number): ExplainedFunction => ({

@@ -2,7 +2,7 @@
  * The measures of `tabular-interactions` on one explained function: how much of |Φ| (Shapley interaction values)
  * lies off the diagonal and on one pair, and how much each row's slope φ_j / (x_j − E_bg[x_j]) varies.
  */
-import { columnMeans, shapleyInteractions, type ExplainedFunction, type Matrix } from './tabular-api.js';
+import { columnMeans, shapleyInteractions, type ExplainedFunction, type Matrix } from '@openbox/tabular';
 
 /** Rows whose |x_j − E_bg[x_j]| is below this are left out of feature j's slopes (a ratio of two near-zeros). */
 export const SLOPE_MIN_OFFSET = 0.05;

@@ -8,7 +8,7 @@ import type { Rng } from '@openbox/runtime';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ExperimentContext } from '../experiment.js';
 import { measureInteractions, type InteractionMeasures } from './tabular-interaction-measure.js';
-import { explainedOutput, fromLayersModel, fromLogistic, type Matrix } from './tabular-api.js';
+import { explainedOutput, fromLayersModel, fromLogistic, type Matrix } from '@openbox/tabular';
 import {
   disposeAll,
   explainedRows,

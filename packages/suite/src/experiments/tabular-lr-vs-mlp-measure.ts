@@ -14,7 +14,7 @@ import {
   fromLogistic,
   linearShap,
   type Matrix,
-} from './tabular-api.js';
+} from '@openbox/tabular';
 import { binaryView, toTabularProblem } from './tabular-data.js';
 import {
   disposeAll,

@@ -8,7 +8,7 @@ import { fitExactLogistic, type ExactLogisticFit } from '@openbox/logistic';
 import { reinitializedCopy, type Rng } from '@openbox/runtime';
 import { controlSeeds } from '../controls/control-models.js';
 import { fitWithSeparationFallback } from './tabular-data.js';
-import { sampleBackground, selectRows, trainMlp, type Matrix } from './tabular-api.js';
+import { sampleBackground, selectRows, trainMlp, type Matrix } from '@openbox/tabular';
 
 /** Hidden layers of every tabular MLP: two ReLU layers, small enough for a quick run on one core. */
 export const TABULAR_MLP_HIDDEN = [16, 8] as const;
