@@ -74,7 +74,7 @@ export async function planExplain(args: ExplainArgs, table: ExplainTable): Promi
       args.background === undefined
         ? sampleBackground(table.x, args.backgroundSize ?? DEFAULT_BACKGROUND_SIZE, args.seed)
         : backgroundInputs(
-            await readBackgroundCsv(args.background, args.target, table.featureNames, args.maxBytes),
+            await readBackgroundCsv(args.background, table.featureNames, args.maxBytes),
             d,
             table.standardization,
           );
