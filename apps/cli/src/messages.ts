@@ -116,12 +116,6 @@ export const MESSAGES = {
     `--model '${model}' is not a classifier of table rows: ${reason}`,
   modelClasses: (model: string, classes: number, target: string, count: number) =>
     `--model '${model}' has ${classes} classes but --target ${target} has ${count}; permutation importance scores the model against the labels, so they must match.`,
-  backgroundRows: (file: string, rows: number) =>
-    `--background '${file}' holds ${rows} data row${rows === 1 ? '' : 's'}: the CSV loader refuses a column with one value in every row, so give at least 2 different rows (or use --background-size N).`,
-  backgroundNotUtf8: (file: string) =>
-    `--background '${file}' is not UTF-8 text; save it as UTF-8 (the encoding --csv files use).`,
-  backgroundQuoted: (file: string, target: string) =>
-    `--background '${file}' has no column '${target}' and uses quoted fields; add a '${target}' column (any labels) so that it can be read with the CSV rules.`,
   explainFailed: (method: string, reason: string) =>
     `--method ${method} could not explain these rows: ${reason}`,
   nonFiniteExplanation: (method: string, row: number) =>
