@@ -41,9 +41,13 @@ export function fromLayersModel(
   const scoresTensor = (x: tf.Tensor2D): tf.Tensor2D => adapter.logits(x);
   const scores = (x: Matrix): Float64Array => {
     const out = new Float64Array(x.rows * width);
+    // One float32 staging buffer for every chunk (typed-array `set` converts without iterating in JS); each chunk's
+    // input tensor is disposed before the buffer is refilled, so a backend that keeps the array (cpu) is safe.
+    const staging = new Float32Array(Math.min(SCORE_CHUNK_ROWS, x.rows) * d);
     for (let start = 0; start < x.rows; start += SCORE_CHUNK_ROWS) {
       const rows = Math.min(SCORE_CHUNK_ROWS, x.rows - start);
-      const chunk = Float32Array.from(x.data.subarray(start * d, (start + rows) * d));
+      const chunk = rows * d === staging.length ? staging : staging.subarray(0, rows * d);
+      chunk.set(x.data.subarray(start * d, (start + rows) * d));
       const z = tf.tidy(() => scoresTensor(tf.tensor2d(chunk, [rows, d])));
       out.set(z.dataSync(), start * width);
       z.dispose();

@@ -67,37 +67,37 @@ export function gameValues(f: ExplainedFunction, game: ExactGame): Float64Array 
   const total = x.rows * masks * bgRows;
   const sums = new Float64Array(x.rows * masks);
   const chunk = new Float64Array(Math.min(batchRows, total) * d);
+  const bgData = background.data;
   for (let start = 0; start < total; start += batchRows) {
     const n = Math.min(batchRows, total - start);
-    // 1. Fill the chunk: background row b with the features in S overwritten by x_r's; (r, S, b) of row `start`.
-    let b = start % bgRows;
-    let cell = (start - b) / bgRows;
-    for (let k = 0; k < n; k++) {
+    // 1. Fill the chunk run by run: a run is one cell (r, S) and consecutive background rows b..b+len−1 — copied
+    //    whole, then the columns j ∈ S overwritten with x_rj. Row `start` is (r, S, b) with cell = r · 2^d + S.
+    const b0 = start % bgRows;
+    const cell0 = (start - b0) / bgRows;
+    for (let k = 0, b = b0, cell = cell0; k < n; b = 0, cell++) {
+      const len = Math.min(bgRows - b, n - k);
+      chunk.set(bgData.subarray(b * d, (b + len) * d), k * d);
       const mask = cell % masks;
       const xr = ((cell - mask) / masks) * d;
-      const bb = b * d;
-      const out = k * d;
-      for (let j = 0; j < d; j++)
-        chunk[out + j] = (mask >>> j) & 1 ? x.data[xr + j]! : background.data[bb + j]!;
-      if (++b === bgRows) {
-        b = 0;
-        cell++;
+      for (let rest = mask; rest !== 0; rest &= rest - 1) {
+        const j = 31 - Math.clz32(rest & -rest);
+        const value = x.data[xr + j]!;
+        for (let i = k * d + j, end = (k + len) * d; i < end; i += d) chunk[i] = value;
       }
+      k += len;
     }
-    // 2. One call of f for the chunk; add each output to its coalition's (r · 2^d + S) sum.
+    // 2. One call of f for the chunk; add each output to its cell's sum, in row order.
     const y = f.evaluate({
       data: n * d === chunk.length ? chunk : chunk.subarray(0, n * d),
       rows: n,
       cols: d,
     });
-    b = start % bgRows;
-    cell = (start - b) / bgRows;
-    for (let k = 0; k < n; k++) {
-      sums[cell]! += y[k]!;
-      if (++b === bgRows) {
-        b = 0;
-        cell++;
-      }
+    for (let k = 0, b = b0, cell = cell0; k < n; b = 0, cell++) {
+      const len = Math.min(bgRows - b, n - k);
+      let sum = sums[cell]!;
+      for (let i = k; i < k + len; i++) sum += y[i]!;
+      sums[cell] = sum;
+      k += len;
     }
   }
   for (let i = 0; i < sums.length; i++) sums[i]! /= bgRows;
