@@ -99,8 +99,8 @@ export async function runTabularDummyFeatureExperiment(
       })),
     ];
     for (const arm of arms) {
-      const mlp = await arm.factory({ dataset: 'logistic', x, labels: arm.labels, classes: 2, seed });
       const lr = fitBinaryLogistic(x, arm.labels).fit;
+      const mlp = await arm.factory({ dataset: 'logistic', x, labels: arm.labels, classes: 2, seed });
       fits.push({ label: arm.label, input: { mlp, lr, explained, x, labels: arm.labels, seed: methodSeed } });
     }
     // 3. Importances, ρ and dummy shares.

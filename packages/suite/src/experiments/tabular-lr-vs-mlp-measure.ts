@@ -99,8 +99,9 @@ export async function measureLrVsMlp(
   const seed = rng.fork('mlp').int(2 ** 31);
   const build: MlpFactory = mlp ?? ((i) => trainTabularMlp(i.x, i.labels, i.classes, i.seed, budget.epochs));
   const model = await build({ dataset: dataset.id, x, labels: problem.target, classes, seed });
-  const controls = untrainedControls(model, runSeed);
+  let controls: ReturnType<typeof untrainedControls> = [];
   try {
+    controls = untrainedControls(model, runSeed);
     // 3–4. Rows, background, both explanations.
     const explained = explainedRows(x, budget, rng);
     const lrValues = linearShap.explain(lr, explained.rows, { background: explained.background }).values;

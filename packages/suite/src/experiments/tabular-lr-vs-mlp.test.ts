@@ -2,6 +2,7 @@
 import { fitExactLogistic } from '@openbox/logistic';
 import { createRng, initBackend, reinitializedCopy } from '@openbox/runtime';
 import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { vegaLiteValidator } from '../../../charts/src/test-schema.js';
 import { controlSeeds } from '../controls/control-models.js';
@@ -130,4 +131,24 @@ describe('tabular-lr-vs-mlp: LR attributions vs an MLP, against untrained copies
     expect(first.verdict.status).toBe('does-not-hold');
     expect([again.metrics, again.verdict]).toEqual([first.metrics, first.verdict]);
   }, 60_000);
+
+  it('rejects a model whose initializer cannot be redrawn (its controls cannot be built), leaving no tensor', async () => {
+    const identity: MlpFactory = async (i) =>
+      tfl.sequential({
+        layers: [
+          tfl.layers.dense({
+            inputShape: [i.x.cols],
+            units: i.x.cols,
+            kernelInitializer: 'identity',
+            name: 'hidden1',
+          }),
+          tfl.layers.dense({ units: i.classes, activation: 'softmax', name: 'out' }),
+        ],
+      });
+    const before = tf.memory().numTensors;
+    await expect(runTabularLrVsMlpExperiment(quickContext(ID, SEED), { mlp: identity })).rejects.toThrow(
+      "reinitializedCopy: layer 'hidden1' initializes 'kernel' with Identity, which OpenBox cannot redraw;",
+    );
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });
