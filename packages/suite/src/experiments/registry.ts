@@ -15,6 +15,9 @@ import { logisticPenguins } from './logistic-penguins.js';
 import { logisticSynthetic } from './logistic-synthetic.js';
 import { maxPatchVsFilter } from './max-patch-vs-filter.js';
 import { modeVsTypical } from './mode-vs-typical.js';
+import { tabularDummyFeature } from './tabular-dummy-feature.js';
+import { tabularInteractions } from './tabular-interactions.js';
+import { tabularLrVsMlp } from './tabular-lr-vs-mlp.js';
 import { unimodality } from './unimodality.js';
 
 /** Every experiment id, in the order the suite runs them. */
@@ -35,6 +38,9 @@ export const EXPERIMENT_IDS = [
   'logistic-penguins',
   'logistic-cars',
   'logistic-synthetic',
+  'tabular-lr-vs-mlp',
+  'tabular-interactions',
+  'tabular-dummy-feature',
 ] as const;
 export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
 
@@ -59,6 +65,9 @@ const REGISTRY: Record<ExperimentId, Experiment> = {
   'logistic-penguins': logisticPenguins,
   'logistic-cars': logisticCars,
   'logistic-synthetic': logisticSynthetic,
+  'tabular-lr-vs-mlp': tabularLrVsMlp,
+  'tabular-interactions': tabularInteractions,
+  'tabular-dummy-feature': tabularDummyFeature,
 };
 
 /** The experiments in suite order; each one's `id` equals its registry key. */
