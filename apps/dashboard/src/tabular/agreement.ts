@@ -1,4 +1,5 @@
 /** How far LR's and the MLP's explanations of one row agree: Pearson's r of the two vectors and the sign flips. */
+import { pearson as pearsonOr0 } from '@openbox/cnn-vis';
 
 /** The agreement line of the page. */
 export interface TabularAgreement {
@@ -10,31 +11,16 @@ export interface TabularAgreement {
   readonly summary: string;
 }
 
+const constant = (v: ArrayLike<number>): boolean => Array.prototype.every.call(v, (x: number) => x === v[0]);
+
 /**
- * r = Σ(a − ā)(b − b̄) / √(Σ(a − ā)² Σ(b − b̄)²), in float64, clamped to [−1, 1] (rounding can pass ±1 by an ulp);
- * `null` when a variance is 0 (r is undefined there).
+ * r = Σ(a − ā)(b − b̄) / √(Σ(a − ā)² Σ(b − b̄)²) (cnn-vis's `pearson`, in float64), clamped to [−1, 1] (rounding
+ * can pass ±1 by an ulp); `null` when a variance is 0 or there is one value (r is undefined there).
  * @example pearson([1, 2, 3], [2, 4, 7]) // 0.993
  */
 export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number | null {
-  const n = a.length;
-  let ma = 0;
-  let mb = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i]!;
-    mb += b[i]!;
-  }
-  ma /= n;
-  mb /= n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    sab += (a[i]! - ma) * (b[i]! - mb);
-    saa += (a[i]! - ma) ** 2;
-    sbb += (b[i]! - mb) ** 2;
-  }
-  if (n < 2 || saa === 0 || sbb === 0) return null;
-  return Math.max(-1, Math.min(1, sab / Math.sqrt(saa * sbb)));
+  if (a.length < 2 || constant(a) || constant(b)) return null;
+  return Math.max(-1, Math.min(1, pearsonOr0(a, b)));
 }
 
 /**

@@ -2,34 +2,15 @@
  * How alike two attribution tables are (rows × features, row-major): Pearson r and sign agreement per row and per
  * feature, and Spearman's ρ of two rankings — the measures of the tabular experiments, in float64.
  */
+import { pearson } from '@openbox/cnn-vis';
 
 /**
  * Pearson's r of `a` and `b` (same length ≥ 2): Σ(a − ā)(b − b̄) / √(Σ(a − ā)² Σ(b − b̄)²). 0 when either is
  * constant (no linear association can be read from a constant; the experiments count it as no agreement).
+ * The one implementation is cnn-vis's.
  * @example pearson([1, 2, 3], [2, 4, 7]) // 0.99
  */
-export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = a.length;
-  let ma = 0;
-  let mb = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i]!;
-    mb += b[i]!;
-  }
-  ma /= n;
-  mb /= n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    const da = a[i]! - ma;
-    const db = b[i]! - mb;
-    sab += da * db;
-    saa += da * da;
-    sbb += db * db;
-  }
-  return saa === 0 || sbb === 0 ? 0 : sab / Math.sqrt(saa * sbb);
-}
+export { pearson };
 
 /** Ranks 1..n, ties given their average rank (as `scipy.stats.rankdata`). */
 export function averageRanks(values: ArrayLike<number>): Float64Array {
