@@ -14,6 +14,7 @@ import type { Explanation, LocalExplainer } from '../core/explanation.js';
 import { toMatrix } from '../core/matrix.js';
 import { MESSAGES } from '../messages.js';
 import { rowGradients } from './row-gradients.js';
+import { explanationOf } from '../core/explanation-of.js';
 
 const FN = 'expectedGradients';
 /** The most draws per row `samples` may ask for. */
@@ -77,9 +78,7 @@ export const expectedGradients: LocalExplainer<ExpectedGradientsOptions> = {
     const baseValue = fb.reduce((s, v) => s + v, 0) / background.rows;
     const values = new Float64Array(x.rows * d);
     const standardErrors = new Float64Array(x.rows * d);
-    const delta = new Float64Array(x.rows);
     for (let r = 0; r < x.rows; r++) {
-      let sum = 0;
       for (let j = 0; j < d; j++) {
         let mean = 0;
         let m2 = 0;
@@ -92,20 +91,8 @@ export const expectedGradients: LocalExplainer<ExpectedGradientsOptions> = {
         }
         values[r * d + j] = mean;
         standardErrors[r * d + j] = Math.sqrt(m2 / (samples - 1) / samples);
-        sum += mean;
       }
-      delta[r] = sum - (fx[r]! - baseValue);
     }
-    return {
-      method: 'expected-gradients',
-      label: f.label,
-      rows: x.rows,
-      features: d,
-      values,
-      baseValue,
-      predictions: fx,
-      standardErrors,
-      delta,
-    };
+    return explanationOf('expected-gradients', f, x, { values, baseValue, predictions: fx, standardErrors });
   },
 };

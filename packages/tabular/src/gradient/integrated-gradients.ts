@@ -12,6 +12,7 @@ import { columnMeans, toMatrix, type Matrix } from '../core/matrix.js';
 import { MESSAGES } from '../messages.js';
 import { gaussLegendre } from './gauss-legendre.js';
 import { rowGradients } from './row-gradients.js';
+import { explanationOf } from '../core/explanation-of.js';
 
 const FN = 'integratedGradients';
 /** The most quadrature nodes `steps` may ask for. */
@@ -79,27 +80,13 @@ export const integratedGradients: LocalExplainer<IntegratedGradientsOptions> = {
     const baseValue = ends[x.rows]!;
     const predictions = ends.slice(0, x.rows);
     const values = new Float64Array(x.rows * d);
-    const delta = new Float64Array(x.rows);
     for (let r = 0; r < x.rows; r++) {
-      let sum = 0;
       for (let j = 0; j < d; j++) {
         let integral = 0;
         for (let k = 0; k < steps; k++) integral += weights[k]! * gradients[(r * steps + k) * d + j]!;
-        const v = (x.data[r * d + j]! - baseline[j]!) * integral;
-        values[r * d + j] = v;
-        sum += v;
+        values[r * d + j] = (x.data[r * d + j]! - baseline[j]!) * integral;
       }
-      delta[r] = sum - (predictions[r]! - baseValue);
     }
-    return {
-      method: 'integrated-gradients',
-      label: f.label,
-      rows: x.rows,
-      features: d,
-      values,
-      baseValue,
-      predictions,
-      delta,
-    };
+    return explanationOf('integrated-gradients', f, x, { values, baseValue, predictions });
   },
 };

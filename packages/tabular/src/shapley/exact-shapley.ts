@@ -19,6 +19,7 @@ import {
   gameValues,
   type CoalitionValuesOptions,
 } from './coalition-values.js';
+import { explanationOf } from '../core/explanation-of.js';
 
 /** Options of {@link exactShapley} besides the background: the chunk size of {@link coalitionValues}. */
 export type ExactShapleyOptions = CoalitionValuesOptions;
@@ -99,15 +100,13 @@ export const exactShapley: LocalExplainer<ExactShapleyOptions> = {
     const counts = popcounts(d);
     const values = new Float64Array(rows * d);
     const predictions = new Float64Array(rows);
-    const delta = new Float64Array(rows);
     const baseValue = v[0]!;
     for (let r = 0; r < rows; r++) {
       const row = v.subarray(r * masks, (r + 1) * masks);
       const phi = shapleyFromCoalitions(row, d, weights, counts);
       values.set(phi, r * d);
       predictions[r] = row[masks - 1]!;
-      delta[r] = phi.reduce((a, p) => a + p, 0) - (predictions[r]! - row[0]!);
     }
-    return { method: 'exact', label: f.label, rows, features: d, values, baseValue, predictions, delta };
+    return explanationOf('exact', f, game.x, { values, baseValue, predictions });
   },
 };

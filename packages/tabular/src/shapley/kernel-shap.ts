@@ -35,6 +35,7 @@ import {
 } from './kernel/kernel-coalitions.js';
 import { kernelMoments, kernelStandardErrors } from './kernel/kernel-estimates.js';
 import { maskedValues } from './kernel/masked-values.js';
+import { explanationOf } from '../core/explanation-of.js';
 
 /** KernelSHAP's own options. */
 export interface KernelShapOptions {
@@ -136,15 +137,6 @@ export const kernelShap: LocalExplainer<KernelShapOptions> = {
       if (all === undefined)
         errors.set(kernelStandardErrors(c, v, baseValue, solution.phi, solution.map), r * d);
     }
-    return {
-      method: 'kernel',
-      label: f.label,
-      rows: x.rows,
-      features: d,
-      values,
-      baseValue,
-      predictions,
-      standardErrors: errors,
-    };
+    return explanationOf('kernel', f, x, { values, baseValue, predictions, standardErrors: errors });
   },
 };

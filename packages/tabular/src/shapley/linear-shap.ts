@@ -11,6 +11,7 @@ import type { ExplainedFunction } from '../core/explained-output.js';
 import type { Explanation, LocalExplainer } from '../core/explanation.js';
 import { columnMeans, toMatrix } from '../core/matrix.js';
 import { MESSAGES } from '../messages.js';
+import { explanationOf } from '../core/explanation-of.js';
 
 const FN = 'linearShap';
 
@@ -46,25 +47,8 @@ export const linearShap: LocalExplainer = {
     // 3. φ = w ⊙ (x − mean) row by row, and the efficiency gap against f itself.
     const predictions = f.evaluate(x);
     const values = new Float64Array(x.rows * d);
-    const delta = new Float64Array(x.rows);
-    for (let r = 0; r < x.rows; r++) {
-      let sum = 0;
-      for (let j = 0; j < d; j++) {
-        const v = weights[j]! * (x.data[r * d + j]! - mean[j]!);
-        values[r * d + j] = v;
-        sum += v;
-      }
-      delta[r] = sum - (predictions[r]! - baseValue);
-    }
-    return {
-      method: 'linear',
-      label: f.label,
-      rows: x.rows,
-      features: d,
-      values,
-      baseValue,
-      predictions,
-      delta,
-    };
+    for (let r = 0; r < x.rows; r++)
+      for (let j = 0; j < d; j++) values[r * d + j] = weights[j]! * (x.data[r * d + j]! - mean[j]!);
+    return explanationOf('linear', f, x, { values, baseValue, predictions });
   },
 };
