@@ -10,8 +10,7 @@ import { ChartInputError } from './chart-input-error.js';
 import { MESSAGES } from './messages.js';
 import {
   LAYOUT_DEFAULTS,
-  SHAP_BLUE,
-  SHAP_RED,
+  SIGN_COLOR,
   assertFeatures,
   assertVector,
   formatValue,
@@ -98,12 +97,7 @@ export function shapImportanceBar(
         encoding: {
           y,
           x,
-          color: {
-            field: 'sign',
-            type: 'nominal',
-            scale: { domain: ['positive', 'negative'], range: [SHAP_RED, SHAP_BLUE] },
-            legend: null,
-          },
+          color: SIGN_COLOR,
           tooltip: [
             { field: 'feature', type: 'nominal' },
             { field: 'value', type: 'quantitative', format: '.4g' },

@@ -75,3 +75,11 @@ export function colorRange(values: readonly number[]): [number, number] {
 export function normalize(v: number, [lo, hi]: readonly [number, number]): number {
   return lo < hi ? Math.min(1, Math.max(0, (v - lo) / (hi - lo))) : 0.5;
 }
+
+/** The red-positive / blue-negative colour channel of the SHAP bar charts, on a `sign` field. */
+export const SIGN_COLOR = {
+  field: 'sign',
+  type: 'nominal',
+  scale: { domain: ['positive', 'negative'], range: [SHAP_RED, SHAP_BLUE] },
+  legend: null,
+} as const;

@@ -12,8 +12,7 @@ import { ChartInputError } from './chart-input-error.js';
 import { MESSAGES } from './messages.js';
 import {
   LAYOUT_DEFAULTS,
-  SHAP_BLUE,
-  SHAP_RED,
+  SIGN_COLOR,
   assertFeatures,
   assertVector,
   formatSigned,
@@ -146,12 +145,7 @@ export function shapWaterfall(input: ShapWaterfallInput, options: ShapLayoutOpti
           y,
           x: { ...x, field: 'start' },
           x2: { field: 'end' },
-          color: {
-            field: 'sign',
-            type: 'nominal',
-            scale: { domain: ['positive', 'negative'], range: [SHAP_RED, SHAP_BLUE] },
-            legend: null,
-          },
+          color: SIGN_COLOR,
           tooltip: [
             { field: 'label', type: 'nominal' },
             { field: 'value', type: 'quantitative', format: '.4g' },
