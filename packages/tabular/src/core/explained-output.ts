@@ -36,18 +36,13 @@ export interface OutputOptions {
 
 const logSigmoid = (z: number): number => (z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z)));
 
-/** logit p_k = z_k − log Σ_{j≠k} e^{z_j}, stable; p_k from the same scores. */
-function fromScores(z: Float64Array, k: number, output: OutputSpace, sigmoid: boolean): number {
-  if (sigmoid) {
-    const s = k === 1 ? z[0]! : -z[0]!;
-    return output === 'logit' ? s : Math.exp(logSigmoid(s));
-  }
+/** logit p_k = z_k − log Σ_{j≠k} e^{z_j} of the softmax scores at `z[at .. at + width)`, stable. */
+function softmaxLogit(z: Float64Array, at: number, width: number, k: number): number {
   let max = -Infinity;
-  for (let j = 0; j < z.length; j++) if (j !== k) max = Math.max(max, z[j]!);
+  for (let j = 0; j < width; j++) if (j !== k) max = Math.max(max, z[at + j]!);
   let sum = 0;
-  for (let j = 0; j < z.length; j++) if (j !== k) sum += Math.exp(z[j]! - max);
-  const logit = z[k]! - (max + Math.log(sum));
-  return output === 'logit' ? logit : Math.exp(logSigmoid(logit));
+  for (let j = 0; j < width; j++) if (j !== k) sum += Math.exp(z[at + j]! - max);
+  return z[at + k]! - (max + Math.log(sum));
 }
 
 function tensorFromScores(z: tf.Tensor2D, k: number, output: OutputSpace, sigmoid: boolean): tf.Tensor1D {
@@ -85,11 +80,15 @@ export function explainedOutput(
     throw new Error(MESSAGES.unknownName(fn, 'options.output', output, OUTPUT_SPACES));
   const width = sigmoid ? 1 : classifier.classes;
   const label = `${output === 'logit' ? 'logit ' : ''}P(class ${k}) of ${classifier.label}`;
+  // One pass over the scores, no per-row views (exact Shapley evaluates millions of rows).
+  const sign = k === 1 ? 1 : -1;
   const evaluate = (x: Matrix): Float64Array => {
     const scores = classifier.scores(x);
     const out = new Float64Array(x.rows);
-    for (let r = 0; r < x.rows; r++)
-      out[r] = fromScores(scores.subarray(r * width, (r + 1) * width), k, output, sigmoid);
+    for (let r = 0; r < x.rows; r++) {
+      const logit = sigmoid ? sign * scores[r]! : softmaxLogit(scores, r * width, width, k);
+      out[r] = output === 'logit' ? logit : Math.exp(logSigmoid(logit));
+    }
     return out;
   };
   const scoresTensor = classifier.scoresTensor;

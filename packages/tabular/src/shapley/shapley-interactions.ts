@@ -22,7 +22,7 @@ import { popcounts, shapleyFromCoalitions, shapleyWeights } from './exact-shaple
 export interface ShapleyInteractionsOptions {
   /** The background rows of v(S) = mean_b f(x_S, b_¬S). */
   readonly background: Matrix;
-  /** Most perturbed rows passed to `f.evaluate` at once. Default 262,144 (as `coalitionValues`). */
+  /** Most perturbed rows passed to `f.evaluate` at once. Default 65,536 (as `coalitionValues`). */
   readonly batchRows?: number;
 }
 
