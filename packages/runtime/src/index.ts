@@ -62,15 +62,10 @@ export { digestOf, isCachedFiles, verifyCachedFiles, verifyCachedFilesSync } fro
 export type { CachedFiles, FileDigest } from './model-io-cache-files.js';
 
 // A uniform view over any LayersModel: layers, several activations in one pass, pre-activations, logits
-export {
-  LayersModelView,
-  ModelAdapter,
-  VectorModelAdapter,
-  INPUT_LAYER,
-  LOGITS_LAYER,
-  PRE_SUFFIX,
-} from './model-adapter/model-adapter.js';
-export type { Activations, LayerInfo } from './model-adapter/model-adapter.js';
+export { LayersModelView, INPUT_LAYER, LOGITS_LAYER, PRE_SUFFIX } from './model-adapter/layers-model-view.js';
+export { ModelAdapter } from './model-adapter/model-adapter.js';
+export { VectorModelAdapter } from './model-adapter/vector-model-adapter.js';
+export type { Activations, LayerInfo } from './model-adapter/layers-model-view.js';
 export {
   applyActivation,
   executeGraph,
@@ -78,3 +73,8 @@ export {
   HOOKABLE_ACTIVATIONS,
 } from './model-adapter/execute-graph.js';
 export type { GraphHooks, HookableActivation, MaxPoolConfig } from './model-adapter/execute-graph.js';
+
+// Worker threads that start from TypeScript sources as well as from dist
+export { siblingModuleUrl } from './worker/sibling-module-url.js';
+export { workerSource } from './worker/worker-source.js';
+export type { WorkerSource } from './worker/worker-source.js';

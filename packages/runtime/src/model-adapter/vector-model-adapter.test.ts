@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { expectArraysClose } from '@openbox/testing';
 import { initBackend } from '../init-backend.js';
-import { ModelAdapter, VectorModelAdapter } from './model-adapter.js';
+import { ModelAdapter } from './model-adapter.js';
+import { VectorModelAdapter } from './vector-model-adapter.js';
 
 beforeAll(async () => {
   await initBackend({ backend: 'cpu' });
