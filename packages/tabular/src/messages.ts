@@ -77,4 +77,9 @@ export const MESSAGES = {
     `${fn}: options.bounds.${side} must hold ${features} numbers, one per feature; got ${got === undefined ? 'none' : `${quoted(got)} entries`}.`,
   boundNotFinite: (fn: string, side: string, feature: number, value: unknown) =>
     `${fn}: options.bounds.${side}[${feature}] must be a finite number; got ${quoted(value)}.`,
+  workerCount: (fn: string, value: unknown) =>
+    `${fn}: options.workers must be an integer from 1 to 64; got ${quoted(value)}.`,
+  workerBackend: (fn: string, value: unknown) =>
+    `${fn}: options.backend must be 'wasm' or 'cpu' (by default the backend tf is using, when it is one of them); got ${quoted(value)}.`,
+  workerExited: (fn: string, code: number) => `${fn}: a worker exited with code ${code} before answering.`,
 } as const;

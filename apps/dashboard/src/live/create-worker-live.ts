@@ -1,10 +1,9 @@
 /** `createWorkerLive`: a live function that runs a model in a `node:worker_threads` Worker, restarted when stuck. */
 import { Worker } from 'node:worker_threads';
+import { siblingModuleUrl, workerSource } from '@openbox/runtime';
 import { MESSAGES } from '../messages.js';
 import type { LiveWorkerData, PredictMessage, WorkerMessage } from './live-worker-protocol.js';
 import type { DigitSource, LiveAttributionRequest, LiveOptions, LiveResponse } from './live-types.js';
-import { siblingModuleUrl } from './sibling-module-url.js';
-import { workerSource } from './worker-source.js';
 
 /** Options of `createWorkerLive`. */
 export interface WorkerLiveOptions {

@@ -1,10 +1,10 @@
 /** Wires the dashboard's live endpoint to the real models (the reference CNN and the MNIST logistic templates) in a worker. */
+import { siblingModuleUrl } from '@openbox/runtime';
 import { createWorkerLive } from './create-worker-live.js';
 import type { WorkerLive } from './create-worker-live.js';
 import { LIVE_METHODS } from './live-methods.js';
 import { mnistTestDigits } from './mnist-test-digits.js';
 import type { ReferenceWorkerData } from './reference-live-module.js';
-import { siblingModuleUrl } from './sibling-module-url.js';
 
 /**
  * Live options for the dashboard: a worker thread loads the CNN (trained and cached on first use) and the

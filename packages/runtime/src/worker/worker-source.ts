@@ -13,7 +13,10 @@ export interface WorkerSource {
   readonly execArgv?: string[];
 }
 
-/** tsx's in-thread ESM `register` (its `./esm/api` export), resolved from this package. */
+/**
+ * tsx's in-thread ESM `register` (its `./esm/api` export), resolved from this file: tsx is a devDependency of the
+ * workspace root, needed only when running from sources (a built `.js` entry never calls this).
+ */
 function tsxApiUrl(): string {
   const require = createRequire(import.meta.url);
   const manifest = require.resolve('tsx/package.json');
