@@ -105,8 +105,8 @@ export const MESSAGES = {
   linearNeedsLr: (why: string) =>
     `--method linear is LinearSHAP's closed form β ⊙ (x − E[x]), exact only for a logistic regression explained in log-odds: ${why}. Use --model lr --output logit (two classes), or --method exact or kernel.`,
   bothBackgrounds: () => 'give at most one of --background FILE and --background-size N, got both.',
-  onlyWithMlp: (option: string, model: string) =>
-    `${opt(option)} sets the MLP's hidden layers and applies only to --model mlp, got --model ${model}.`,
+  onlyWithMlp: (option: string, model: string, what = "sets the MLP's hidden layers") =>
+    `${opt(option)} ${what} and applies only to --model mlp, got --model ${model}.`,
   separation: (reason: string) =>
     `the exact logistic regression does not exist for this table: ${reason} Here: add --l2 X (e.g. --l2 1).`,
   illPosedFit: (reason: string) => `the logistic regression cannot be fitted: ${reason}`,

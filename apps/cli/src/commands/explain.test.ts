@@ -245,6 +245,27 @@ describe('openbox explain', () => {
     expect(rowsOf(c)[0]!.values).not.toEqual(rowsOf(a)[0]!.values);
   }, 30_000);
 
+  it('--model mlp --save-model DIR saves the trained MLP; --model DIR/model.json explains it to the same values', async () => {
+    const args = [...CSV, '--rows', '0-2', '--output', 'logit'];
+    const trained = await json([
+      ...args,
+      '--model',
+      'mlp',
+      '--hidden',
+      '6',
+      '--seed',
+      '3',
+      '--save-model',
+      at('saved-mlp'),
+    ]);
+    // Same --seed: the background sample is drawn from it too.
+    const reloaded = await json([...args, '--model', join(at('saved-mlp'), 'model.json'), '--seed', '3']);
+    expect(reloaded).toEqual(trained);
+    const refused = await run([...CSV, '--save-model', at('nowhere')]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('--save-model');
+  }, 30_000);
+
   it('--model PATH: the saved model explained as it is; integrated gradients complete to 1e-4; no tensor left', async () => {
     const args = [
       ...CSV,

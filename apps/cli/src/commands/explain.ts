@@ -108,6 +108,12 @@ export const EXPLAIN_OPTIONS = {
     placeholder: '32,16',
     help: "the MLP's hidden layer sizes (--model mlp; default 32,16)",
   },
+  'save-model': {
+    kind: 'string',
+    pathLike: true,
+    placeholder: 'DIR',
+    help: 'with --model mlp: save the trained MLP there (model.json + weights, the runtime’s saveModel) to explain or compare it later with --model DIR/model.json (add --standardize again if it was trained with it)',
+  },
   'max-bytes': {
     kind: 'integer',
     min: 1,
@@ -125,7 +131,8 @@ export const EXPLAIN_OPTIONS = {
 const USAGE = formatUsage(
   `openbox explain --csv FILE --target COL [--features a,b] [--standardize] [--model lr|mlp|PATH]
                 [--method NAME] [--background FILE | --background-size N] [--rows 0-9] [--output SPACE]
-                [--class NAME|INDEX] [--samples N] [--seed N] [--l2 X] [--hidden 32,16] [--json]`,
+                [--class NAME|INDEX] [--samples N] [--seed N] [--l2 X] [--hidden 32,16] [--save-model DIR]
+                [--json]`,
   EXPLAIN_OPTIONS,
   [
     'Shapley values are interventional: v(S) = mean over the background rows b of f(x_S, b_rest), as SHAP’s Exact and Kernel explainers with a background masker; they sum to prediction − baseValue.',
@@ -141,6 +148,12 @@ export const explainCommand: Command = {
     const args = parseOptions(EXPLAIN_OPTIONS, argv);
     if (args.background !== undefined && args.backgroundSize !== undefined)
       throw new UsageError('invalid-value', MESSAGES.bothBackgrounds(), 'background-size');
+    if (args.saveModel !== undefined && args.model !== 'mlp')
+      throw new UsageError(
+        'invalid-value',
+        MESSAGES.onlyWithMlp('save-model', escapeForMessage(args.model), 'saves the trained MLP'),
+        'save-model',
+      );
     if (args.hidden !== undefined && args.model !== 'mlp')
       throw new UsageError(
         'invalid-value',

@@ -1,7 +1,7 @@
 /** `buildExplainedModel`: `--model lr | mlp | PATH` → the classifier the explainers query, fitted or loaded for the table. */
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { fitExactLogistic, fitExactMultinomial, IllPosedError } from '@openbox/logistic';
-import { loadModel } from '@openbox/runtime';
+import { loadModel, saveModel } from '@openbox/runtime';
 import { escapeForMessage } from '@openbox/safe-io';
 import { fromLayersModel, fromLogistic, trainMlp, type TabularClassifier } from '@openbox/tabular';
 import { CommandError } from '../errors.js';
@@ -20,6 +20,8 @@ export interface ModelChoice {
   /** Hidden layer sizes of the MLP (trainMlp's default when absent). */
   readonly hidden: readonly number[] | undefined;
   readonly seed: number;
+  /** With `mlp`: the folder the trained MLP is saved to (`saveModel` of the runtime). */
+  readonly saveModel?: string | undefined;
 }
 
 /** The classifier, whether it is a logistic regression, and how to free it. */
@@ -34,7 +36,7 @@ export interface ExplainedModel {
 /**
  * 1. `lr`: `fitExactLogistic` (two classes; class 1 is the second class name) or `fitExactMultinomial`, float64,
  * unpenalized unless `l2` (a separation error becomes a message suggesting `--l2`). 2. `mlp`: `trainMlp` on every
- * row, seeded. 3. A path: `loadModel`, which must take exactly the table's number of features.
+ * row, seeded (saved to `saveModel` when given). 3. A path: `loadModel`, which must take exactly the table's number of features.
  * @example const { classifier, dispose } = await buildExplainedModel({ model: 'lr', l2: undefined, hidden: undefined, seed: 0 }, table);
  */
 export async function buildExplainedModel(choice: ModelChoice, table: ExplainTable): Promise<ExplainedModel> {
@@ -64,6 +66,14 @@ export async function buildExplainedModel(choice: ModelChoice, table: ExplainTab
         ...(choice.l2 === undefined ? {} : { l2: choice.l2 }),
       },
     );
+    if (choice.saveModel !== undefined) {
+      try {
+        await saveModel(model, choice.saveModel);
+      } catch (error) {
+        model.dispose();
+        throw error;
+      }
+    }
     return fromModel(model, 'mlp', undefined);
   }
   const model = await loadModel(choice.model);
