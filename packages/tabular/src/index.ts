@@ -78,3 +78,7 @@ export type {
 export { partialDependence, GRID_KINDS, isGridKind } from './global/partial-dependence.js';
 export type { PartialDependence, PartialDependenceOptions, GridKind } from './global/partial-dependence.js';
 export { studentTQuantile, studentTCdf } from './global/student-t.js';
+
+// Exact Shapley on every core
+export { exactShapleyInWorkers, MAX_WORKERS } from './parallel/exact-shapley-in-workers.js';
+export type { ExactShapleyInWorkersOptions } from './parallel/exact-shapley-in-workers.js';
