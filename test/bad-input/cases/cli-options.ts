@@ -230,6 +230,11 @@ export const CLI_OPTION_CASES: readonly CliCase[] = [
     () => ['--hidden', '--model mlp'],
   ),
   explain(
+    '--save-model with --model lr',
+    (fx) => ['--save-model', fx.at('saved')],
+    () => ['--save-model', 'saves the trained MLP', '--model mlp'],
+  ),
+  explain(
     '--rows 5-2 (backwards)',
     () => ['--rows', '5-2'],
     () => ['--rows', '5-2'],
