@@ -4,10 +4,10 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { VectorModelAdapter } from '@openbox/runtime';
 import { MESSAGES } from '../messages.js';
 import type { TabularClassifier } from './classifier.js';
+import { evaluateInChunks, SCORE_CHUNK_ROWS } from './evaluate-in-chunks.js';
 import type { Matrix } from './matrix.js';
 
-/** Rows per forward pass when scoring (an exact-Shapley call scores 2^d × background rows per explained row). */
-export const SCORE_CHUNK_ROWS = 65_536;
+export { SCORE_CHUNK_ROWS };
 
 function headOf(model: tfl.LayersModel, fn: string): 'sigmoid' | 'softmax' {
   const last = model.layers[model.layers.length - 1]!;
@@ -39,21 +39,7 @@ export function fromLayersModel(
   const width = model.outputs[0]!.shape[1] as number;
   const d = adapter.features;
   const scoresTensor = (x: tf.Tensor2D): tf.Tensor2D => adapter.logits(x);
-  const scores = (x: Matrix): Float64Array => {
-    const out = new Float64Array(x.rows * width);
-    // One float32 staging buffer for every chunk (typed-array `set` converts without iterating in JS); each chunk's
-    // input tensor is disposed before the buffer is refilled, so a backend that keeps the array (cpu) is safe.
-    const staging = new Float32Array(Math.min(SCORE_CHUNK_ROWS, x.rows) * d);
-    for (let start = 0; start < x.rows; start += SCORE_CHUNK_ROWS) {
-      const rows = Math.min(SCORE_CHUNK_ROWS, x.rows - start);
-      const chunk = rows * d === staging.length ? staging : staging.subarray(0, rows * d);
-      chunk.set(x.data.subarray(start * d, (start + rows) * d));
-      const z = tf.tidy(() => scoresTensor(tf.tensor2d(chunk, [rows, d])));
-      out.set(z.dataSync(), start * width);
-      z.dispose();
-    }
-    return out;
-  };
+  const scores = (x: Matrix): Float64Array => evaluateInChunks(x, width, scoresTensor);
   const sizes = [
     d,
     ...adapter

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { PRE_SUFFIX } from '@openbox/runtime';
 import type { ExplainedFunction } from '../core/explained-output.js';
 import type { fromLayersModel } from '../core/from-layers-model.js';
-import { SCORE_CHUNK_ROWS } from '../core/from-layers-model.js';
+import { evaluateInChunks, SCORE_CHUNK_ROWS } from '../core/evaluate-in-chunks.js';
 import type { Matrix } from '../core/matrix.js';
 import { MESSAGES } from '../messages.js';
 
@@ -49,16 +49,6 @@ export function unitOutput(
       const acts = adapter.activations(x, [name])[name] as tf.Tensor2D;
       return tf.reshape(tf.slice(acts, [0, unit], [-1, 1]), [-1]) as tf.Tensor1D;
     });
-  const evaluate = (x: Matrix): Float64Array => {
-    const out = new Float64Array(x.rows);
-    for (let start = 0; start < x.rows; start += SCORE_CHUNK_ROWS) {
-      const rows = Math.min(SCORE_CHUNK_ROWS, x.rows - start);
-      const chunk = Float32Array.from(x.data.subarray(start * d, (start + rows) * d));
-      const u = tf.tidy(() => tensor(tf.tensor2d(chunk, [rows, d])));
-      out.set(u.dataSync(), start);
-      u.dispose();
-    }
-    return out;
-  };
+  const evaluate = (x: Matrix): Float64Array => evaluateInChunks(x, 1, tensor);
   return { features: d, label: `unit ${unit} of ${name} in ${classifier.label}`, evaluate, tensor };
 }
