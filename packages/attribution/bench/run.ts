@@ -8,12 +8,12 @@
  * `--write`: write the section even with `--quick` (labelled with the command that reproduces it).
  * `--keep`: keep the exchange folder (weights, digits, OpenBox's results) and print its path.
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { LinePeer } from '../../../bench/line-peer.js';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { loadMnist } from '@openbox/datasets';
@@ -108,48 +108,17 @@ function saveWeights(dir: string, shapes: Record<string, number[]>, model: tfl.L
 }
 
 /** A persistent PyTorch process at `threads` threads answering one JSON line per command. */
-class TorchWorker {
-  private readonly lines: string[] = [];
-  private waiting: { resolve: (line: string) => void; reject: (e: Error) => void } | undefined;
-  private exit: Error | undefined;
-  private readonly child: ChildProcessWithoutNullStreams;
-  info: { torch: string; threads: number; captum: boolean } | undefined;
+class TorchWorker extends LinePeer<{ torch: string; threads: number; captum: boolean }> {
   constructor(
     dir: string,
     readonly threads: number,
   ) {
-    this.child = spawn(PYTHON, [SCRIPT, dir, String(threads)], {
-      env: { ...process.env, OMP_NUM_THREADS: String(threads) },
-    });
-    this.child.stderr.on('data', (d: Buffer) => process.stderr.write(d));
-    createInterface({ input: this.child.stdout }).on('line', (line) => {
-      const w = this.waiting;
-      this.waiting = undefined;
-      if (w) w.resolve(line);
-      else this.lines.push(line);
-    });
-    this.child.on('exit', (code) => {
-      this.exit = new Error(`torch_attribution.py (${threads} threads) exited with ${code}`);
-      this.waiting?.reject(this.exit);
-    });
-  }
-  private next(): Promise<string> {
-    const line = this.lines.shift();
-    if (line !== undefined) return Promise.resolve(line);
-    if (this.exit) return Promise.reject(this.exit);
-    return new Promise((resolve, reject) => {
-      this.waiting = { resolve, reject };
-    });
-  }
-  async ready(): Promise<void> {
-    this.info = JSON.parse(await this.next()) as typeof this.info;
-  }
-  async ask<T>(command: string): Promise<T> {
-    this.child.stdin.write(`${command}\n`);
-    return JSON.parse(await this.next()) as T;
-  }
-  close(): void {
-    this.child.stdin.end();
+    super(
+      PYTHON,
+      [SCRIPT, dir, String(threads)],
+      { OMP_NUM_THREADS: String(threads) },
+      `torch_attribution.py (${threads} threads)`,
+    );
   }
 }
 

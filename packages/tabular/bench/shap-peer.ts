@@ -3,11 +3,11 @@
  * `python3 -m venv --system-site-packages` + `pip install shap`, benchmark-only) and a persistent
  * `shap_reference.py` process answering one JSON line per command.
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { LinePeer } from '../../../bench/line-peer.js';
 import { defaultCacheDir } from '@openbox/runtime';
 
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'shap_reference.py');
@@ -46,47 +46,8 @@ export interface PeerInfo {
 }
 
 /** A persistent `shap_reference.py <dir>`: `ask('exact 100')` → `{ seconds }`, `ask('values')` → the results. */
-export class ShapPeer {
-  private readonly lines: string[] = [];
-  private waiting: { resolve: (line: string) => void; reject: (e: Error) => void } | undefined;
-  private exit: Error | undefined;
-  private readonly child: ChildProcessWithoutNullStreams;
-  info: PeerInfo | undefined;
-
+export class ShapPeer extends LinePeer<PeerInfo> {
   constructor(python: string, dir: string) {
-    this.child = spawn(python, [SCRIPT, dir], { env: { ...process.env, PYTHONWARNINGS: 'ignore' } });
-    this.child.stderr.on('data', (d: Buffer) => process.stderr.write(d));
-    createInterface({ input: this.child.stdout }).on('line', (line) => {
-      const w = this.waiting;
-      this.waiting = undefined;
-      if (w) w.resolve(line);
-      else this.lines.push(line);
-    });
-    this.child.on('exit', (code) => {
-      this.exit = new Error(`shap_reference.py exited with ${code}`);
-      this.waiting?.reject(this.exit);
-    });
-  }
-
-  private next(): Promise<string> {
-    const line = this.lines.shift();
-    if (line !== undefined) return Promise.resolve(line);
-    if (this.exit) return Promise.reject(this.exit);
-    return new Promise((resolve, reject) => {
-      this.waiting = { resolve, reject };
-    });
-  }
-
-  async ready(): Promise<void> {
-    this.info = JSON.parse(await this.next()) as PeerInfo;
-  }
-
-  async ask<T>(command: string): Promise<T> {
-    this.child.stdin.write(`${command}\n`);
-    return JSON.parse(await this.next()) as T;
-  }
-
-  close(): void {
-    this.child.stdin.end();
+    super(python, [SCRIPT, dir], { PYTHONWARNINGS: 'ignore' }, 'shap_reference.py');
   }
 }
