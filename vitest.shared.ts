@@ -11,6 +11,11 @@ export const REPORT_FILE = join('test-artifacts', 'vitest-report.json');
 
 export const SOURCE_CONDITION = '@openbox/source';
 
+// Test files run in parallel forks, one per core, so each fork's wasm kernels get one thread: a second XNNPACK thread
+// per fork would spin on a core another fork is using (measured: the runtime package's tests took 2× the wall time).
+// The multithreaded path has its own tests, which ask for 2 threads explicitly (src/wasm-threads/).
+process.env['OPENBOX_WASM_THREADS'] ??= '1';
+
 export const sharedConfig = defineConfig({
   resolve: { conditions: [SOURCE_CONDITION, 'import', 'node', 'default'] },
   ssr: { resolve: { conditions: [SOURCE_CONDITION, 'import', 'node', 'default'] } },

@@ -5,6 +5,8 @@ import { registerWasmKernels } from './kernels/register-wasm-kernels.js';
 import { MESSAGES } from './messages.js';
 import { nodeBindingProblem } from './node-binding.js';
 import { silenceCpuBanner } from './silence-cpu-banner.js';
+import { loadThreadedWasm } from './wasm-threads/load-threaded-wasm.js';
+import { resolveWasmThreads } from './wasm-threads/wasm-thread-count.js';
 
 /** What `initBackend` chose, and why each better backend was skipped. */
 export interface BackendReport {
@@ -18,11 +20,23 @@ export interface BackendReport {
   readonly skipped: readonly { readonly backend: BackendName; readonly reason: string }[];
   /** Kernels OpenBox registered for the chosen backend (wasm only). */
   readonly kernels: readonly string[];
+  /**
+   * Threads the backend's kernels run on: XNNPACK's pool for wasm (fixed for the life of the process), 1 for cpu;
+   * `undefined` for tfjs-node, whose libtensorflow sizes its own pools.
+   */
+  readonly threads: number | undefined;
+  /** Why wasm runs on fewer threads than were requested (e.g. the threaded build cannot start here). */
+  readonly threadsNote?: string;
 }
 
 export interface InitBackendOptions {
   /** Force one backend; default: `process.env.OPENBOX_BACKEND`, else the best that loads. */
   readonly backend?: BackendName;
+  /**
+   * wasm threads (1–8); default `process.env.OPENBOX_WASM_THREADS`, else every core (`os.availableParallelism()`).
+   * Fixed at the first initialization: a later call asking for another count is an error.
+   */
+  readonly threads?: number;
 }
 
 // Module names in variables so that TypeScript does not need the optional packages' types.
@@ -37,19 +51,40 @@ async function loadNodeBinding(moduleName: string): Promise<string> {
   return 'tensorflow';
 }
 
-const LOADERS: Record<BackendName, () => Promise<string>> = {
-  gpu: () => loadNodeBinding(TFJS_NODE_GPU),
-  node: () => loadNodeBinding(TFJS_NODE),
-  async wasm() {
-    await import('@tensorflow/tfjs-backend-wasm');
-    if (!(await tf.setBackend('wasm'))) throw new Error('the wasm module did not initialize');
-    return 'wasm';
-  },
+interface Loaded {
+  readonly tfBackend: string;
+  readonly threads: number | undefined;
+  readonly threadsNote?: string;
+}
+
+/** The wasm backend's thread count once it has been initialized in this process (tfjs keeps one module). */
+let wasmThreads: { threads: number; threadsNote?: string } | undefined;
+
+async function loadWasm(requested: number): Promise<Loaded> {
+  await import('@tensorflow/tfjs-backend-wasm');
+  if (wasmThreads === undefined) {
+    const threaded = requested > 1 ? await loadThreadedWasm(requested) : undefined;
+    if (threaded !== undefined && 'threads' in threaded) wasmThreads = { threads: threaded.threads };
+    else {
+      if (!(await tf.setBackend('wasm'))) throw new Error('the wasm module did not initialize');
+      wasmThreads =
+        threaded === undefined
+          ? { threads: 1 }
+          : { threads: 1, threadsNote: MESSAGES.wasmSingleThread(requested, threaded.problem) };
+    }
+  } else if (!(await tf.setBackend('wasm'))) throw new Error('the wasm module did not initialize');
+  return { tfBackend: 'wasm', ...wasmThreads };
+}
+
+const LOADERS: Record<BackendName, (threads: number) => Promise<Loaded>> = {
+  gpu: async () => ({ tfBackend: await loadNodeBinding(TFJS_NODE_GPU), threads: undefined }),
+  node: async () => ({ tfBackend: await loadNodeBinding(TFJS_NODE), threads: undefined }),
+  wasm: loadWasm,
   async cpu() {
     await import('@tensorflow/tfjs-backend-cpu');
     silenceCpuBanner();
     if (!(await tf.setBackend('cpu'))) throw new Error('the cpu backend did not initialize');
-    return 'cpu';
+    return { tfBackend: 'cpu', threads: 1 };
   },
 };
 
@@ -70,11 +105,11 @@ function resolveForced(options: InitBackendOptions): BackendName | undefined {
   return fromEnv;
 }
 
-async function activate(name: BackendName): Promise<{ tfBackend: string; kernels: string[] }> {
-  const tfBackend = await LOADERS[name]();
+async function activate(name: BackendName, threads: number): Promise<Loaded & { kernels: string[] }> {
+  const loaded = await LOADERS[name](threads);
   await tf.ready();
   const kernels = name === 'wasm' ? registerWasmKernels() : [];
-  return { tfBackend, kernels };
+  return { ...loaded, kernels };
 }
 
 let current: BackendReport | undefined;
@@ -87,6 +122,9 @@ let current: BackendReport | undefined;
  */
 export async function initBackend(options: InitBackendOptions = {}): Promise<BackendReport> {
   const forced = resolveForced(options);
+  const threads = resolveWasmThreads(options.threads);
+  if (options.threads !== undefined && wasmThreads !== undefined && wasmThreads.threads !== options.threads)
+    throw new Error(MESSAGES.wasmThreadsFixed(options.threads, wasmThreads.threads));
   if (
     current !== undefined &&
     (forced === undefined || forced === current.chosen) &&
@@ -96,8 +134,7 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
   }
   if (forced !== undefined) {
     try {
-      const { tfBackend, kernels } = await activate(forced);
-      current = { chosen: forced, tfBackend, forced: true, skipped: [], kernels };
+      current = { chosen: forced, forced: true, skipped: [], ...(await activate(forced, threads)) };
       return current;
     } catch (error) {
       throw new Error(MESSAGES.forcedBackendFailed(forced, firstLine(error)));
@@ -106,8 +143,7 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
   const skipped: { backend: BackendName; reason: string }[] = [];
   for (const name of BACKEND_NAMES) {
     try {
-      const { tfBackend, kernels } = await activate(name);
-      current = { chosen: name, tfBackend, forced: false, skipped, kernels };
+      current = { chosen: name, forced: false, skipped, ...(await activate(name, threads)) };
       return current;
     } catch (error) {
       skipped.push({ backend: name, reason: firstLine(error) });

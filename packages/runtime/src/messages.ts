@@ -11,6 +11,12 @@ export const MESSAGES = {
   forcedBackendFailed: (name: string, reason: string) =>
     `initBackend: the backend '${name}' was requested but cannot be used: ${reason}`,
   noBackend: (reasons: string) => `initBackend: no backend could be initialized (${reasons}).`,
+  badWasmThreads: (value: string, origin: string, max: number) =>
+    `initBackend: ${origin} is '${value}', which is not a thread count; use an integer from 1 to ${max}.`,
+  wasmThreadsFixed: (requested: number, current: number) =>
+    `initBackend: the wasm backend already runs on ${current} thread${current === 1 ? '' : 's'} in this process and cannot change to ${requested}; start a new process (or a worker thread) with options.threads = ${requested}.`,
+  wasmSingleThread: (requested: number, problem: string) =>
+    `wasm runs on 1 thread instead of ${requested}: ${problem}.`,
   badSeed: (fn: string, seed: unknown) => `${fn}: seed must be a finite number, got ${String(seed)}.`,
   badIntBound: (bound: number) => `Rng.int: maxExclusive must be a positive integer, got ${bound}.`,
   badRepeats: (repeats: number) => `tensorGrowth: repeats must be a positive integer, got ${repeats}.`,

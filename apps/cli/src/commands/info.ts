@@ -21,6 +21,9 @@ function backendLines(report: BackendReport): string[] {
     `Backend: ${report.chosen} (tfjs '${report.tfBackend}')${report.forced ? ', forced by OPENBOX_BACKEND' : ''}`,
   ];
   for (const { backend, reason } of report.skipped) lines.push(`  skipped ${backend}: ${reason}`);
+  if (report.threads !== undefined)
+    lines.push(`  threads: ${report.threads}${report.chosen === 'wasm' ? ' (OPENBOX_WASM_THREADS)' : ''}`);
+  if (report.threadsNote !== undefined) lines.push(`  ${report.threadsNote}`);
   if (report.kernels.length > 0) lines.push(`  OpenBox kernels over wasm: ${report.kernels.join(', ')}`);
   return lines;
 }
