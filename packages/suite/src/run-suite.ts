@@ -1,16 +1,24 @@
-/** Runs the suite's experiments and publishes `results/<run-id>/` atomically: a killed run leaves nothing readable. */
+/**
+ * Runs the suite's experiments and publishes `results/<run-id>/` atomically: a killed run leaves nothing readable.
+ * Independent experiments run on a pool of worker threads (`workers`, default every core), so the suite uses every
+ * core; each experiment's randomness is forked by its id, so its result does not depend on the worker count.
+ */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createRng, defaultCacheDir, initBackend } from '@openbox/runtime';
-import { writeFileAtomicSync, writeJsonAtomicSync } from '@openbox/safe-io';
+import { createRng, defaultCacheDir, initBackend, siblingModuleUrl } from '@openbox/runtime';
 import type { Experiment, ExperimentContext, ExperimentOutput } from './experiment.js';
 import { MESSAGES, failureReason } from './messages.js';
 import { createPartialFolder } from './partial-folder.js';
 import { publishRun } from './publish-run.js';
 import { removeStalePartials } from './remove-stale-partials.js';
-import type { ExperimentResult, Manifest, ManifestExperiment } from './results-format.js';
-import { EXPERIMENT_ID_PATTERN, RESULT_FILE } from './results-format.js';
+import { runExperiments, type RunPlan } from './run-experiments.js';
+import type { Manifest, ManifestExperiment } from './results-format.js';
+import { EXPERIMENT_ID_PATTERN } from './results-format.js';
 import { newRunId } from './run-id.js';
+import { asPoolModule, type PoolModule } from './pool/pool-module.js';
+import { resolveWorkers, wasmThreadsPerWorker } from './pool/pool-size.js';
+import { runInPool } from './pool/run-in-pool.js';
+import { previousDurations, scheduleOrder } from './pool/schedule-order.js';
 import { SuiteError } from './suite-error.js';
 import { collectVersions } from './versions.js';
 
@@ -30,7 +38,18 @@ export type SuiteEvent =
       readonly total: number;
       readonly label?: string;
     }
-  | { readonly type: 'end'; readonly id: string; readonly entry: ManifestExperiment };
+  | { readonly type: 'end'; readonly id: string; readonly entry: ManifestExperiment }
+  | {
+      /** A shared cached model being trained (cold cache) before the experiments that use it start. */
+      readonly type: 'prepare';
+      readonly name: string;
+      readonly step: number;
+      readonly total: number;
+      readonly label?: string;
+    };
+
+/** The suite's own pool module: the registry's experiments and the cached models they share. */
+export const SUITE_POOL_MODULE: URL = siblingModuleUrl('./pool/suite-pool-module', import.meta.url);
 
 export interface RunSuiteOptions {
   /** The experiments to choose from (default: none — the CLI passes the registry's). */
@@ -50,20 +69,20 @@ export interface RunSuiteOptions {
   readonly onEvent?: (event: SuiteEvent) => void;
   /** Clock for the run id and createdAt (tests). */
   readonly now?: () => Date;
+  /**
+   * Worker threads, 1 to 64; default `os.availableParallelism()`, capped by the number of experiments. `1` runs
+   * everything in this thread, one experiment after another.
+   */
+  readonly workers?: number;
+  /**
+   * The module pool workers import experiments from (its `POOL_EXPERIMENTS`, `POOL_PREREQUISITES`); default
+   * {@link SUITE_POOL_MODULE}. Only the experiments that are the module's own objects run in workers; others run in
+   * this thread.
+   */
+  readonly poolModule?: URL;
 }
 
-interface ResolvedOptions {
-  readonly experiments: readonly Experiment[];
-  readonly out: string;
-  readonly quick: boolean;
-  readonly seed: number;
-  readonly modelPath: string | undefined;
-  readonly cacheDir: string;
-  readonly onEvent: (event: SuiteEvent) => void;
-  readonly now: () => Date;
-}
-
-function resolveOptions(options: RunSuiteOptions): ResolvedOptions {
+function resolveOptions(options: RunSuiteOptions): RunPlan {
   const seed = options.seed ?? 0;
   if (!Number.isSafeInteger(seed) || seed < 0)
     throw new SuiteError('invalid-argument', MESSAGES.badSeed(seed));
@@ -78,9 +97,10 @@ function resolveOptions(options: RunSuiteOptions): ResolvedOptions {
   const unknown = only.filter((id) => !seen.has(id));
   if (unknown.length > 0)
     throw new SuiteError('invalid-argument', MESSAGES.unknownExperiments(unknown, [...seen]));
+  const experiments =
+    only.length === 0 ? options.experiments : options.experiments.filter((e) => only.includes(e.id));
   return {
-    experiments:
-      only.length === 0 ? options.experiments : options.experiments.filter((e) => only.includes(e.id)),
+    experiments,
     out: resolve(options.out ?? 'results'),
     quick: options.quick ?? false,
     seed,
@@ -88,102 +108,23 @@ function resolveOptions(options: RunSuiteOptions): ResolvedOptions {
     cacheDir: options.cacheDir ?? defaultCacheDir(),
     onEvent: options.onEvent ?? (() => undefined),
     now: options.now ?? (() => new Date()),
+    workers: resolveWorkers(options.workers, experiments.length),
+    poolModule: options.poolModule ?? SUITE_POOL_MODULE,
   };
-}
-
-/** Writes one experiment's PNGs and `result.json` into `runDir/<id>/`; a failed write names the file. */
-function writeExperiment(
-  runDir: string,
-  run: { readonly out: string; readonly runId: string },
-  experiment: Experiment,
-  output: ExperimentOutput,
-): ExperimentResult {
-  for (const artifact of output.artifacts) {
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*\.png$/.test(artifact.file))
-      throw new SuiteError('invalid-argument', MESSAGES.badArtifactName(experiment.id, artifact.file));
-  }
-  const result: ExperimentResult = {
-    id: experiment.id,
-    title: experiment.title,
-    claim: experiment.claim,
-    metrics: output.metrics,
-    verdict: output.verdict,
-    charts: output.charts,
-    artifacts: output.artifacts.map(({ file, title }) => ({ file, title, mediaType: 'image/png' as const })),
-  };
-  const write = (file: string, action: () => void) => {
-    try {
-      action();
-    } catch (error) {
-      throw new SuiteError(
-        'write-failed',
-        MESSAGES.resultWriteFailed(experiment.id, file, run.runId, run.out, failureReason(error)),
-        { file: join(runDir, file), cause: error },
-      );
-    }
-  };
-  const dir = join(runDir, experiment.id);
-  write(experiment.id, () => mkdirSync(dir));
-  for (const artifact of output.artifacts)
-    write(`${experiment.id}/${artifact.file}`, () =>
-      writeFileAtomicSync(join(dir, artifact.file), artifact.png),
-    );
-  write(`${experiment.id}/${RESULT_FILE}`, () => writeJsonAtomicSync(join(dir, RESULT_FILE), result));
-  return result;
-}
-
-async function runOne(
-  experiment: Experiment,
-  options: ResolvedOptions,
-  runDir: string,
-  runId: string,
-): Promise<ManifestExperiment> {
-  const ctx: ExperimentContext = {
-    seed: options.seed,
-    rng: createRng(options.seed).fork(experiment.id),
-    quick: options.quick,
-    modelPath: options.modelPath,
-    cacheDir: options.cacheDir,
-    progress: (step, total, label) =>
-      options.onEvent({
-        type: 'progress',
-        id: experiment.id,
-        step,
-        total,
-        ...(label === undefined ? {} : { label }),
-      }),
-  };
-  const started = performance.now();
-  const base = { id: experiment.id, title: experiment.title, claim: experiment.claim };
-  try {
-    const output = await experiment.run(ctx);
-    writeExperiment(runDir, { out: options.out, runId }, experiment, output);
-    return {
-      ...base,
-      status: 'ok',
-      verdict: output.verdict,
-      durationMs: Math.round(performance.now() - started),
-    };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    try {
-      rmSync(join(runDir, experiment.id), { recursive: true, force: true });
-    } catch {
-      // the failure is recorded below; a leftover folder of a failed experiment is not listed in the manifest
-    }
-    return { ...base, status: 'failed', error: message, durationMs: Math.round(performance.now() - started) };
-  }
 }
 
 /**
  * Run the chosen experiments and publish `out/<run-id>/` with one folder per experiment (`result.json` + PNGs) and a
  * `manifest.json`. Steps: (1) resolve options, (2) initialize the backend, (3) remove the partial folders of dead
- * runs and create this run's own `.<run-id>.partial/` with its `lock`, (4) run each experiment into it (a failing
- * experiment — a failed write of its files included — is recorded and the others still run), (5) write the manifest
- * and rename the folder into place (a taken id gets a new suffix; nothing is overwritten). Every file is written with
- * fsync (`@openbox/safe-io`). If step 5 fails, or anything throws after step 3, the partial folder is removed and a
- * `SuiteError` naming the file is thrown. A killed run leaves only its hidden partial, which readers ignore and the
- * next run into the same `out` removes.
+ * runs and create this run's own `.<run-id>.partial/` with its `lock`, (4) run the experiments — the pool module's on
+ * `workers` worker threads, longest first, after preparing the cold-cache models they share; any others here — and
+ * write each one's files as it ends (a failing experiment, a crashed worker or a failed write of its files is
+ * recorded and the others still run), (5) write the manifest (experiments in the given order) and rename the folder
+ * into place (a taken id gets a new suffix; nothing is overwritten). Every file is written with fsync
+ * (`@openbox/safe-io`). If step 5 fails, or anything throws after step 3, the workers are stopped, the partial folder
+ * is removed and the error (a `SuiteError` naming the file for a write) is thrown. A killed run leaves only its
+ * hidden partial, which readers ignore and the next run into the same `out` removes. Results do not depend on the
+ * worker count: each experiment's rng is forked from the seed by its id.
  * @example const manifest = await runSuite({ experiments: SUITE_EXPERIMENTS, quick: true, seed: 0 });
  */
 export async function runSuite(options: RunSuiteOptions): Promise<Manifest> {
@@ -208,21 +149,11 @@ export async function runSuite(options: RunSuiteOptions): Promise<Manifest> {
   const runId = newRunId(createdAt, resolved.seed);
   const partial = createPartialFolder(resolved.out, runId);
   try {
-    // 4. Experiments
+    // 4. Experiments: in the pool and here, each recorded as it ends; the manifest keeps the given order
     const started = performance.now();
-    const entries: ManifestExperiment[] = [];
-    for (const [index, experiment] of resolved.experiments.entries()) {
-      resolved.onEvent({
-        type: 'start',
-        id: experiment.id,
-        title: experiment.title,
-        index,
-        total: resolved.experiments.length,
-      });
-      const entry = await runOne(experiment, resolved, partial, runId);
-      entries.push(entry);
-      resolved.onEvent({ type: 'end', id: experiment.id, entry });
-    }
+    const found = new Map<string, ManifestExperiment>();
+    await runExperiments(resolved, { dir: partial, out: resolved.out, runId }, backend.chosen, found);
+    const entries = resolved.experiments.map((e) => found.get(e.id)!);
     // 5. Manifest, then into place
     const manifest: Manifest = {
       runId,
