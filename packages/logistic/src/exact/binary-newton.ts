@@ -1,10 +1,14 @@
 /** Exact binary logistic regression in float64 by Newton's method (= IRLS) with a backtracking line search. */
 import { toDesign } from '../data/design.js';
 import { toBinaryTarget } from '../data/targets.js';
-import type { BinaryData, Design } from '../data/types.js';
-import { cholesky, choleskyInverse, choleskySolve } from '../linalg/cholesky.js';
+import type { BinaryData } from '../data/types.js';
+import { cholesky, choleskyInverse, choleskySolve, type CholeskyFactor } from '../linalg/cholesky.js';
 import { IllPosedError, MESSAGES } from '../messages.js';
+import { binaryHessian, binaryObjective, type Evaluation } from './binary-objective.js';
 import { separatingDirection } from './separation.js';
+
+export { binaryHessian, binaryObjective, sigmoid, softplus } from './binary-objective.js';
+export type { Evaluation } from './binary-objective.js';
 
 /** Options of {@link fitExactLogistic}. */
 export interface ExactLogisticOptions {
@@ -14,6 +18,13 @@ export interface ExactLogisticOptions {
   readonly gradientTolerance?: number;
   /** Default 100. */
   readonly maxIterations?: number;
+  /**
+   * Rows the Newton Hessian is estimated from while iterating (every ⌊n / hessianRows⌋-th row, scaled); the exact
+   * Hessian is built once at the end (the covariance, and a last Newton step). Default max(4096, 64·(d+1)²);
+   * `Infinity` (or >= n / 2) = the exact Hessian at every step. The result does not depend on it beyond roundoff:
+   * only the path to the same minimum does.
+   */
+  readonly hessianRows?: number;
 }
 
 /** The exact fit: parameters, convergence, and the inverse penalized Hessian (intercept first). */
@@ -34,95 +45,6 @@ export interface ExactLogisticFit {
   readonly nullLogLikelihood: number;
   /** (XᵀWX + l2·I₀)⁻¹, `(d+1) × (d+1)` row-major, order [intercept, coefficients]. */
   readonly covariance: Float64Array;
-}
-
-/** log(1 + e^η) without overflow. */
-export function softplus(eta: number): number {
-  return eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
-}
-
-/** 1/(1 + e^(−η)) without overflow. */
-export function sigmoid(eta: number): number {
-  if (eta >= 0) return 1 / (1 + Math.exp(-eta));
-  const e = Math.exp(eta);
-  return e / (1 + e);
-}
-
-export interface Evaluation {
-  loss: number;
-  gradient: Float64Array;
-  weights: Float64Array;
-}
-
-/** Σ log-loss + (l2/2)‖w‖², its gradient, and (if asked) the IRLS weights p(1−p); θ = (b, w). */
-export function binaryObjective(
-  design: Design,
-  y: Float64Array,
-  theta: Float64Array,
-  l2: number,
-  withWeights: boolean,
-): Evaluation {
-  const { n, d, x } = design;
-  const gradient = new Float64Array(d + 1);
-  const weights = new Float64Array(withWeights ? n : 0);
-  let loss = 0;
-  for (let i = 0; i < n; i++) {
-    let eta = theta[0]!;
-    for (let j = 0; j < d; j++) eta += theta[1 + j]! * x[i * d + j]!;
-    loss += softplus(eta) - y[i]! * eta;
-    const p = sigmoid(eta);
-    const r = p - y[i]!;
-    gradient[0] = gradient[0]! + r;
-    for (let j = 0; j < d; j++) gradient[1 + j] = gradient[1 + j]! + r * x[i * d + j]!;
-    if (withWeights) weights[i] = p * (1 - p);
-  }
-  for (let j = 0; j < d; j++) {
-    loss += 0.5 * l2 * theta[1 + j]! ** 2;
-    gradient[1 + j] = gradient[1 + j]! + l2 * theta[1 + j]!;
-  }
-  return { loss, gradient, weights };
-}
-
-const COLUMNS = new WeakMap<Design, Float64Array[]>();
-
-/** The design's columns as contiguous arrays (cached per design): Hessian sums then run over contiguous memory. */
-function columnsOf(design: Design): Float64Array[] {
-  let cols = COLUMNS.get(design);
-  if (!cols) {
-    const { n, d, x } = design;
-    cols = Array.from({ length: d }, (_, j) => {
-      const c = new Float64Array(n);
-      for (let i = 0; i < n; i++) c[i] = x[i * d + j]!;
-      return c;
-    });
-    COLUMNS.set(design, cols);
-  }
-  return cols;
-}
-
-/** XᵀWX + l2·I₀ (no penalty on the intercept), row-major (d+1)². */
-export function binaryHessian(design: Design, weights: Float64Array, l2: number): Float64Array {
-  const { n, d } = design;
-  const p = d + 1;
-  const cols = columnsOf(design);
-  const h = new Float64Array(p * p);
-  const wx = new Float64Array(n);
-  for (let a = 0; a < p; a++) {
-    const ca = a === 0 ? null : cols[a - 1]!;
-    for (let i = 0; i < n; i++) wx[i] = ca ? weights[i]! * ca[i]! : weights[i]!;
-    for (let b = 0; b <= a; b++) {
-      let s = 0;
-      if (b === 0) for (let i = 0; i < n; i++) s += wx[i]!;
-      else {
-        const cb = cols[b - 1]!;
-        for (let i = 0; i < n; i++) s += wx[i]! * cb[i]!;
-      }
-      h[a * p + b] = s;
-      h[b * p + a] = s;
-    }
-  }
-  for (let j = 1; j < p; j++) h[j * p + j] = h[j * p + j]! + l2;
-  return h;
 }
 
 /** ‖v‖₂, scaled by max |vᵢ| so that entries above ~1e154 do not overflow the sum of squares. */
@@ -161,41 +83,40 @@ export function fitExactLogistic(data: BinaryData, options: ExactLogisticOptions
   let converged = false;
   let gradientNorm = norm2(current.gradient);
   let polish = 0; // Newton steps taken after reaching the tolerance: each squares the error, to float64 precision.
+  // 1. Newton steps. With a subsampled Hessian (large n) the steps converge linearly at a small rate instead of
+  //    quadratically, each for a fraction of the exact Hessian's cost; polishing is left to step 2's exact Hessian.
+  const rows = options.hessianRows ?? Math.max(4096, 64 * p * p);
+  const stride = rows * 2 <= design.n ? Math.floor(design.n / rows) : 1;
+  const subsample = stride > 1 ? { stride, scale: design.n / Math.ceil(design.n / stride) } : {};
   while (iterations < maxIterations) {
     if (gradientNorm <= tol) {
       converged = true;
-      if (polish++ >= 2 || gradientNorm === 0) break;
+      if (stride > 1 || polish++ >= 2 || gradientNorm === 0) break;
     }
-    const h = binaryHessian(design, current.weights, l2);
-    let factor = cholesky(h, p);
-    for (let ridge = 1e-12; !factor && ridge < 1; ridge *= 100) {
-      const hr = h.slice();
-      for (let a = 0; a < p; a++) hr[a * p + a] = hr[a * p + a]! * (1 + ridge) + ridge;
-      factor = cholesky(hr, p);
-    }
+    const factor = ridgedCholesky(binaryHessian(design, current.weights, l2, subsample), p);
     if (!factor) break;
-    const step = choleskySolve(factor, current.gradient);
-    let slope = 0;
-    for (let a = 0; a < p; a++) slope -= step[a]! * current.gradient[a]!;
-    let t = 1;
-    let next: Evaluation | null = null;
-    let candidate = theta;
-    for (let halvings = 0; halvings < 60; halvings++, t /= 2) {
-      candidate = theta.map((v, a) => v - t * step[a]!);
-      const e = binaryObjective(design, y, candidate, l2, true);
-      // Armijo, with float64 roundoff of the summed loss allowed (near the optimum the decrease is below it).
-      if (e.loss <= current.loss + 1e-4 * t * slope + 1e-13 * Math.abs(current.loss)) {
-        next = e;
-        break;
-      }
-    }
+    const next = lineSearch(design, y, theta, current, choleskySolve(factor, current.gradient), l2);
     iterations++;
     if (!next) break; // no decrease possible in float64: stalled
-    if (converged && norm2(next.gradient) >= gradientNorm) break; // polishing no longer helps
+    if (converged && norm2(next.evaluation.gradient) >= gradientNorm) break; // polishing no longer helps
     previous = theta;
-    theta = candidate;
-    current = next;
+    theta = next.theta;
+    current = next.evaluation;
     gradientNorm = norm2(current.gradient);
+  }
+  let factor = cholesky(binaryHessian(design, current.weights, l2), p, 1e-15);
+  // 2. After subsampled steps: one exact Newton step from the exact Hessian the covariance needs anyway (it moves θ
+  //    by ‖H⁻¹∇‖ <= ~tol/λ_min, so the covariance at the new θ equals this one far below its statistical meaning).
+  if (stride > 1 && factor && iterations < maxIterations && gradientNorm > 0) {
+    const next = lineSearch(design, y, theta, current, choleskySolve(factor, current.gradient), l2);
+    iterations++;
+    if (next && norm2(next.evaluation.gradient) < gradientNorm) {
+      previous = theta;
+      theta = next.theta;
+      current = next.evaluation;
+      gradientNorm = norm2(current.gradient);
+      if (gradientNorm <= tol) converged = true;
+    }
   }
   if (gradientNorm <= tol) converged = true;
   if (l2 === 0) {
@@ -213,7 +134,6 @@ export function fitExactLogistic(data: BinaryData, options: ExactLogisticOptions
   const negatives = design.n - positives;
   const nullLogLikelihood =
     positives * Math.log(positives / design.n) + negatives * Math.log(negatives / design.n);
-  const factor = cholesky(binaryHessian(design, current.weights, l2), p, 1e-15);
   const covariance = factor ? choleskyInverse(factor) : new Float64Array(p * p).fill(NaN);
   return {
     method: 'newton',
@@ -229,4 +149,41 @@ export function fitExactLogistic(data: BinaryData, options: ExactLogisticOptions
     nullLogLikelihood,
     covariance,
   };
+}
+
+/** Cholesky of h, retried with a growing relative ridge (1e-12 … 1e-2) when h is numerically singular. */
+function ridgedCholesky(h: Float64Array, p: number): CholeskyFactor | null {
+  let factor = cholesky(h, p);
+  for (let ridge = 1e-12; !factor && ridge < 1; ridge *= 100) {
+    const hr = h.slice();
+    for (let a = 0; a < p; a++) hr[a * p + a] = hr[a * p + a]! * (1 + ridge) + ridge;
+    factor = cholesky(hr, p);
+  }
+  return factor;
+}
+
+/**
+ * θ − t·step for t = 1, ½, ¼, … (at most 60 halvings) until Armijo (c = 1e-4) holds, with float64 roundoff of the
+ * summed loss allowed (near the optimum the decrease is below it); null when no t decreases the objective.
+ */
+function lineSearch(
+  design: Parameters<typeof binaryObjective>[0],
+  y: Float64Array,
+  theta: Float64Array,
+  current: Evaluation,
+  step: Float64Array,
+  l2: number,
+): { theta: Float64Array; evaluation: Evaluation } | null {
+  const p = theta.length;
+  let slope = 0;
+  for (let a = 0; a < p; a++) slope -= step[a]! * current.gradient[a]!;
+  let t = 1;
+  for (let halvings = 0; halvings < 60; halvings++, t /= 2) {
+    const candidate = new Float64Array(p);
+    for (let a = 0; a < p; a++) candidate[a] = theta[a]! - t * step[a]!;
+    const e = binaryObjective(design, y, candidate, l2, true);
+    if (e.loss <= current.loss + 1e-4 * t * slope + 1e-13 * Math.abs(current.loss))
+      return { theta: candidate, evaluation: e };
+  }
+  return null;
 }
