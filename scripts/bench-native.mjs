@@ -1,6 +1,7 @@
 /**
  * The native backend measured: OpenBox on tfjs-node (libtensorflow 2.21 from the tensorflow-cpu wheel, installed by
- * `pnpm setup:native`) against OpenBox on wasm and PyTorch at 1 and 2 threads, the reference CNN's training
+ * `pnpm setup:native`) at its default pools and at 1 thread (a child process, scripts/native/native-peer.mjs)
+ * against OpenBox on wasm and PyTorch at 1 and 2 threads, the reference CNN's training
  * (batch 64, samples/s) and input gradient (batch 8, steps/s), contenders interleaved A B C D over ≥ 3 rounds,
  * medians with min–max, the load average printed. The native rows also give CPU ÷ wall (libtensorflow's own thread
  * pools) and training GFLOP/s at 6.33 MFLOP per sample (forward 2.11 × 3).
@@ -23,6 +24,7 @@ const TORCH_SCRIPT = join(ROOT, 'bench', 'torch_reference.py');
 const COMMAND = 'pnpm setup:native && node --import tsx scripts/bench-native.mjs';
 const TRAIN_MFLOP_PER_SAMPLE = 6.33;
 const args = process.argv.slice(2);
+process.env['TF_CPP_MIN_LOG_LEVEL'] ??= '2'; // libtensorflow's start-up notices, read when it loads
 const ROUNDS = Number(args.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 5);
 const WRITE = !args.includes('--no-write');
 
@@ -47,6 +49,18 @@ try {
   torchSkipped = `PyTorch skipped: /usr/bin/python3 ${TORCH_SCRIPT} did not start (${error.message})`;
 }
 
+// 2b. OpenBox native at 1 thread, in its own process (libtensorflow reads its pool sizes once, at start).
+let native1;
+if (problem === undefined) {
+  native1 = new LinePeer(
+    process.execPath,
+    [join(ROOT, 'scripts', 'native', 'native-peer.mjs')],
+    { TF_NUM_INTRAOP_THREADS: '1', TF_NUM_INTEROP_THREADS: '1' },
+    'native-peer.mjs',
+  );
+  await native1.ready();
+}
+
 // 3. Contenders: each measures one round and returns its rate.
 const cpuShare = {};
 function openbox(backend, tfName, task, measure) {
@@ -59,6 +73,17 @@ function openbox(backend, tfName, task, measure) {
       const used = process.cpuUsage(cpu);
       (cpuShare[`${backend} ${task}`] ??= []).push((used.user + used.system) / 1e6 / result.seconds);
       return task === 'train' ? result.samplesPerSecond : result.stepsPerSecond;
+    },
+  };
+}
+function nativeOneThread(task, steps) {
+  return {
+    name: 'OpenBox native 1 thread',
+    async measure() {
+      const answer = await native1.ask(JSON.stringify({ task, steps }));
+      if (answer.error !== undefined) throw new Error(answer.error);
+      (cpuShare[`native 1 thread ${task}`] ??= []).push(answer.cpuPerWall);
+      return answer.rate;
     },
   };
 }
@@ -96,7 +121,9 @@ const rows = [];
 let nativeTrainGflops;
 for (const { label, task, steps, run } of TASKS) {
   const contenders = [
-    ...(problem === undefined ? [openbox('native', 'tensorflow', task, () => run(steps))] : []),
+    ...(problem === undefined
+      ? [openbox('native', 'tensorflow', task, () => run(steps)), nativeOneThread(task, steps)]
+      : []),
     openbox('wasm', 'wasm', task, () => run(steps)),
     ...(torch ? [pytorch(1, task, steps), pytorch(2, task, steps)] : []),
   ];
@@ -107,20 +134,23 @@ for (const { label, task, steps, run } of TASKS) {
   );
   const by = Object.fromEntries(summaries.map((s) => [s.name, s]));
   const native = by['OpenBox native'];
+  const native1Summary = by['OpenBox native 1 thread'];
   const ratio = (a, b) => (a && b ? formatRatio(a, b) : '—');
   rows.push([
     label,
     native ? formatSummary(native) : 'not installed',
+    native1Summary ? formatSummary(native1Summary) : 'not installed',
     formatSummary(by['OpenBox wasm']),
     by['PyTorch 1 thread'] ? formatSummary(by['PyTorch 1 thread']) : 'skipped',
     by['PyTorch 2 threads'] ? formatSummary(by['PyTorch 2 threads']) : 'skipped',
     ratio(native, by['PyTorch 2 threads']),
-    ratio(native, by['PyTorch 1 thread']),
+    ratio(native1Summary, by['PyTorch 1 thread']),
     ratio(native, by['OpenBox wasm']),
   ]);
   if (native && task === 'train') nativeTrainGflops = (native.median * TRAIN_MFLOP_PER_SAMPLE) / 1000;
 }
 torch?.close();
+native1?.close();
 
 // 5. The table, the CPU ÷ wall of the OpenBox rows, the section.
 const share = Object.entries(cpuShare)
@@ -129,11 +159,12 @@ const share = Object.entries(cpuShare)
 const header = [
   'work',
   'OpenBox native',
+  'OpenBox native 1 thread',
   'OpenBox wasm',
   'PyTorch 1 thread',
   'PyTorch 2 threads',
   'native / PyTorch 2',
-  'native / PyTorch 1',
+  'native 1 thread / PyTorch 1',
   'native / wasm',
 ];
 const table = markdownTable(header, rows);

@@ -74,7 +74,11 @@ function locateTfjsNode() {
 function checkBackend() {
   const child = spawnSync(process.execPath, [join(ROOT, 'scripts', 'native', 'check-backend.mjs'), RUNTIME], {
     encoding: 'utf8',
-    env: { ...process.env, LD_LIBRARY_PATH: '' },
+    env: {
+      ...process.env,
+      LD_LIBRARY_PATH: '',
+      TF_CPP_MIN_LOG_LEVEL: process.env['TF_CPP_MIN_LOG_LEVEL'] ?? '2',
+    },
   });
   const last = child.stdout?.trim().split('\n').at(-1) ?? '';
   try {
