@@ -17,7 +17,10 @@
  *   node scripts/setup-native.mjs               all steps (each skipped when its artifact is there)
  *   node scripts/setup-native.mjs --check       only report the state; exit 0 when the native backend works
  *   node scripts/setup-native.mjs --remove      remove the installed binding (the cache stays): back to wasm
- *   node scripts/setup-native.mjs --tf-version=2.21.0   pin the tensorflow-cpu version
+ *   node scripts/setup-native.mjs --tf-version=2.21.0   pin the tensorflow-cpu version (2.x ≥ 2.9.1)
+ *
+ * Unpinned, the first run lets pip pick the newest `tensorflow-cpu>=2.9.1,<3`; later runs reuse the cached wheel
+ * (offline), so upgrading means pinning the newer version.
  */
 import { realpathSync, readdirSync, existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

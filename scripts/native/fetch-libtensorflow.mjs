@@ -17,7 +17,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { chooseWheel, TFJS_NODE_LIBTENSORFLOW } from './plan.mjs';
+import { chooseWheel, isCompatibleVersion, TFJS_NODE_LIBTENSORFLOW, wheelVersion } from './plan.mjs';
 import { runCommand } from './run-command.mjs';
 
 /** Wheel members copied out (everything else in the 274 MB wheel is the Python package). */
@@ -58,10 +58,16 @@ export function pythonCommand() {
  * version; otherwise pip picks the newest `tensorflow-cpu>=2.9.1,<3` for this python and platform.
  */
 export function ensureWheel(nativeDir, requested) {
+  if (requested !== undefined && !isCompatibleVersion(requested))
+    throw new Error(
+      `tensorflow-cpu ${requested} cannot serve tfjs-node 4.22: its binding needs the C API of a 2.x release ≥ ${TFJS_NODE_LIBTENSORFLOW}`,
+    );
   mkdirSync(nativeDir, { recursive: true });
   const pick = () => {
-    const found = chooseWheel(readdirSync(nativeDir), requested ?? TFJS_NODE_LIBTENSORFLOW);
-    return found && (requested === undefined || found.version === requested) ? found : undefined;
+    const names = readdirSync(nativeDir);
+    // A pinned version: only its own wheel; otherwise the newest compatible one.
+    const mine = requested === undefined ? names : names.filter((n) => wheelVersion(n) === requested);
+    return chooseWheel(mine, requested ?? TFJS_NODE_LIBTENSORFLOW);
   };
   const cached = pick();
   if (cached) return { ...cached, downloaded: false };
