@@ -117,9 +117,9 @@ export async function runExperiments(
     signal: abort.signal,
     moduleUrl: options.poolModule,
     workers,
-    wasmThreads: wasmThreadsPerWorker(workers),
     data: {
       backend,
+      wasmThreads: wasmThreadsPerWorker(workers),
       seed: options.seed,
       quick: options.quick,
       modelPath: options.modelPath,

@@ -21,10 +21,14 @@ export function resolveWorkers(requested: number | undefined, experiments: numbe
   return Math.max(1, Math.min(wanted, experiments));
 }
 
+/** The most wasm threads `initBackend` accepts (the threaded build's pthread pool, runtime's `MAX_WASM_THREADS`). */
+const MAX_WASM_THREADS = 8;
+
 /**
- * wasm threads for each of `workers` pool workers on `cores` cores: 1 when workers ≥ cores, else ⌊cores ÷ workers⌋.
+ * wasm threads for each of `workers` pool workers on `cores` cores: 1 when workers ≥ cores, else ⌊cores ÷ workers⌋,
+ * at most 8 — so the pool's threads never outnumber the cores.
  * @example wasmThreadsPerWorker(2, 2) // 1; wasmThreadsPerWorker(2, 8) // 4
  */
 export function wasmThreadsPerWorker(workers: number, cores: number = availableParallelism()): number {
-  return workers >= cores ? 1 : Math.max(1, Math.floor(cores / workers));
+  return workers >= cores ? 1 : Math.min(MAX_WASM_THREADS, Math.max(1, Math.floor(cores / workers)));
 }

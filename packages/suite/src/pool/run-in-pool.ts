@@ -19,8 +19,6 @@ export interface PoolOptions {
   /** The pool module the workers import (`pool-module.ts`). */
   readonly moduleUrl: URL;
   readonly workers: number;
-  /** `OPENBOX_WASM_THREADS` of each worker. */
-  readonly wasmThreads: number;
   readonly data: Omit<PoolWorkerData, 'moduleUrl'>;
   /** Experiment ids in the order they are handed out. */
   readonly order: readonly string[];
@@ -45,7 +43,7 @@ interface Slot {
 /**
  * Runs every id of `options.order` (and first every `options.prepare`) on a pool of workers; resolves when each has
  * been reported through `onDone`, with every worker terminated.
- * @example await runInPool({ moduleUrl, workers: 2, wasmThreads: 1, data, order, prepare: [], ...callbacks });
+ * @example await runInPool({ moduleUrl, workers: 2, data, order, prepare: [], ...callbacks });
  */
 export function runInPool(options: PoolOptions): Promise<void> {
   const pendingPrepares = options.prepare.map((p) => p.name);
@@ -142,7 +140,6 @@ export function runInPool(options: PoolOptions): Promise<void> {
         eval: source.eval,
         ...(source.execArgv === undefined ? {} : { execArgv: source.execArgv }),
         workerData: { ...options.data, moduleUrl: options.moduleUrl.href } satisfies PoolWorkerData,
-        env: { ...process.env, OPENBOX_WASM_THREADS: String(options.wasmThreads) },
       });
       const slot: Slot = { worker, ready: false, job: undefined, crash: undefined };
       slots.push(slot);

@@ -23,9 +23,9 @@ function transferables(output: ExperimentOutput): ArrayBuffer[] {
 }
 
 async function main(port: NonNullable<typeof parentPort>, data: PoolWorkerData): Promise<void> {
-  // 1. The same backend as the main thread, then the module's experiments and prerequisites.
+  // 1. The same backend as the main thread (on its share of the cores), then the module's experiments and prerequisites.
   if (!isBackendName(data.backend)) throw new Error(`suite worker: unknown backend '${data.backend}'.`);
-  await initBackend({ backend: data.backend });
+  await initBackend({ backend: data.backend, threads: data.wasmThreads });
   const mod = asPoolModule(await import(data.moduleUrl), new URL(data.moduleUrl));
   const experiments = new Map(mod.POOL_EXPERIMENTS.map((e) => [e.id, e]));
   const prerequisites = new Map(mod.POOL_PREREQUISITES.map((p) => [p.name, p]));

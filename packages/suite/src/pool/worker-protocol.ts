@@ -7,6 +7,8 @@ export interface PoolWorkerData {
   readonly moduleUrl: string;
   /** The backend every worker uses: the main thread's choice, so all results come from one backend. */
   readonly backend: string;
+  /** wasm threads of this worker (`initBackend`'s `threads`): the cores shared out among the workers. */
+  readonly wasmThreads: number;
   readonly seed: number;
   readonly quick: boolean;
   readonly modelPath: string | undefined;
