@@ -33,17 +33,17 @@ export function col2im(backend: BackendWasm, cols: tf.TensorInfo, g: PatchGeomet
   for (let b = 0; b < batch; b++) {
     for (let i = 0; i < oh; i++) {
       for (let j = 0; j < ow; j++, row += rowLength) {
+        // Filter columns c0 … c1 − 1 land inside the image; they are consecutive image columns, so one filter row's
+        // patch is one contiguous run in both the column matrix and the image.
+        const left = j * g.strideWidth - g.padLeft;
+        const c0 = Math.max(0, -left);
+        const run = (Math.min(g.filterWidth, w - left) - c0) * ch;
         for (let a = 0; a < g.filterHeight; a++) {
           const r = i * g.strideHeight - g.padTop + a;
-          if (r < 0 || r >= h) continue;
-          for (let c = 0; c < g.filterWidth; c++) {
-            const col = j * g.strideWidth - g.padLeft + c;
-            if (col < 0 || col >= w) continue;
-            const to = ((b * h + r) * w + col) * ch;
-            const from = row + (a * g.filterWidth + c) * ch;
-            for (let k = 0; k < ch; k++)
-              image[to + k] = (image[to + k] as number) + (src[from + k] as number);
-          }
+          if (r < 0 || r >= h || run <= 0) continue;
+          const to = ((b * h + r) * w + left + c0) * ch;
+          const from = row + (a * g.filterWidth + c0) * ch;
+          for (let k = 0; k < run; k++) image[to + k] = (image[to + k] as number) + (src[from + k] as number);
         }
       }
     }

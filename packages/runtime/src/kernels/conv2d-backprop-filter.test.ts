@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectArraysClose } from '@openbox/testing';
+import { FILTER_GRAD_ROUTES, filterGradRoute, type FilterGradRoute } from './conv2d-backprop-filter.js';
 import { expectNoLeak, normalValues, onWasmAndCpu, useWasmWithKernels } from './test-backends.js';
 
 type Pad = 'valid' | 'same' | number | number[][];
@@ -59,13 +61,36 @@ const CASES: Case[] = [
   },
   { name: 'NCHW', x: [2, 3, 8, 7], filter: [3, 2, 3, 4], strides: 2, pad: 'same', dataFormat: 'NCHW' },
   { name: '1×1 filter', x: [2, 5, 5, 4], filter: [1, 1, 4, 3], strides: 1, pad: 'valid' },
+  {
+    name: 'batch 1, 1 channel, same, stride 2, odd',
+    x: [1, 9, 7, 1],
+    filter: [3, 3, 1, 2],
+    strides: 2,
+    pad: 'same',
+  },
+  { name: '4 channels, 1 output, odd', x: [1, 7, 9, 4], filter: [4, 3, 4, 1], strides: [1, 2], pad: 'valid' },
+  { name: 'RGB, same, stride 2', x: [2, 11, 10, 3], filter: [3, 3, 3, 8], strides: 2, pad: 'same' },
 ];
 
-/** dW by the Conv2DBackpropFilter kernel of the active backend, for dy of the forward output's shape. */
-function filterGrad(c: Case): tf.Tensor {
-  const x = tf.tensor4d(normalValues(c.x, 1), c.x);
+const ROUTES = Object.keys(FILTER_GRAD_ROUTES) as FilterGradRoute[];
+
+/** The cpu backend's dW per case, computed once for both routes. */
+const cpuResults = new Map<string, Float32Array>();
+function cpuFilterGrad(c: Case): Float32Array {
+  const known = cpuResults.get(c.name);
+  if (known !== undefined) return known;
+  tf.setBackend('cpu');
+  const out = tf.tidy(() => filterGrad(c));
+  const values = out.dataSync() as Float32Array;
+  out.dispose();
+  cpuResults.set(c.name, values);
+  return values;
+}
+
+/** The forward convolution's geometry. */
+function geometry(c: Case): tf.backend_util.Conv2DInfo {
   const format = c.dataFormat === 'NCHW' ? 'channelsFirst' : 'channelsLast';
-  const { outShape } = tf.backend_util.computeConv2DInfo(
+  return tf.backend_util.computeConv2DInfo(
     c.x,
     c.filter,
     c.strides,
@@ -75,6 +100,12 @@ function filterGrad(c: Case): tf.Tensor {
     false,
     format,
   );
+}
+
+/** dW by the Conv2DBackpropFilter kernel of the active backend, for dy of the forward output's shape. */
+function filterGrad(c: Case): tf.Tensor {
+  const x = tf.tensor4d(normalValues(c.x, 1), c.x);
+  const { outShape } = geometry(c);
   const dy = tf.tensor(normalValues(outShape, 2), outShape);
   return tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, {
     strides: c.strides,
@@ -93,6 +124,36 @@ describe('Conv2DBackpropFilter on wasm', () => {
     expect(shape).toEqual(c.filter);
     // |wasm − cpu| / max(1, max|cpu|), measured: at most 1.6e-6 (reference conv1); bound ≈ 6× that.
     expectArraysClose(relative.wasm, relative.cpu, 1e-5, `${c.name}: wasm vs cpu, ÷ max|cpu|`);
+  });
+
+  // Each route on every case, whichever the kernel would pick: both are exact formulations, so both must match.
+  it.each(ROUTES.flatMap((route) => CASES.map((c) => ({ route, ...c }))))(
+    'route $route matches the cpu backend: $name',
+    ({ route, ...c }) => {
+      const info = geometry(c);
+      tf.setBackend('wasm');
+      const backend = tf.backend() as BackendWasm;
+      const [x, dy] = [
+        tf.tensor4d(normalValues(c.x, 1), c.x),
+        tf.tensor(normalValues(info.outShape, 2), info.outShape),
+      ];
+      const out = FILTER_GRAD_ROUTES[route](backend, x, dy, info, c.dataFormat !== 'NCHW');
+      const wasm = backend.readSync(out.dataId) as Float32Array;
+      expect(out.shape).toEqual(c.filter);
+      backend.disposeData(out.dataId);
+      tf.dispose([x, dy]);
+      const cpu = cpuFilterGrad(c);
+      const scale = Math.max(1, ...cpu.map(Math.abs));
+      // Same bound as the kernel's: |wasm − cpu| / max(1, max|cpu|) ≤ 1e-5 (float32 sums in another order).
+      const rel = (v: Float32Array) => Float64Array.from(v, (e) => e / scale);
+      expectArraysClose(rel(wasm), rel(cpu), 1e-5, `${route}, ${c.name}: wasm vs cpu, ÷ max|cpu|`);
+    },
+  );
+
+  it('takes the GEMM route below 4 input channels and the convolution from 4 on', () => {
+    const pick = (ci: number) =>
+      filterGradRoute(geometry({ ...(CASES[0] as Case), x: [1, 9, 9, ci], filter: [3, 3, ci, 2] }));
+    expect([1, 2, 3, 4, 16].map(pick)).toEqual(['gemm', 'gemm', 'gemm', 'conv', 'conv']);
   });
 
   it('gives the closed form d/dW Σ conv(x, W) = Σ of x over each filter offset', () => {
@@ -123,7 +184,12 @@ describe('Conv2DBackpropFilter on wasm', () => {
     expectNoLeak(() => filterGrad(CASES[3] as Case));
   });
 
-  it('leaves no tensors or wasm buffers behind when it slices the correlation', () => {
-    expectNoLeak(() => filterGrad(CASES.find((c) => c.name === 'valid, strides [3, 2]') as Case));
+  it('leaves no tensors or wasm buffers behind on the GEMM route (NCHW, padded)', () => {
+    expectNoLeak(() => filterGrad(CASES.find((c) => c.name === 'NCHW') as Case));
+  });
+
+  it('leaves no tensors or wasm buffers behind when the convolution route slices the correlation', () => {
+    const strided = CASES.find((c) => c.name === 'valid, strides [3, 2]') as Case;
+    expectNoLeak(() => filterGrad({ ...strided, x: [2, 11, 10, 4], filter: [3, 3, 4, 4] }));
   });
 });
