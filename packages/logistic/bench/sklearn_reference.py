@@ -9,6 +9,8 @@ from stdin:
                                         time LogisticRegression(C = 1/l2, solver, tol, max_iter).fit on <name> with
                                         BLAS limited to <threads>; answer {seconds, iterations, gradientNorm, coef,
                                         intercept}
+  gradnorm <name> <l2> <prefix>        ||grad|| (as below) at OpenBox's parameters, raw float64 <prefix>.theta holding
+                                        K rows of (intercept, coefficients); answer {gradientNorm}
 The gradient norm is computed here in numpy on the fitted coefficients for OpenBox's objective,
 sum_i log-loss_i + (l2/2) sum_k ||w_k||^2 (intercepts unpenalized): scikit-learn minimizes the same objective divided
 by n (C = 1/l2, its loss is the mean), so both sides' figures are comparable.
@@ -92,6 +94,11 @@ def main():
                 "coef": model.coef_.ravel().tolist(),
                 "intercept": model.intercept_.tolist(),
             }
+        elif command == "gradnorm":
+            x, y = data[words[1]]
+            theta = np.fromfile(words[3] + ".theta", dtype="<f8").reshape(-1, x.shape[1] + 1)
+            norm = gradient_norm(x, y, theta[:, 1:], theta[:, 0], float(words[2]))
+            answer = {"gradientNorm": norm}
         else:
             answer = {"error": f"unknown command {command}"}
         print(json.dumps(answer), flush=True)

@@ -1,32 +1,36 @@
-/** Exact multinomial logistic regression in float64: Newton for small problems, L-BFGS for large ones. */
+/** Exact multinomial logistic regression in float64: Newton for small problems, Newton-CG (or L-BFGS) for large ones. */
 import { toDesign } from '../data/design.js';
 import { toClassTarget } from '../data/targets.js';
 import type { MulticlassData } from '../data/types.js';
 import { cholesky, choleskySolve } from '../linalg/cholesky.js';
 import { IllPosedError, MESSAGES } from '../messages.js';
 import { minimizeLbfgs } from './lbfgs.js';
+import { minimizeMultinomialNewtonCg } from './multinomial-newton-cg.js';
 import { multinomialHessian, multinomialObjective } from './multinomial-objective.js';
 import { separatingDirection } from './separation.js';
 
 /** Solvers of {@link fitExactMultinomial}. */
-export const MULTINOMIAL_METHODS = ['auto', 'newton', 'lbfgs'] as const;
+export const MULTINOMIAL_METHODS = ['auto', 'newton', 'newton-cg', 'lbfgs'] as const;
 export type MultinomialMethod = (typeof MULTINOMIAL_METHODS)[number];
 
 /** Options of {@link fitExactMultinomial}. */
 export interface ExactMultinomialOptions {
   /** minimize Σ log-loss + (l2/2)·Σₖ‖wₖ‖², intercepts not penalized (scikit-learn multinomial, C = 1/l2). Default 0. */
   readonly l2?: number;
-  /** `auto` (default): Newton when K·(d+1) <= 200, else L-BFGS. */
+  /**
+   * `auto` (default): Newton when K·(d+1) <= 200, else Newton-CG (Hessian-vector products, no Hessian: see
+   * {@link minimizeMultinomialNewtonCg}); `lbfgs` = the previous large-problem solver.
+   */
   readonly method?: MultinomialMethod;
   /** Default 1e-8 (‖∇‖₂ of the objective above). */
   readonly gradientTolerance?: number;
-  /** Default 100 for Newton, 2000 for L-BFGS. */
+  /** Default 100 for Newton and Newton-CG (Newton steps), 2000 for L-BFGS. */
   readonly maxIterations?: number;
 }
 
 /** Centred parameters (Σₖ bₖ = 0 and Σₖ wₖ = 0: the softmax shift freedom removed). */
 export interface ExactMultinomialFit {
-  readonly method: 'newton' | 'lbfgs';
+  readonly method: 'newton' | 'newton-cg' | 'lbfgs';
   readonly featureNames: readonly string[];
   readonly numClasses: number;
   readonly n: number;
@@ -75,13 +79,21 @@ export function fitExactMultinomial(
   const { y, numClasses } = toClassTarget(fn, data.target, design.n, data.numClasses, data.classNames);
   const p = design.d + 1;
   const size = numClasses * p;
-  const method = requested === 'auto' ? (size <= 200 ? 'newton' : 'lbfgs') : requested;
+  const method = requested === 'auto' ? (size <= 200 ? 'newton' : 'newton-cg') : requested;
   const objective = (t: Float64Array) => multinomialObjective(design, y, numClasses, t, l2);
   let theta: Float64Array = new Float64Array(size);
   let previous: Float64Array = theta;
   let iterations = 0;
   let gradientNorm: number;
-  if (method === 'lbfgs') {
+  if (method === 'newton-cg') {
+    const r = minimizeMultinomialNewtonCg(design, y, numClasses, l2, {
+      gradientTolerance: tol,
+      maxIterations: options.maxIterations ?? 100,
+    });
+    theta = r.theta;
+    iterations = r.iterations;
+    gradientNorm = r.gradientNorm;
+  } else if (method === 'lbfgs') {
     const r = minimizeLbfgs(objective, theta, {
       gradientTolerance: tol,
       maxIterations: options.maxIterations ?? 2000,

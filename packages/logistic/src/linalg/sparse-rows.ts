@@ -47,3 +47,31 @@ export function sparseRows(x: Float64Array, n: number, d: number): SparseRows {
 export function squaredRows(rows: SparseRows): SparseRows {
   return { ...rows, value: rows.value.map((v) => v * v) };
 }
+
+const TRANSPOSES = new WeakMap<SparseRows, SparseRows>();
+
+/**
+ * The transpose as CSR (= the columns of `rows`: n = d rows whose entries index the original rows), built once per
+ * `rows` object (counting sort by column, O(nnz)) and cached.
+ * @example transposeRows(sparseRows(Float64Array.of(0, 2, 3, 0), 2, 2)).index // [1, 0]
+ */
+export function transposeRows(rows: SparseRows): SparseRows {
+  const cached = TRANSPOSES.get(rows);
+  if (cached) return cached;
+  const { n, d } = rows;
+  const start = new Int32Array(d + 1);
+  for (let at = 0; at < rows.index.length; at++) start[rows.index[at]! + 1]! += 1;
+  for (let j = 0; j < d; j++) start[j + 1] = start[j + 1]! + start[j]!;
+  const next = start.slice(0, d);
+  const index = new Int32Array(rows.index.length);
+  const value = new Float64Array(rows.index.length);
+  for (let i = 0; i < n; i++)
+    for (let at = rows.start[i]!; at < rows.start[i + 1]!; at++) {
+      const q = next[rows.index[at]!]!++;
+      index[q] = i;
+      value[q] = rows.value[at]!;
+    }
+  const transposed = { n: d, d: n, start, index, value };
+  TRANSPOSES.set(rows, transposed);
+  return transposed;
+}
