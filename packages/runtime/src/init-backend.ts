@@ -46,6 +46,8 @@ const TFJS_NODE = '@tensorflow/tfjs-node';
 async function loadNodeBinding(moduleName: string): Promise<string> {
   const problem = nodeBindingProblem(moduleName);
   if (problem !== undefined) throw new Error(problem);
+  // libtensorflow prints its CPU-feature notice on stderr at load unless told not to; keep a user's own setting.
+  process.env['TF_CPP_MIN_LOG_LEVEL'] ??= '2';
   await import(moduleName);
   await tf.setBackend('tensorflow');
   return 'tensorflow';
