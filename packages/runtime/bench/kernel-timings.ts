@@ -1,6 +1,13 @@
-/** Per-kernel timings at the reference net's shapes: stock wasm vs OpenBox's wasm kernels (vs cpu where wasm lacks one). */
+/**
+ * Per-kernel timings at the reference net's shapes: stock wasm vs OpenBox's wasm kernels (vs cpu where wasm lacks one),
+ * the two Conv2DBackpropFilter routes against each other, and (run directly) where a training step's time goes.
+ * `npx tsx bench/kernel-timings.ts` (OPENBOX_WASM_THREADS=1|2, BENCH_ROUNDS) prints the route table and the profile.
+ */
 import * as tf from '@tensorflow/tfjs-core';
-import { compare, formatMs, speedup, type Task, type Variant } from './compare.js';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { formatSummary, interleave, loadAverage, type Summary } from '../../../bench/interleave.js';
+import { FILTER_GRAD_ROUTES, filterGradRoute } from '../src/kernels/conv2d-backprop-filter.js';
+import { compare, formatMs, ROUNDS, speedup, type Task, type Variant } from './compare.js';
 
 /** Table rows [kernel, stock, OpenBox, cpu, speed-up]: median ms per call (5 calls per round, interleaved rounds). */
 export async function kernelTimings(): Promise<string[][]> {
@@ -102,4 +109,76 @@ export async function kernelTimings(): Promise<string[][]> {
 
   tf.dispose([x1, dy1, x2, dy2, w2, pooled1, dense.x, dense.w, dense.g, square.a, square.b, dwX, dwW, dwDy]);
   return kernelRows;
+}
+
+/** The reference net's two filter gradients, batch 64: input, output gradient and filter shapes. */
+const FILTER_GRAD_SHAPES = [
+  { layer: 'conv1', x: [64, 28, 28, 1], dy: [64, 24, 24, 16], filter: [5, 5, 1, 16] },
+  { layer: 'conv2', x: [64, 12, 12, 16], dy: [64, 8, 8, 32], filter: [5, 5, 16, 32] },
+] as const;
+
+/**
+ * Both Conv2DBackpropFilter routes (the Conv2D with dy as its filter, the previous implementation, and the GEMM
+ * im2col(x)ᵀ · dy) at the reference net's shapes on the active wasm backend, interleaved over `rounds` rounds of
+ * `reps` calls each (median per round). Rows: [layer, Conv2D route, GEMM route, GEMM ÷ Conv2D, route taken].
+ * @example const rows = await filterGradRouteTimings(); // after initBackend({ backend: 'wasm' })
+ */
+export async function filterGradRouteTimings(rounds = Math.max(3, ROUNDS), reps = 5): Promise<string[][]> {
+  const backend = tf.backend() as BackendWasm;
+  const rows: string[][] = [];
+  for (const shape of FILTER_GRAD_SHAPES) {
+    const x = tf.randomNormal([...shape.x], 0, 1, 'float32', 1);
+    const dy = tf.randomNormal([...shape.dy], 0, 1, 'float32', 2);
+    const info = tf.backend_util.computeConv2DInfo(
+      [...shape.x] as [number, number, number, number],
+      [...shape.filter] as [number, number, number, number],
+      1,
+      1,
+      'valid',
+    );
+    const timed = (route: keyof typeof FILTER_GRAD_ROUTES) => () => {
+      const times: number[] = [];
+      for (let i = 0; i <= reps; i++) {
+        const t0 = performance.now();
+        backend.disposeData(FILTER_GRAD_ROUTES[route](backend, x, dy, info, true).dataId);
+        if (i > 0) times.push(performance.now() - t0); // the first call warms up
+      }
+      return times.sort((a, b) => a - b)[reps >> 1] as number;
+    };
+    const [conv, gemm] = (await interleave(
+      [
+        { name: 'conv', measure: timed('conv') },
+        { name: 'gemm', measure: timed('gemm') },
+      ],
+      rounds,
+    )) as [Summary, Summary];
+    rows.push([
+      `${shape.layer} [${shape.x.join(',')}]→[${shape.filter.join(',')}]`,
+      `${formatSummary(conv)} ms`,
+      `${formatSummary(gemm)} ms`,
+      `${(gemm.median / conv.median).toFixed(2)}×`,
+      filterGradRoute(info),
+    ]);
+    tf.dispose([x, dy]);
+  }
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { initBackend } = await import('../src/init-backend.js');
+  const { profileTrainingStep } = await import('./training-step-profile.js');
+  const report = await initBackend({ backend: 'wasm' });
+  console.log(`wasm, ${report.threads ?? 1} thread(s); load ${loadAverage()}`);
+  console.log(
+    'Conv2DBackpropFilter routes | Conv2D (dy as filter) | GEMM im2col(x)ᵀ·dy | GEMM ÷ Conv2D | taken',
+  );
+  for (const row of await filterGradRouteTimings()) console.log(row.join(' | '));
+  const { rows, stepMs } = await profileTrainingStep(Number(process.env['PROFILE_STEPS'] ?? 5));
+  console.log(
+    `training step (reference CNN, batch 64, Adam), profiled: ${stepMs.toFixed(1)} ms; per kernel:`,
+  );
+  for (const r of rows.slice(0, 12))
+    console.log(`${r.ms.toFixed(2).padStart(7)} ms  ×${r.calls}  ${r.kernel}  ${r.shapes}`);
+  console.log(`load ${loadAverage()}`);
+  process.exit(0); // the threaded build's pthread workers would keep Node alive
 }
