@@ -89,3 +89,12 @@ export function zerosOutput(
 export function heapView(backend: BackendWasm, x: tf.TensorInfo): Float32Array {
   return backend.typedArrayFromHeap(x) as Float32Array;
 }
+
+/**
+ * All of wasm memory as one float32 array, and where `view` (a {@link heapView} or {@link zerosOutput} array) starts in
+ * it: for `copyWithin` between two tensors, a native memmove with no per-call allocation (`subarray` allocates).
+ * @example const { heap, at } = wholeHeap(values); heap.copyWithin(at, from, from + run);
+ */
+export function wholeHeap(view: Float32Array): { heap: Float32Array; at: number } {
+  return { heap: new Float32Array(view.buffer), at: view.byteOffset >> 2 };
+}
