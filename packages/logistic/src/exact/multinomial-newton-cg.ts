@@ -8,9 +8,9 @@
  * space: the step stays orthogonal to it). Parameters are feature-major inside, Θ[a·K + k].
  */
 import type { Design } from '../data/types.js';
-import { rowsTimes } from '../linalg/rows-times.js';
 import { rowsTransposeTimes } from '../linalg/rows-transpose-times.js';
 import { sparseRows, squaredRows } from '../linalg/sparse-rows.js';
+import { multinomialProducts } from './multinomial-products.js';
 
 /** Options of {@link minimizeMultinomialNewtonCg}. */
 export interface NewtonCgOptions {
@@ -20,6 +20,8 @@ export interface NewtonCgOptions {
   readonly maxIterations?: number;
   /** CG iterations per Newton step. Default 500. */
   readonly maxInnerIterations?: number;
+  /** Threads for the products (see {@link multinomialProducts}); the result is the same for any count. Default: the cores. */
+  readonly workers?: number;
 }
 
 /** θ (K rows of (bₖ, wₖ), as {@link multinomialObjective}), Newton steps, Hessian-vector products, final ‖∇‖₂. */
@@ -73,10 +75,43 @@ export function minimizeMultinomialNewtonCg(
   const rows = sparseRows(design.x, n, d);
   const squares = squaredRows(rows);
   const scratchU = new Float64Array(n * K);
+  const raw = multinomialProducts(rows, K, options.workers);
+  // 0. Centred coordinates θ' = (b + μᵀw, w), i.e. the design X − 1μᵀ: same minimizer (the intercepts are free),
+  //    and without the mean image's direction, which dominates X̃ᵀX̃ for non-negative pixels, CG needs fewer
+  //    products (MNIST 2,000 × 784, l2 = 1: 388 instead of 650). The centred products are the sparse ones with a rank-one correction (sparsity is kept).
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++)
+    for (let at = rows.start[i]!; at < rows.start[i + 1]!; at++) mean[rows.index[at]!]! += rows.value[at]!;
+  for (let j = 0; j < d; j++) mean[j] = mean[j]! / n;
+  const shift = new Float64Array(K);
+  const products = {
+    times(v: Float64Array, out: Float64Array): Float64Array {
+      raw.times(v, out);
+      shift.fill(0);
+      for (let j = 0; j < d; j++)
+        for (let k = 0; k < K; k++) shift[k] = shift[k]! + mean[j]! * v[(1 + j) * K + k]!;
+      for (let o = 0; o < n * K; o += K) for (let k = 0; k < K; k++) out[o + k] = out[o + k]! - shift[k]!;
+      return out;
+    },
+    transposeTimes(g: Float64Array): Float64Array {
+      const r = raw.transposeTimes(g);
+      for (let j = 0; j < d; j++)
+        for (let k = 0; k < K; k++) r[(1 + j) * K + k] = r[(1 + j) * K + k]! - mean[j]! * r[k]!;
+      return r;
+    },
+  };
+  /** ‖∇‖ in the original coordinates: ∇_b = ∇'_b, ∇_w = ∇'_w + μ∇'_b. */
+  const originalNorm = (g: Float64Array): number => {
+    let s = 0;
+    for (let k = 0; k < K; k++) s += g[k]! ** 2;
+    for (let j = 0; j < d; j++)
+      for (let k = 0; k < K; k++) s += (g[(1 + j) * K + k]! + mean[j]! * g[k]!) ** 2;
+    return Math.sqrt(s);
+  };
 
   // 1. Value, gradient and probabilities at Θ (one X̃Θ and one X̃ᵀR pass).
   const evaluate = (theta: Float64Array): Point => {
-    const eta = rowsTimes(rows, theta, K);
+    const eta = products.times(theta, new Float64Array(n * K));
     let value = 0;
     for (let i = 0, o = 0; i < n; i++, o += K) {
       let max = -Infinity;
@@ -90,7 +125,7 @@ export function minimizeMultinomialNewtonCg(
     const prob = eta;
     const residual = prob.slice();
     for (let i = 0; i < n; i++) residual[i * K + y[i]!] = residual[i * K + y[i]!]! - 1;
-    const gradient = rowsTransposeTimes(rows, residual, K);
+    const gradient = products.transposeTimes(residual);
     for (let a = K; a < size; a++) {
       value += 0.5 * l2 * theta[a]! ** 2;
       gradient[a] = gradient[a]! + l2 * theta[a]!;
@@ -100,20 +135,27 @@ export function minimizeMultinomialNewtonCg(
 
   // 2. H·v at a point (two passes), and the diagonal preconditioner.
   const hessianTimes = (prob: Float64Array, v: Float64Array): Float64Array => {
-    const u = rowsTimes(rows, v, K, scratchU);
+    const u = products.times(v, scratchU);
     for (let o = 0; o < n * K; o += K) {
       let m = 0;
       for (let k = 0; k < K; k++) m += prob[o + k]! * u[o + k]!;
       for (let k = 0; k < K; k++) u[o + k] = prob[o + k]! * (u[o + k]! - m);
     }
-    const hv = rowsTransposeTimes(rows, u, K);
+    const hv = products.transposeTimes(u);
     for (let a = K; a < size; a++) hv[a] = hv[a]! + l2 * v[a]!;
     return hv;
   };
   const diagonal = (prob: Float64Array): Float64Array => {
     const w = new Float64Array(n * K);
     for (let o = 0; o < n * K; o++) w[o] = prob[o]! * (1 - prob[o]!);
+    // Σᵢ (xᵢⱼ − μⱼ)² wᵢₖ = Σ x² w − 2μⱼ Σ x w + μⱼ² Σ w.
     const diag = rowsTransposeTimes(squares, w, K);
+    const first = rowsTransposeTimes(rows, w, K);
+    for (let j = 0; j < d; j++)
+      for (let k = 0; k < K; k++) {
+        const a = (1 + j) * K + k;
+        diag[a] = diag[a]! - 2 * mean[j]! * first[a]! + mean[j]! ** 2 * first[k]!;
+      }
     let max = 0;
     for (let a = 0; a < size; a++) max = Math.max(max, (diag[a] = diag[a]! + (a >= K ? l2 : 0)));
     for (let a = 0; a < size; a++) diag[a] = Math.max(diag[a]!, 1e-12 * max);
@@ -122,10 +164,10 @@ export function minimizeMultinomialNewtonCg(
 
   let theta: Float64Array = new Float64Array(size);
   let current = evaluate(theta);
-  let gradientNorm = Math.sqrt(dot(current.gradient, current.gradient));
+  let gradientNorm = originalNorm(current.gradient);
   const initialNorm = gradientNorm;
   let iterations = 0;
-  let products = 0;
+  let hessianProducts = 0;
   while (gradientNorm > tol && iterations < maxIterations) {
     // 3. Preconditioned CG on H s = −∇ (s, r, z, q centred over classes).
     const diag = diagonal(current.prob);
@@ -138,7 +180,7 @@ export function minimizeMultinomialNewtonCg(
     let rz = dot(r, z);
     for (let inner = 0; inner < maxInner; inner++) {
       const hq = hessianTimes(current.prob, q);
-      products++;
+      hessianProducts++;
       const curvature = dot(q, hq);
       if (!(curvature > 0)) break;
       const alpha = rz / curvature;
@@ -169,10 +211,12 @@ export function minimizeMultinomialNewtonCg(
     if (!accepted) break;
     theta = accepted.theta;
     current = accepted.point;
-    gradientNorm = Math.sqrt(dot(current.gradient, current.gradient));
+    gradientNorm = originalNorm(current.gradient);
   }
-  // 5. Back to K rows of (bₖ, wₖ).
+  // 5. Back to the original coordinates (bₖ = b'ₖ − μᵀwₖ) as K rows of (bₖ, wₖ).
   const out = new Float64Array(size);
   for (let a = 0; a < p; a++) for (let k = 0; k < K; k++) out[k * p + a] = theta[a * K + k]!;
-  return { theta: out, iterations, hessianProducts: products, gradientNorm };
+  for (let k = 0; k < K; k++)
+    for (let j = 0; j < d; j++) out[k * p] = out[k * p]! - mean[j]! * theta[(1 + j) * K + k]!;
+  return { theta: out, iterations, hessianProducts, gradientNorm };
 }

@@ -26,6 +26,8 @@ export interface ExactMultinomialOptions {
   readonly gradientTolerance?: number;
   /** Default 100 for Newton and Newton-CG (Newton steps), 2000 for L-BFGS. */
   readonly maxIterations?: number;
+  /** Threads for Newton-CG's products on large designs; the result is bit-identical for any count. Default: the cores. */
+  readonly workers?: number;
 }
 
 /** Centred parameters (Σₖ bₖ = 0 and Σₖ wₖ = 0: the softmax shift freedom removed). */
@@ -72,6 +74,8 @@ export function fitExactMultinomial(
   const tol = options.gradientTolerance ?? 1e-8;
   if (!(l2 >= 0) || !Number.isFinite(l2))
     throw new Error(MESSAGES.badOption(fn, 'l2', l2, 'a finite number >= 0'));
+  if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1))
+    throw new Error(MESSAGES.badOption(fn, 'workers', options.workers, 'an integer >= 1'));
   const requested = options.method ?? 'auto';
   if (!MULTINOMIAL_METHODS.includes(requested))
     throw new Error(MESSAGES.badOption(fn, 'method', requested, MULTINOMIAL_METHODS.join(' | ')));
@@ -89,6 +93,7 @@ export function fitExactMultinomial(
     const r = minimizeMultinomialNewtonCg(design, y, numClasses, l2, {
       gradientTolerance: tol,
       maxIterations: options.maxIterations ?? 100,
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
     });
     theta = r.theta;
     iterations = r.iterations;

@@ -33,7 +33,7 @@ const int = (a: SharedArrays, name: string) =>
  * - `binary-objective`: rows [from, to) of x/y at `theta` → partials[slot] = (loss, gradient…), weights rows;
  * - `weighted-gram`: rows [from, to) of x with `weights` → gram[slot] = that block's X̃ᵀWX̃ (no l2);
  * - `rows-times`: CSR rows [from, to) → rows of `out` = X̃·`v` (k columns, intercept row first);
- * - `columns-times`: CSC rows (= features) [from, to) → rows 1 + j of `out` = (Xᵀ·`g`)ⱼ (the intercept row apart).
+ * - `columns-times`: CSC rows (= features) [from, to) → rows 1 + j of `outT` = (Xᵀ·`g`)ⱼ (the intercept row apart).
  */
 export const KERNELS: Record<KernelName, (a: SharedArrays, task: PoolTask) => void> = {
   'binary-objective': (a, { from, to, slot }) => {
@@ -74,7 +74,7 @@ export const KERNELS: Record<KernelName, (a: SharedArrays, task: PoolTask) => vo
   },
   'columns-times': (a, { from, to }) => {
     const k = int(a, 'k');
-    const out = f64(a, 'out').subarray((1 + from) * k, (1 + to) * k);
+    const out = f64(a, 'outT').subarray((1 + from) * k, (1 + to) * k);
     out.fill(0);
     const cols = {
       n: to - from,
