@@ -139,9 +139,13 @@ export async function filterGradRouteTimings(rounds = Math.max(3, ROUNDS), reps 
     const timed = (route: keyof typeof FILTER_GRAD_ROUTES) => () => {
       const times: number[] = [];
       for (let i = 0; i <= reps; i++) {
+        // A new dy each call, as in training: XNNPACK caches packed operands by tensor, so reusing one would hide the
+        // packing that every real backward pass pays.
+        const fresh = tf.clone(dy);
         const t0 = performance.now();
-        backend.disposeData(FILTER_GRAD_ROUTES[route](backend, x, dy, info, true).dataId);
+        backend.disposeData(FILTER_GRAD_ROUTES[route](backend, x, fresh, info, true).dataId);
         if (i > 0) times.push(performance.now() - t0); // the first call warms up
+        fresh.dispose();
       }
       return times.sort((a, b) => a - b)[reps >> 1] as number;
     };
@@ -169,10 +173,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { profileTrainingStep } = await import('./training-step-profile.js');
   const report = await initBackend({ backend: 'wasm' });
   console.log(`wasm, ${report.threads ?? 1} thread(s); load ${loadAverage()}`);
-  console.log(
-    'Conv2DBackpropFilter routes | Conv2D (dy as filter) | GEMM im2col(x)ᵀ·dy | GEMM ÷ Conv2D | taken',
-  );
-  for (const row of await filterGradRouteTimings()) console.log(row.join(' | '));
+  if (process.env['PROFILE_ONLY'] === undefined) {
+    console.log(
+      'Conv2DBackpropFilter routes | Conv2D (dy as filter) | GEMM im2col(x)ᵀ·dy | GEMM ÷ Conv2D | taken',
+    );
+    for (const row of await filterGradRouteTimings()) console.log(row.join(' | '));
+  }
   const { rows, stepMs } = await profileTrainingStep(Number(process.env['PROFILE_STEPS'] ?? 5));
   console.log(
     `training step (reference CNN, batch 64, Adam), profiled: ${stepMs.toFixed(1)} ms; per kernel:`,
