@@ -11,9 +11,12 @@ export type FilterGradRoute = keyof typeof FILTER_GRAD_ROUTES;
 
 /**
  * From this many input channels on, the filter gradient is one Conv2D with dy as its filter; below, im2col(x)ᵀ · dy.
- * With few input channels the transposed im2col is small (kh·kw·ci rows) and the convolution's output has only
- * kh·kw·ci pixels, which XNNPACK runs badly; measured at the reference net, batch 64, interleaved: conv1 (ci 1) GEMM
- * 0.67× the convolution's time, conv2 (ci 16) GEMM 1.8× (its 1.6 M-value im2col is a JS loop).
+ * Both routes have XNNPACK pack dy on every call (~10 ns per value, one thread: tfjs-backend-wasm 4.22 exposes no
+ * XNNPACK op with two dynamic operands); with few input channels the GEMM's other operand, the transposed im2col, is
+ * small (kh·kw·ci rows), while the convolution route adds two transposes of dy and runs an output of only kh·kw·ci
+ * pixels. Measured at the reference net, batch 64, a new dy per call, interleaved (`bench/kernel-timings.ts`): conv1
+ * (ci 1) GEMM 0.64× the Conv2D route's time on one thread (0.9× [0.58–1.2] inside a training step), 1.02× on two;
+ * conv2 (ci 16) GEMM 1.6× (its 1.6 M-value im2col), so from 4 channels on the Conv2D route is kept.
  */
 export const MIN_CONV_FILTER_GRAD_CHANNELS = 4;
 
