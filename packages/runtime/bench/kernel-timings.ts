@@ -5,8 +5,22 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { formatSummary, interleave, loadAverage, type Summary } from '../../../bench/interleave.js';
-import { FILTER_GRAD_ROUTES, filterGradRoute } from '../src/kernels/conv2d-backprop-filter.js';
+import {
+  formatRatio,
+  formatSummary,
+  interleave,
+  loadAverage,
+  summarize,
+  type Summary,
+} from '../../../bench/interleave.js';
+import {
+  conv2dBackpropFilter,
+  FILTER_GRAD_ROUTES,
+  filterGradKernel,
+  filterGradRoute,
+  type FilterGradRoute,
+} from '../src/kernels/conv2d-backprop-filter.js';
+import { profileTrainingStep } from './training-step-profile.js';
 import { compare, formatMs, ROUNDS, speedup, type Task, type Variant } from './compare.js';
 
 /** Table rows [kernel, stock, OpenBox, cpu, speed-up]: median ms per call (5 calls per round, interleaved rounds). */
@@ -168,9 +182,47 @@ export async function filterGradRouteTimings(rounds = Math.max(3, ROUNDS), reps 
   return rows;
 }
 
+/** Register `kernelFunc` as wasm's Conv2DBackpropFilter (keeping the registered setupFunc). */
+function useFilterKernel(kernelFunc: unknown): void {
+  const current = tf.getKernel('Conv2DBackpropFilter', 'wasm');
+  tf.unregisterKernel('Conv2DBackpropFilter', 'wasm');
+  tf.registerKernel({
+    kernelName: 'Conv2DBackpropFilter',
+    backendName: 'wasm',
+    kernelFunc: kernelFunc as tf.KernelFunc,
+    setupFunc: current?.setupFunc,
+  });
+}
+
+/**
+ * Both filter-gradient routes inside reference-CNN training steps (each forced on every layer in turn, interleaved
+ * over `rounds` rounds of a 3-step profile): per layer, [layer, Conv2D route, GEMM route, GEMM ÷ Conv2D] with the
+ * kernel's median ms per step; OpenBox's own kernel is registered again afterwards.
+ * @example const rows = await filterGradInTraining(); // after initBackend({ backend: 'wasm' })
+ */
+export async function filterGradInTraining(rounds = 5): Promise<string[][]> {
+  const perLayer = new Map<string, Record<FilterGradRoute, number[]>>();
+  for (let round = 0; round < rounds; round++) {
+    for (const route of (round % 2 === 0 ? ['conv', 'gemm'] : ['gemm', 'conv']) as FilterGradRoute[]) {
+      useFilterKernel(filterGradKernel(route));
+      const { rows } = await profileTrainingStep(3);
+      for (const row of rows.filter((r) => r.kernel === 'Conv2DBackpropFilter')) {
+        const layer = row.shapes;
+        const entry = perLayer.get(layer) ?? { conv: [], gemm: [] };
+        entry[route].push(row.ms);
+        perLayer.set(layer, entry);
+      }
+    }
+  }
+  useFilterKernel(conv2dBackpropFilter);
+  return [...perLayer].map(([layer, ms]) => {
+    const [conv, gemm] = [summarize('conv', ms.conv), summarize('gemm', ms.gemm)];
+    return [layer, `${formatSummary(conv)} ms`, `${formatSummary(gemm)} ms`, formatRatio(gemm, conv)];
+  });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { initBackend } = await import('../src/init-backend.js');
-  const { profileTrainingStep } = await import('./training-step-profile.js');
   const report = await initBackend({ backend: 'wasm' });
   console.log(`wasm, ${report.threads ?? 1} thread(s); load ${loadAverage()}`);
   if (process.env['PROFILE_ONLY'] === undefined) {
@@ -179,6 +231,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     );
     for (const row of await filterGradRouteTimings()) console.log(row.join(' | '));
   }
+  console.log(
+    'Conv2DBackpropFilter inside training steps | Conv2D route | GEMM route | GEMM ÷ Conv2D (per-round range)',
+  );
+  for (const row of await filterGradInTraining()) console.log(row.join(' | '));
   const { rows, stepMs } = await profileTrainingStep(Number(process.env['PROFILE_STEPS'] ?? 5));
   console.log(
     `training step (reference CNN, batch 64, Adam), profiled: ${stepMs.toFixed(1)} ms; per kernel:`,

@@ -25,30 +25,48 @@ export function filterGradRoute(info: tf.backend_util.Conv2DInfo): FilterGradRou
   return info.inChannels < MIN_CONV_FILTER_GRAD_CHANNELS ? 'gemm' : 'conv';
 }
 
+/** A Conv2DBackpropFilter kernel function: the kernel's arguments in, dW out. */
+type FilterGradKernel = (args: {
+  inputs: tf.NamedTensorInfoMap;
+  backend: BackendWasm;
+  attrs: tf.NamedAttrMap;
+}) => tf.TensorInfo;
+
+/**
+ * A Conv2DBackpropFilter kernel that always takes `route` (or, without one, the route {@link filterGradRoute} picks):
+ * benchmarks register it to compare the routes inside a training step.
+ * @example tf.registerKernel({ kernelName: 'Conv2DBackpropFilter', backendName: 'wasm', kernelFunc: filterGradKernel('conv') })
+ */
+export function filterGradKernel(route?: FilterGradRoute): FilterGradKernel {
+  return function conv2dBackpropFilter(args) {
+    const { inputs, backend } = args;
+    const attrs = args.attrs as unknown as tf.Conv2DBackpropFilterAttrs;
+    const { x, dy } = inputs as unknown as { x: tf.TensorInfo; dy: tf.TensorInfo };
+    const format = tf.backend_util.convertConv2DDataFormat(attrs.dataFormat);
+    const info = tf.backend_util.computeConv2DInfo(
+      x.shape as [number, number, number, number],
+      attrs.filterShape,
+      attrs.strides,
+      1,
+      attrs.pad,
+      attrs.dimRoundingMode,
+      false,
+      format,
+    );
+    return FILTER_GRAD_ROUTES[route ?? filterGradRoute(info)](
+      backend,
+      x,
+      dy,
+      info,
+      format === 'channelsLast',
+    );
+  };
+}
+
 /**
  * The filter gradient of a 2-D convolution, dW[kh, kw, ci, co] = Σ_{b, i, j} x[b, i·s + kh − pad, j·s + kw − pad, ci] ·
  * dy[b, i, j, co], by the route {@link filterGradRoute} picks (see {@link filterGradByGemm}, {@link filterGradByConv}).
  * Supports NHWC and NCHW, any stride, 'valid' / 'same' / numeric / explicit padding; dilation 1 (as tfjs' gradient).
  * @example tf.grad((w) => tf.conv2d(x, w, 1, 'valid').sum())(w) // runs this kernel on wasm
  */
-export function conv2dBackpropFilter(args: {
-  inputs: tf.NamedTensorInfoMap;
-  backend: BackendWasm;
-  attrs: tf.NamedAttrMap;
-}): tf.TensorInfo {
-  const { inputs, backend } = args;
-  const attrs = args.attrs as unknown as tf.Conv2DBackpropFilterAttrs;
-  const { x, dy } = inputs as unknown as { x: tf.TensorInfo; dy: tf.TensorInfo };
-  const format = tf.backend_util.convertConv2DDataFormat(attrs.dataFormat);
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    attrs.filterShape,
-    attrs.strides,
-    1,
-    attrs.pad,
-    attrs.dimRoundingMode,
-    false,
-    format,
-  );
-  return FILTER_GRAD_ROUTES[filterGradRoute(info)](backend, x, dy, info, format === 'channelsLast');
-}
+export const conv2dBackpropFilter: FilterGradKernel = filterGradKernel();
