@@ -133,6 +133,8 @@ export async function sklearnComparison(): Promise<string> {
           sklearn('scikit-learn newton-cg, tol 1e-8/n, 2 threads', 'newton-cg', tight, 2),
           sklearn('scikit-learn lbfgs, default tol 1e-4, 2 threads', 'lbfgs', 1e-4, 2),
         );
+      // One untimed warm-up per contender (V8's JIT, numpy's first calls), then the timed rounds.
+      for (const contender of contenders) await contender.measure();
       console.log(`${c.name}: ${contenders.length} contenders × ${ROUNDS} rounds, load ${loadAverage()}`);
       const summaries = await interleave(contenders, ROUNDS, (r, f) =>
         console.log(`  round ${r + 1}: ${f.map((s) => formatFigure(s, 3)).join(' / ')} s`),
@@ -174,7 +176,7 @@ export async function sklearnComparison(): Promise<string> {
   const info = peer?.info;
   return [
     ...skipped,
-    `Same float64 data on both sides, same objective Σ log-loss + (l2/2)‖W‖² with l2 = ${L2} (scikit-learn C = 1), intercepts unpenalized. Time in seconds, median [min–max] over ${ROUNDS} interleaved rounds; "OpenBox ÷ peer speed" = peer time / OpenBox time per round (> 1: OpenBox faster). Final ‖∇‖₂ of the summed objective, computed by the same numpy code on each side's coefficients. scikit-learn's tol is on the mean loss (max |∇| / n), so 1e-8/n asks for the same target; its lbfgs also stops on a relative decrease of 64·eps, which is why it ends above it.`,
+    `Same float64 data on both sides, same objective Σ log-loss + (l2/2)‖W‖² with l2 = ${L2} (scikit-learn C = 1), intercepts unpenalized. Time in seconds, median [min–max] over ${ROUNDS} interleaved rounds after one untimed warm-up each; OpenBox uses its default threads (the cores, through its worker pool for ≥ 50,000 rows or large Newton-CG products); "OpenBox ÷ peer speed" = peer time / OpenBox time per round (> 1: OpenBox faster). Final ‖∇‖₂ of the summed objective, computed by the same numpy code on each side's coefficients. scikit-learn's tol is on the mean loss (max |∇| / n), so 1e-8/n asks for the same target; its lbfgs also stops on a relative decrease of 64·eps, which is why it ends above it.`,
     info
       ? `scikit-learn ${info.sklearn}, numpy ${info.numpy}, Python ${info.python}, BLAS ${info.blas.map((b) => `${b.api} (${b.threads} threads)`).join(', ')}.`
       : '',
