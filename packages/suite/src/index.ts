@@ -27,8 +27,11 @@ export type {
   PngArtifact,
   ProgressFn,
 } from './experiment.js';
-export { runSuite } from './run-suite.js';
+export { runSuite, SUITE_POOL_MODULE } from './run-suite.js';
 export type { RunSuiteOptions, SuiteEvent } from './run-suite.js';
+// The worker pool: a module of experiments that workers import, and their shared cached models
+export { MAX_SUITE_WORKERS } from './pool/pool-size.js';
+export type { PoolModule, PrepareContext, Prerequisite } from './pool/pool-module.js';
 
 // Run ids and partial folders
 export { newRunId } from './run-id.js';

@@ -374,6 +374,12 @@ export const CLI_OPTION_CASES: readonly CliCase[] = [
   plain('suite --quick=yes', ['suite', '--quick=yes'], 2, ['--quick']),
   plain('suite unknown option', ['suite', '--bogus'], 2, ['--bogus']),
   plain('suite positional', ['suite', 'now'], 2, ['now']),
+  plain('suite --workers 0', ['suite', '--workers', '0'], 2, ['--workers', "'0'", '1 to 64']),
+  plain('suite --workers 65', ['suite', '--workers', '65'], 2, ['--workers', "'65'", '1 to 64']),
+  plain('suite --workers 1.5', ['suite', '--workers', '1.5'], 2, ['--workers', '1.5']),
+  plain('suite --workers two', ['suite', '--workers', 'two'], 2, ['--workers', 'two']),
+  plain('suite --workers empty', ['suite', '--workers', ''], 2, ['--workers']),
+  plain('suite --workers missing', ['suite', '--workers'], 2, ['--workers']),
   // serve and start
   ...(['serve', 'start'] as const).flatMap((cmd) => [
     plain(`${cmd} --port -1`, [cmd, '--port', '-1'], 2, ['--port', '-1']),

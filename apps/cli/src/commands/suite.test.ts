@@ -45,6 +45,18 @@ describe('openbox suite', () => {
     }
   });
 
+  it('--help shows --workers with its bounds', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      expect(await main(['suite', '--help'])).toBe(0);
+      const help = log.mock.calls.map((c) => String(c[0])).join('\n');
+      expect(help).toContain('[--workers N]');
+      expect(help).toMatch(/--workers N +worker threads running experiments side by side/);
+    } finally {
+      log.mockRestore();
+    }
+  });
+
   it('options: defaults; a bad seed, an empty --only item and unknown ids are usage errors (exit 2)', async () => {
     expect(parseOptions(SUITE_OPTIONS, [])).toEqual({
       out: 'results',
@@ -52,7 +64,13 @@ describe('openbox suite', () => {
       only: [],
       seed: 0,
       model: undefined,
+      workers: undefined,
     });
+    expect(parseOptions(SUITE_OPTIONS, ['--workers', '3']).workers).toBe(3);
+    for (const bad of ['0', '65', '1.5', 'two', '-2'])
+      expect(() => parseOptions(SUITE_OPTIONS, ['--workers', bad])).toThrow(
+        `--workers must be an integer from 1 to 64, got '${bad}'.`,
+      );
     expect(parseOptions(SUITE_OPTIONS, ['--only', 'logistic-synthetic, laplacian-kernel']).only).toEqual([
       'logistic-synthetic',
       'laplacian-kernel',

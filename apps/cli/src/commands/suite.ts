@@ -1,10 +1,16 @@
 /** `openbox suite`: run the comparison suite's experiments and write `results/<run-id>/`. */
 import { initBackend, loadModel } from '@openbox/runtime';
-import { EXPERIMENT_IDS, SUITE_EXPERIMENTS, runSuite, type Manifest } from '@openbox/suite';
+import {
+  EXPERIMENT_IDS,
+  MAX_SUITE_WORKERS,
+  SUITE_EXPERIMENTS,
+  runSuite,
+  type Manifest,
+} from '@openbox/suite';
 import { parseOptions, type OptionSpecs, type ParsedOptions } from '../args.js';
 import type { Command } from '../command.js';
 import { SEED_OPTION } from '../common-options.js';
-import { createProgressDisplay } from '../progress.js';
+import { createProgressDisplay, type ProgressDisplay } from '../progress.js';
 import { formatUsage } from '../usage.js';
 
 /** The options of `openbox suite`. */
@@ -32,16 +38,39 @@ export const SUITE_OPTIONS = {
     placeholder: 'model.json',
     help: 'your own TensorFlow.js model for the CNN experiments (default: the reference MNIST CNN)',
   },
+  workers: {
+    kind: 'integer',
+    min: 1,
+    max: MAX_SUITE_WORKERS,
+    help: 'worker threads running experiments side by side (default: one per core); 1 runs them one at a time',
+  },
 } as const satisfies OptionSpecs;
 
 /** Parsed `openbox suite` options (built by `openbox start` too). */
-export type SuiteArgs = Omit<ParsedOptions<typeof SUITE_OPTIONS>, 'model'> & {
+export type SuiteArgs = Omit<ParsedOptions<typeof SUITE_OPTIONS>, 'model' | 'workers'> & {
   readonly model?: string | undefined;
+  readonly workers?: number | undefined;
 };
+
+/**
+ * One progress display per experiment and per cached model being prepared, so that experiments running side by
+ * side in workers each keep their own label.
+ */
+class Displays {
+  readonly #byKey = new Map<string, ProgressDisplay>();
+  has(key: string): boolean {
+    return this.#byKey.has(key);
+  }
+  get(key: string): ProgressDisplay {
+    let display = this.#byKey.get(key);
+    if (display === undefined) this.#byKey.set(key, (display = createProgressDisplay()));
+    return display;
+  }
+}
 
 /** Run the suite with a progress display on stderr; prints the run folder on stdout. */
 export async function runSuiteWithProgress(args: SuiteArgs): Promise<Manifest> {
-  const display = createProgressDisplay();
+  const displays = new Displays();
   const manifest = await runSuite({
     experiments: SUITE_EXPERIMENTS,
     out: args.out,
@@ -49,17 +78,26 @@ export async function runSuiteWithProgress(args: SuiteArgs): Promise<Manifest> {
     only: args.only,
     seed: args.seed,
     ...(args.model === undefined ? {} : { modelPath: args.model }),
+    ...(args.workers === undefined ? {} : { workers: args.workers }),
     onEvent(event) {
-      if (event.type === 'start') display.start(event.title, event.index, event.total);
-      else if (event.type === 'progress') display.update(event.step, event.total, event.label);
-      else {
+      if (event.type === 'start') displays.get(event.id).start(event.title, event.index, event.total);
+      else if (event.type === 'progress') displays.get(event.id).update(event.step, event.total, event.label);
+      else if (event.type === 'prepare') {
+        const key = `prepare:${event.name}`;
+        if (!displays.has(key)) displays.get(key).start(`preparing the cached ${event.name}`, 0, 1);
+        const prepared = displays.get(key);
+        prepared.update(event.step, event.total, event.label);
+        if (event.step >= event.total) prepared.end('ready');
+      } else {
         const { entry } = event;
         const seconds = (entry.durationMs / 1000).toFixed(1);
-        display.end(
-          entry.status === 'ok'
-            ? `${entry.verdict?.status} (${seconds} s)`
-            : `FAILED: ${entry.error} (${seconds} s)`,
-        );
+        displays
+          .get(event.id)
+          .end(
+            entry.status === 'ok'
+              ? `${entry.verdict?.status} (${seconds} s)`
+              : `FAILED: ${entry.error} (${seconds} s)`,
+          );
       }
     },
   });
@@ -73,7 +111,7 @@ export async function runSuiteWithProgress(args: SuiteArgs): Promise<Manifest> {
 export const suiteCommand: Command = {
   summary: 'run the comparison suite (every claim of the thread, measured) and write results/<run-id>/',
   usage: formatUsage(
-    'openbox suite [--out DIR] [--quick] [--only id,id] [--seed N] [--model model.json]',
+    'openbox suite [--out DIR] [--quick] [--only id,id] [--seed N] [--model model.json] [--workers N]',
     SUITE_OPTIONS,
   ),
   async run(argv) {

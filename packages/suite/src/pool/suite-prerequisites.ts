@@ -75,6 +75,7 @@ function cnnPrerequisite(
     usedBy,
     isCached: (cacheDir) => cnnMetaMatches(referenceCnnDir(cacheDir, model), model.seed, model.epochs),
     async prepare(ctx) {
+      ctx.progress(0, model.epochs, `training ${name}`);
       const { model: net } = await loadReferenceCnn({
         cacheDir: ctx.cacheDir,
         ...model,
