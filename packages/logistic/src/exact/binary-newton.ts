@@ -1,11 +1,12 @@
 /** Exact binary logistic regression in float64 by Newton's method (= IRLS) with a backtracking line search. */
 import { toDesign } from '../data/design.js';
 import { toBinaryTarget } from '../data/targets.js';
-import type { BinaryData, Design } from '../data/types.js';
-import { cholesky, choleskyInverse, choleskySolve, type CholeskyFactor } from '../linalg/cholesky.js';
+import type { BinaryData } from '../data/types.js';
+import { cholesky, choleskyInverse } from '../linalg/cholesky.js';
 import { IllPosedError, MESSAGES } from '../messages.js';
-import type { Evaluation } from './binary-objective.js';
-import { binaryEngine, type BinaryEngine } from './binary-engine.js';
+import { binaryEngine } from './binary-engine.js';
+import { warmStart } from './binary-warm-start.js';
+import { newton, norm2 } from './newton-steps.js';
 import { separatingDirection } from './separation.js';
 
 export { binaryHessian, binaryObjective, sigmoid, softplus } from './binary-objective.js';
@@ -52,22 +53,13 @@ export interface ExactLogisticFit {
   readonly covariance: Float64Array;
 }
 
-/** ‖v‖₂, scaled by max |vᵢ| so that entries above ~1e154 do not overflow the sum of squares. */
-function norm2(v: Float64Array): number {
-  let scale = 0;
-  for (const e of v) scale = Math.max(scale, Math.abs(e));
-  if (scale === 0 || !Number.isFinite(scale)) return scale;
-  let s = 0;
-  for (const e of v) s += (e / scale) ** 2;
-  return scale * Math.sqrt(s);
-}
-
 /**
  * Maximum-likelihood (l2 = 0) or L2-penalized binary logistic regression, exact in float64.
  * Newton step s = −H⁻¹∇ with H = XᵀWX + l2·I₀, W = diag(p(1−p)), halved until the objective decreases
  * (Armijo, c = 1e-4). With l2 = 0 it first rejects collinear/constant columns and n < d + 1, and after the fit
  * checks for separation, throwing {@link IllPosedError} (kind `separation`) naming the features of the separating
- * direction instead of returning diverging coefficients.
+ * direction instead of returning diverging coefficients. On large designs (see the `warmStart` and `workers`
+ * options) Newton starts from a subsample's fit and its passes run over fixed row blocks on worker threads.
  * @example fitExactLogistic({ features: [0, 0, 1, 1, 1, 0], shape: [3, 2], target: [0, 1, 1] }, { l2: 1 })
  */
 export function fitExactLogistic(data: BinaryData, options: ExactLogisticOptions = {}): ExactLogisticFit {
@@ -138,132 +130,4 @@ export function fitExactLogistic(data: BinaryData, options: ExactLogisticOptions
     nullLogLikelihood,
     covariance,
   };
-}
-
-/** Cholesky of h, retried with a growing relative ridge (1e-12 … 1e-2) when h is numerically singular. */
-function ridgedCholesky(h: Float64Array, p: number): CholeskyFactor | null {
-  let factor = cholesky(h, p);
-  for (let ridge = 1e-12; !factor && ridge < 1; ridge *= 100) {
-    const hr = h.slice();
-    for (let a = 0; a < p; a++) hr[a * p + a] = hr[a * p + a]! * (1 + ridge) + ridge;
-    factor = cholesky(hr, p);
-  }
-  return factor;
-}
-
-/**
- * θ − t·step for t = 1, ½, ¼, … (at most 60 halvings) until Armijo (c = 1e-4) holds, with float64 roundoff of the
- * summed loss allowed (near the optimum the decrease is below it); null when no t decreases the objective.
- */
-function lineSearch(
-  engine: BinaryEngine,
-  theta: Float64Array,
-  current: Evaluation,
-  step: Float64Array,
-): { theta: Float64Array; evaluation: Evaluation } | null {
-  const p = theta.length;
-  let slope = 0;
-  for (let a = 0; a < p; a++) slope -= step[a]! * current.gradient[a]!;
-  let t = 1;
-  for (let halvings = 0; halvings < 60; halvings++, t /= 2) {
-    const candidate = new Float64Array(p);
-    for (let a = 0; a < p; a++) candidate[a] = theta[a]! - t * step[a]!;
-    const e = engine.objective(candidate, true);
-    if (e.loss <= current.loss + 1e-4 * t * slope + 1e-13 * Math.abs(current.loss))
-      return { theta: candidate, evaluation: e };
-  }
-  return null;
-}
-
-/** The state {@link newton} ends in: θ, the iterate before it, the evaluation at θ, the last Hessian formed and where. */
-interface NewtonRun {
-  readonly theta: Float64Array;
-  readonly previous: Float64Array;
-  readonly current: Evaluation;
-  readonly iterations: number;
-  readonly converged: boolean;
-  readonly hessian: Float64Array | null;
-  readonly hessianAt: Float64Array;
-}
-
-/**
- * Newton steps s = −H⁻¹∇ from θ₀ with {@link lineSearch}, until ‖∇‖ <= tol and then at most `polishSteps` more
- * (each squares the error, to float64 precision; stops as soon as one no longer lowers ‖∇‖), or a stall.
- */
-function newton(
-  engine: BinaryEngine,
-  theta0: Float64Array,
-  tol: number,
-  maxIterations: number,
-  polishSteps: number,
-): NewtonRun {
-  const p = theta0.length;
-  let theta = theta0;
-  let previous: Float64Array = new Float64Array(p);
-  let current = engine.objective(theta, true);
-  let gradientNorm = norm2(current.gradient);
-  let iterations = 0;
-  let converged = false;
-  let polish = 0;
-  let hessian: Float64Array | null = null;
-  let hessianAt = theta;
-  while (iterations < maxIterations) {
-    if (gradientNorm <= tol) {
-      converged = true;
-      if (polish++ >= polishSteps || gradientNorm === 0) break;
-    }
-    hessian = engine.hessian(current.weights);
-    hessianAt = theta;
-    const factor = ridgedCholesky(hessian, p);
-    if (!factor) break;
-    const next = lineSearch(engine, theta, current, choleskySolve(factor, current.gradient));
-    iterations++;
-    if (!next) break; // no decrease possible in float64: stalled
-    if (converged && norm2(next.evaluation.gradient) >= gradientNorm) break; // polishing no longer helps
-    previous = theta;
-    theta = next.theta;
-    current = next.evaluation;
-    gradientNorm = norm2(current.gradient);
-  }
-  return {
-    theta,
-    previous,
-    current,
-    iterations,
-    converged: converged || gradientNorm <= tol,
-    hessian,
-    hessianAt,
-  };
-}
-
-/**
- * A start for Newton on a large design: the minimizer on every 8th row with l2 scaled by the rows kept (so both
- * objectives are about proportional), itself warm-started while large; 0 when that fit fails to converge (e.g. a
- * subsample that is separable; a start worse than 0 on the full data is caught by the caller).
- */
-function warmStart(
-  design: Design,
-  y: Float64Array,
-  l2: number,
-  tol: number,
-  workers: number | undefined,
-): Float64Array {
-  const { n, d, x } = design;
-  const p = d + 1;
-  const m = Math.ceil(n / 8);
-  const xs = new Float64Array(m * d);
-  const ys = new Float64Array(m);
-  for (let r = 0; r < m; r++) {
-    xs.set(x.subarray(r * 8 * d, r * 8 * d + d), r * d);
-    ys[r] = y[r * 8]!;
-  }
-  const sub = { n: m, d, x: xs, names: design.names };
-  const subL2 = (l2 * m) / n;
-  const deeper = m >= 8 * Math.max(4096, 16 * p * p);
-  const start = deeper ? warmStart(sub, ys, subL2, tol, workers) : new Float64Array(p);
-  const engine = binaryEngine(sub, ys, subL2, workers);
-  // The subsample's error is O(√(d/m)) anyway: 1e-6 of its starting gradient is plenty.
-  const g0 = norm2(engine.objective(start, false).gradient);
-  const run = newton(engine, start, Math.max(tol, 1e-6 * g0), 50, 0);
-  return run.converged ? run.theta : new Float64Array(p);
 }

@@ -5,11 +5,14 @@
  * §7.1), then backtracks (Armijo). One product H·v = X̃ᵀ[P ⊙ (U − rowsum(P ⊙ U))] + l2·v_w with U = X̃V costs two
  * CSR passes (2·nnz·K multiply-adds, zeros skipped); the preconditioner is the Hessian's diagonal
  * Σᵢ x̃ᵢₐ² pᵢₖ(1 − pᵢₖ) + l2, and every CG vector is centred over classes (the softmax shift is the Hessian's null
- * space: the step stays orthogonal to it). Parameters are feature-major inside, Θ[a·K + k].
+ * space: the step stays orthogonal to it). It iterates in centred coordinates ({@link centredProducts}: the
+ * design X − 1μᵀ, ~1.7× fewer CG iterations on images) and stops on ‖∇‖ of the original ones. Parameters are
+ * feature-major inside, Θ[a·K + k].
  */
 import type { Design } from '../data/types.js';
 import { rowsTransposeTimes } from '../linalg/rows-transpose-times.js';
 import { sparseRows, squaredRows } from '../linalg/sparse-rows.js';
+import { centredProducts } from './multinomial-centred.js';
 import { multinomialProducts } from './multinomial-products.js';
 
 /** Options of {@link minimizeMultinomialNewtonCg}. */
@@ -76,38 +79,8 @@ export function minimizeMultinomialNewtonCg(
   const squares = squaredRows(rows);
   const scratchU = new Float64Array(n * K);
   const raw = multinomialProducts(rows, K, options.workers);
-  // 0. Centred coordinates θ' = (b + μᵀw, w), i.e. the design X − 1μᵀ: same minimizer (the intercepts are free),
-  //    and without the mean image's direction, which dominates X̃ᵀX̃ for non-negative pixels, CG needs fewer
-  //    products (MNIST 2,000 × 784, l2 = 1: 388 instead of 650). The centred products are the sparse ones with a rank-one correction (sparsity is kept).
-  const mean = new Float64Array(d);
-  for (let i = 0; i < n; i++)
-    for (let at = rows.start[i]!; at < rows.start[i + 1]!; at++) mean[rows.index[at]!]! += rows.value[at]!;
-  for (let j = 0; j < d; j++) mean[j] = mean[j]! / n;
-  const shift = new Float64Array(K);
-  const products = {
-    times(v: Float64Array, out: Float64Array): Float64Array {
-      raw.times(v, out);
-      shift.fill(0);
-      for (let j = 0; j < d; j++)
-        for (let k = 0; k < K; k++) shift[k] = shift[k]! + mean[j]! * v[(1 + j) * K + k]!;
-      for (let o = 0; o < n * K; o += K) for (let k = 0; k < K; k++) out[o + k] = out[o + k]! - shift[k]!;
-      return out;
-    },
-    transposeTimes(g: Float64Array): Float64Array {
-      const r = raw.transposeTimes(g);
-      for (let j = 0; j < d; j++)
-        for (let k = 0; k < K; k++) r[(1 + j) * K + k] = r[(1 + j) * K + k]! - mean[j]! * r[k]!;
-      return r;
-    },
-  };
-  /** ‖∇‖ in the original coordinates: ∇_b = ∇'_b, ∇_w = ∇'_w + μ∇'_b. */
-  const originalNorm = (g: Float64Array): number => {
-    let s = 0;
-    for (let k = 0; k < K; k++) s += g[k]! ** 2;
-    for (let j = 0; j < d; j++)
-      for (let k = 0; k < K; k++) s += (g[(1 + j) * K + k]! + mean[j]! * g[k]!) ** 2;
-    return Math.sqrt(s);
-  };
+  // 0. Centred coordinates (see centredProducts): fewer CG iterations, same minimizer.
+  const { mean, products, originalNorm } = centredProducts(rows, raw, K);
 
   // 1. Value, gradient and probabilities at Θ (one X̃Θ and one X̃ᵀR pass).
   const evaluate = (theta: Float64Array): Point => {
