@@ -1,19 +1,31 @@
 /**
  * `pnpm bench` for @openbox/attribution: integrated gradients, Grad-CAM, occlusion and the model-randomization cascade
  * on the reference MNIST CNN (wasm, as users get it) against PyTorch at 1 and 2 threads on the same weights and
- * digits (bench/torch_attribution.py). The rounds are interleaved (OpenBox, torch-1, torch-2, repeated); medians with
- * min–max. Both sides' IG, Grad-CAM, occlusion and cascade results are compared here (max |Δ| printed and checked).
- * `--quick`: 2 rounds on 8 digits (4 for occlusion and the cascade), for development; the section is then not written.
- * `--rounds=N`: N rounds instead of 5 (2 with `--quick`); fewer than 3 write nothing unless `--write`.
+ * digits (bench/torch_attribution.py). Per task the contenders take turns (`interleave`: OpenBox, PyTorch 1 thread,
+ * PyTorch 2 threads, and Captum's IG where it is importable, over ≥ 3 rounds); medians with min–max, ratios with the
+ * per-round range. Both sides explain the same output, the logit of the label (OpenBox's default `output: 'logits'`;
+ * the peer's net ends at the dense layer), and their IG, Grad-CAM, occlusion and cascade results are compared here
+ * (max |Δ| printed and checked). `OPENBOX_TORCH_PYTHON`: the python with torch (default /usr/bin/python3).
+ * `--quick`: 3 rounds on 8 digits (4 for occlusion and the cascade), for development; the section is then not written.
+ * `--rounds=N` (≥ 3): N rounds instead of 5 (3 with `--quick`).
  * `--write`: write the section even with `--quick` (labelled with the command that reproduces it).
  * `--keep`: keep the exchange folder (weights, digits, OpenBox's results) and print its path.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  formatRatio,
+  formatSummary,
+  interleave,
+  loadAverage,
+  type Contender,
+  type Summary,
+} from '../../../bench/interleave.js';
 import { LinePeer } from '../../../bench/line-peer.js';
+import { torchPython } from '../../../bench/torch-python.js';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { loadMnist } from '@openbox/datasets';
@@ -30,13 +42,12 @@ import { occlusion } from '../src/perturbation/occlusion.js';
 
 const QUICK = process.argv.includes('--quick');
 const ROUNDS_ARG = process.argv.find((a) => a.startsWith('--rounds='));
-const ROUNDS = ROUNDS_ARG ? Math.max(1, Number.parseInt(ROUNDS_ARG.slice(9), 10) || 1) : QUICK ? 2 : 5;
-const WRITE = (!QUICK && ROUNDS >= 3) || process.argv.includes('--write');
+const ROUNDS = ROUNDS_ARG ? Number(ROUNDS_ARG.slice('--rounds='.length)) : QUICK ? 3 : 5;
+const WRITE = !QUICK || process.argv.includes('--write');
 const N = QUICK
   ? { ig: 8, gradcam: 8, occlusion: 4, cascade: 4 }
   : { ig: 64, gradcam: 64, occlusion: 16, cascade: 16 };
 const STEPS = 50;
-const PYTHON = '/usr/bin/python3';
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'torch_attribution.py');
 /** Relative tolerance of the cross-check, max |Δ| / max |OpenBox value|: float32 on both sides, different summation orders. */
 const TOLERANCE = 1e-3;
@@ -108,13 +119,19 @@ function saveWeights(dir: string, shapes: Record<string, number[]>, model: tfl.L
 }
 
 /** A persistent PyTorch process at `threads` threads answering one JSON line per command. */
-class TorchWorker extends LinePeer<{ torch: string; threads: number; captum: boolean }> {
+class TorchWorker extends LinePeer<{
+  torch: string;
+  threads: number;
+  captum: string | null;
+  captumMissing: string | null;
+}> {
   constructor(
+    python: string,
     dir: string,
     readonly threads: number,
   ) {
     super(
-      PYTHON,
+      python,
       [SCRIPT, dir, String(threads)],
       { OMP_NUM_THREADS: String(threads) },
       `torch_attribution.py (${threads} threads)`,
@@ -122,22 +139,15 @@ class TorchWorker extends LinePeer<{ torch: string; threads: number; captum: boo
   }
 }
 
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
-const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
-/** Samples/s as "median (min–max)". */
-const rateCell = (n: number, seconds: number[]) => {
-  const r = seconds.map((s) => n / s);
-  return `${fmt(median(r))} (${fmt(Math.min(...r))}–${fmt(Math.max(...r))})`;
-};
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 async function main(): Promise<void> {
-  const load = () =>
-    loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ');
-  const loadBefore = load();
+  if (!Number.isInteger(ROUNDS) || ROUNDS < 3)
+    throw new Error(`--rounds must be an integer ≥ 3, got ${ROUNDS}`);
+  const loadBefore = loadAverage();
   const backend = await initBackend();
+  // `threads` is read structurally: older `BackendReport`s have none (one wasm thread).
+  const wasmThreads = (backend as { threads?: number }).threads ?? 1;
   const { model } = await loadReferenceCnn();
   const test = loadMnist({ seed: 0 }).test;
   const n = Math.max(...Object.values(N));
@@ -166,13 +176,11 @@ async function main(): Promise<void> {
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   tf.dispose(Object.values(outputs));
 
-  // 2. PyTorch, if Debian's python has it.
-  const probe = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
-  const skipped =
-    probe.error !== undefined || probe.status !== 0
-      ? `${PYTHON} cannot import torch (${probe.error?.message ?? probe.stderr.trim().split('\n').at(-1)}); install python3-torch`
-      : undefined;
-  const workers = skipped ? [] : [new TorchWorker(dir, 1), new TorchWorker(dir, 2)];
+  // 2. PyTorch, if Debian's python (or OPENBOX_TORCH_PYTHON) has it.
+  const py = torchPython();
+  const skipped = 'skipped' in py ? py.skipped : undefined;
+  const python = 'python' in py ? py.python : undefined;
+  const workers = python ? [new TorchWorker(python, dir, 1), new TorchWorker(python, dir, 2)] : [];
   await Promise.all(workers.map((w) => w.ready()));
   type Compared = {
     maxAbs: number;
@@ -199,29 +207,37 @@ async function main(): Promise<void> {
     return { name, ...c, ok };
   });
 
-  // 3. Interleaved rounds: per task, OpenBox then torch-1 then torch-2; one untimed warm-up of each first.
-  const times: Record<Task, number[][]> = { ig: [], gradcam: [], occlusion: [], cascade: [] };
-  const variants = 1 + workers.length;
-  for (const task of TASKS) times[task] = Array.from({ length: variants }, () => []);
+  // 3. Per task, interleaved rounds (OpenBox, PyTorch 1 thread, PyTorch 2 threads, Captum's IG at 2 threads where it
+  //    imports); one untimed warm-up of each first. Each figure is samples/s (digits ÷ seconds of one call).
   const openboxOnce = (task: Task) => {
     const start = performance.now();
     const out = tasks[task]();
     out.forEach((t) => t.dataSync()); // wait for the values, as a user reading the map does
     tf.dispose(out);
-    return (performance.now() - start) / 1000;
+    return N[task] / ((performance.now() - start) / 1000);
   };
-  for (const task of TASKS) {
-    openboxOnce(task);
-    for (const w of workers) await w.ask(`run ${task}`);
-  }
+  const peerOnce = async (w: TorchWorker, command: string, task: Task) =>
+    N[task] / (await w.ask<{ seconds: number }>(command)).seconds;
+  const captumWorker = workers.find((w) => w.threads === 2 && w.info?.captum);
+  const summaries = {} as Record<Task, Summary[]>;
   const tensorsBefore = tf.memory().numTensors;
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const task of TASKS) {
-      times[task][0]!.push(openboxOnce(task));
-      for (const [k, w] of workers.entries())
-        times[task][k + 1]!.push((await w.ask<{ seconds: number }>(`run ${task}`)).seconds);
-    }
-    console.log(`round ${round + 1}/${ROUNDS} done, load ${load()}`);
+  for (const task of TASKS) {
+    const contenders: Contender[] = [
+      { name: 'OpenBox wasm', measure: () => openboxOnce(task) },
+      ...workers.map((w) => ({
+        name: `PyTorch ${w.threads} thread${w.threads > 1 ? 's' : ''}`,
+        measure: () => peerOnce(w, `run ${task}`, task),
+      })),
+      ...(task === 'ig' && captumWorker
+        ? [{ name: 'Captum 2 threads', measure: () => peerOnce(captumWorker, 'run captum-ig', task) }]
+        : []),
+    ];
+    for (const c of contenders) await c.measure();
+    summaries[task] = await interleave(contenders, ROUNDS, (round, figures) =>
+      console.log(
+        `${task} round ${round + 1}/${ROUNDS}: ${figures.map((f, i) => `${contenders[i]!.name} ${f.toFixed(1)}`).join(', ')}; load ${loadAverage()}`,
+      ),
+    );
   }
   workers.forEach((w) => w.close());
   const leaked = tf.memory().numTensors - tensorsBefore;
@@ -242,9 +258,9 @@ async function main(): Promise<void> {
     .map(([name, ms]) => `${name} ${((100 * ms) / kernelTotal).toFixed(0)}%`)
     .join(', ');
   console.log(`IG kernels: ${profile.kernels.length} calls, ${kernelTotal.toFixed(0)} ms; ${topKernels}`);
-  const memoryRun = skipped
+  const memoryRun = !python
     ? undefined
-    : spawnSync(PYTHON, [SCRIPT, dir, '2', '--memory', 'ig'], { encoding: 'utf8', timeout: 600_000 });
+    : spawnSync(python, [SCRIPT, dir, '2', '--memory', 'ig'], { encoding: 'utf8', timeout: 600_000 });
   const torchPeak =
     memoryRun?.status === 0
       ? (JSON.parse(memoryRun.stdout.trim().split('\n').at(-1) ?? '{}') as { peakBytes: number }).peakBytes
@@ -252,7 +268,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--keep')) console.log(`exchange folder kept: ${dir}`);
   else rmSync(dir, { recursive: true, force: true });
   x.dispose();
-  const loadAfter = load();
+  const loadAfter = loadAverage();
 
   // 5. Report.
   const header = [
@@ -260,16 +276,23 @@ async function main(): Promise<void> {
     'digits',
     'OpenBox wasm (samples/s)',
     ...workers.map((w) => `PyTorch ${w.threads} thread${w.threads > 1 ? 's' : ''} (samples/s)`),
-    ...workers.map((w) => `OpenBox speed ÷ PyTorch-${w.threads}`),
+    ...(captumWorker ? ['Captum 2 threads (samples/s)'] : []),
+    ...workers.map((w) => `OpenBox ÷ PyTorch ${w.threads} thread${w.threads > 1 ? 's' : ''}`),
+    ...(captumWorker ? ['OpenBox ÷ Captum'] : []),
   ];
   const rows = TASKS.map((task) => {
-    const [ob, ...peers] = times[task];
+    const [ob, ...peers] = summaries[task];
+    const torchPeers = peers.filter((p) => p.name.startsWith('PyTorch'));
+    const captum = peers.find((p) => p.name.startsWith('Captum'));
+    const optional = (f: (s: Summary) => string) => (captumWorker ? [captum ? f(captum) : '—'] : []);
     return [
       LABELS[task],
       N[task],
-      rateCell(N[task], ob!),
-      ...peers.map((p) => rateCell(N[task], p)),
-      ...peers.map((p) => `${(median(p) / median(ob!)).toFixed(2)}×`),
+      formatSummary(ob!),
+      ...torchPeers.map((p) => formatSummary(p)),
+      ...optional(formatSummary),
+      ...torchPeers.map((p) => formatRatio(ob!, p)),
+      ...optional((c) => formatRatio(ob!, c)),
     ];
   });
   /** A cell's `|` would end the cell: escaped for Markdown. */
@@ -311,12 +334,12 @@ async function main(): Promise<void> {
         `float64 is ${split.map((c) => (c.openboxVs64 <= c.torchVs64 ? 'OpenBox' : 'PyTorch')).join(', ')}: a value within ` +
         'float32 rounding of a ReLU / max-pool kink (a conv1 pre-activation ≈ 0, seen in development) went the other way';
   const body = [
-    `Backend: ${backend.chosen} (tfjs '${tf.getBackend()}'). Reference CNN (\`loadReferenceCnn()\`, cached), the first MNIST test`,
+    `Backend: ${backend.chosen} (tfjs '${tf.getBackend()}', ${wasmThreads} thread${wasmThreads === 1 ? '' : 's'}). Reference CNN (\`loadReferenceCnn()\`, cached), the first MNIST test`,
     `digits of \`loadMnist({ seed: 0 })\`, each explained for its label (logits); internal batch ${batchRows} rows on both sides.`,
-    `Medians over ${ROUNDS} interleaved rounds (OpenBox, PyTorch 1 thread, PyTorch 2 threads, per task), min–max in brackets,`,
-    'after one untimed warm-up of each. Speed ratios are median PyTorch time ÷ median OpenBox time from the same rounds (above 1:',
-    'OpenBox faster). Where PyTorch at 2 threads is slower than at 1, its threads were waiting for cores that other work held',
-    '(see the load average below): on a quiet machine 2 threads are the fair peer.',
+    `Medians over ${ROUNDS} interleaved rounds per task (\`interleave\`: OpenBox, PyTorch 1 thread, PyTorch 2 threads${captumWorker ? ', Captum' : ''}`,
+    "take turns), min–max in brackets, after one untimed warm-up of each. A ratio is OpenBox's median rate ÷ the peer's, with",
+    'the range of the per-round ratios (above 1: OpenBox faster). Where PyTorch at 2 threads is slower than at 1, its threads',
+    'were waiting for cores that other work held (see the load average below): on a quiet machine 2 threads are the fair peer.',
     '',
     table,
     '',
@@ -327,7 +350,11 @@ async function main(): Promise<void> {
     '',
     skipped
       ? `PyTorch peer skipped: ${skipped}.`
-      : `PyTorch ${info?.torch} (Debian \`python3-torch\`, benchmark only). Captum ${info?.captum ? 'imported' : 'is not installable here (PyPI is unreachable)'}: ` +
+      : `PyTorch ${info?.torch} (Debian \`python3-torch\`, benchmark only). ${
+          info?.captum
+            ? `Captum ${info.captum}: its \`IntegratedGradients\` (Gauss–Legendre, same internal batch) is timed beside the hand-written IG.`
+            : `Captum skipped: ${python} cannot import it (${info?.captumMissing ?? 'unknown'}).`
+        } Besides, ` +
         'the peer is the same computations written out by hand (`bench/torch_attribution.py`) on the same weights (exported ' +
         'from tfjs, NHWC→NCHW, kernels and dense rows re-ordered), the same Gauss–Legendre nodes (numpy `leggauss`, as ' +
         'Captum), windows and cascade weights. Both sides compute the same numbers (checked in every run: OpenBox within ' +
@@ -336,10 +363,10 @@ async function main(): Promise<void> {
     '',
     skipped ? '' : checkTable,
     '',
-    `Load average (1/5/15 min) on ${cpus().length} cores: ${loadBefore} before, ${loadAfter} after. Where it is well above 1,`,
+    `Load average: ${loadBefore} before, ${loadAfter} after. Where it is well above 1,`,
     'other work shared the CPU; both sides take turns, so the ratios are fairer than the absolute rates.',
     '',
-    '**What stands between OpenBox and PyTorch here.** tfjs runs wasm single-threaded in Node (PyTorch: both cores),',
+    `**What stands between OpenBox and PyTorch here.** wasm ran on ${wasmThreads} thread${wasmThreads === 1 ? '' : 's'} (PyTorch 2 threads: both cores),`,
     'with 128-bit SIMD and no FMA (PyTorch: AVX2 + FMA via oneDNN), and every method is many small kernels through the',
     `tfjs engine. One profiled integrated-gradients run (\`tf.profile\`, ${profile.kernels.length} kernel calls): ${topKernels} of`,
     'the kernel time; the input gradient through conv2/conv1 and the max pools is the runtime kernels of the runtime benchmark.',
@@ -349,8 +376,7 @@ async function main(): Promise<void> {
   if (failed.length > 0) {
     console.error(`cross-check failed: ${failed.map((c) => c.name).join(', ')}`);
     process.exitCode = 1;
-  } else if (!WRITE)
-    console.log('BENCHMARKS.md not written (--quick or under 3 rounds; add --write to write it)');
+  } else if (!WRITE) console.log('BENCHMARKS.md not written (--quick; add --write to write it)');
   else
     writeBenchmarkSection(
       'attribution',
@@ -365,3 +391,5 @@ async function main(): Promise<void> {
 }
 
 await main();
+// A threaded wasm backend's worker threads keep Node alive after the work is done (initBackend at 2 threads).
+process.exit(process.exitCode ?? 0);

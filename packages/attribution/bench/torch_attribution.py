@@ -4,7 +4,7 @@ bench/run.ts exports the trained tfjs weights (and the fully re-initialized ones
 the digits, the targets and its own results to a folder as raw little-endian float32 (NHWC, tfjs kernel layouts) with
 a manifest.json. This script loads them into an equivalent nn.Module (NHWC -> NCHW, kernels [kh, kw, in, out] ->
 [out, in, kh, kw], the dense rows reordered from tfjs's h, w, c flatten order to PyTorch's c, h, w) and computes, written
-out by hand (Captum is used only if importable; it is not installed here):
+out by hand (Captum's IntegratedGradients is timed beside them, "run captum-ig", where Captum imports):
   - integrated gradients, Gauss-Legendre nodes from numpy's leggauss (as Captum), zero baseline, batched gradients,
     and the completeness delta (as OpenBox computes it);
   - Grad-CAM on conv2 (post-ReLU activations), ReLU, bilinear upsampling with half-pixel centres;
@@ -36,7 +36,8 @@ def load(name):
 
 
 class Net(nn.Module):
-    """conv5x5x16 + ReLU -> pool 2 -> conv5x5x32 + ReLU -> pool 2 -> flatten -> dense 10 (logits)."""
+    """conv5x5x16 + ReLU -> pool 2 -> conv5x5x32 + ReLU -> pool 2 -> flatten -> dense 10 (logits). Every method explains
+    the logit of the label, as OpenBox does by default (output: 'logits', the softmax of the tfjs model stripped)."""
 
     def __init__(self):
         super().__init__()
@@ -271,12 +272,24 @@ if len(sys.argv) > 4 and sys.argv[3] == "--memory":
     sys.exit(0)
 
 try:
-    import captum  # noqa: F401
+    import captum
+    from captum.attr import IntegratedGradients
 
-    CAPTUM = True
-except ImportError:
-    CAPTUM = False
-print(json.dumps({"ready": True, "torch": torch.__version__, "threads": torch.get_num_threads(), "captum": CAPTUM}), flush=True)
+    CAPTUM, CAPTUM_MISSING = captum.__version__, None
+
+    def captum_ig():
+        """Captum's IntegratedGradients on the same logits, nodes (Gauss-Legendre) and internal batch."""
+        with torch.enable_grad():
+            return IntegratedGradients(net).attribute(
+                X[: N["ig"]], target=TARGETS[: N["ig"]], n_steps=M["steps"], method="gausslegendre",
+                internal_batch_size=BATCH,
+            )
+
+    TASKS["captum-ig"] = captum_ig
+except ImportError as error:
+    CAPTUM, CAPTUM_MISSING = None, str(error)
+print(json.dumps({"ready": True, "torch": torch.__version__, "threads": torch.get_num_threads(), "captum": CAPTUM,
+                  "captumMissing": CAPTUM_MISSING}), flush=True)
 for line in sys.stdin:
     command, *args = line.split()
     if command == "run":
