@@ -1,5 +1,6 @@
 /** Interleaved timing of one task on the stock wasm kernels, OpenBox's wasm kernels and the cpu backend. */
 import * as tf from '@tensorflow/tfjs-core';
+import { median as medianOf } from '../../../bench/interleave.js';
 import { registerWasmKernels, unregisterWasmKernels } from '../src/kernels/register-wasm-kernels.js';
 
 export type Variant = 'stock' | 'openbox' | 'cpu';
@@ -30,7 +31,7 @@ export async function timeMs(f: Task, reps: number): Promise<number> {
   await once();
   const times: number[] = [];
   for (let i = 0; i < reps; i++) times.push(await once());
-  return times.sort((a, b) => a - b)[reps >> 1] as number;
+  return medianOf(times);
 }
 
 /**
@@ -55,7 +56,7 @@ export async function compare(
       }
     }
   }
-  const median = (xs: number[] = []) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? null;
+  const median = (xs: number[] = []) => (xs.length === 0 ? null : medianOf(xs));
   return {
     stock: failed['stock'] ?? median(samples['stock']),
     openbox: failed['openbox'] ?? median(samples['openbox']),
