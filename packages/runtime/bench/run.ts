@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   const loadBefore = loadAverage();
   const report = await initBackend();
   const threads = (report as { threads?: number }).threads;
-  const label = `${report.chosen}${threads === undefined ? '' : `, ${threads} thread${threads > 1 ? 's' : ''}`}`;
+  const label = `initBackend: ${report.chosen}${threads === undefined ? '' : `, ${threads} thread${threads > 1 ? 's' : ''}`}`;
   const model = buildReferenceCnn({ seed: 0 });
   const flops = modelFlops(model.layers);
   // 2. OpenBox vs PyTorch 1 and 2 threads (and wasm 1 vs 2 threads), interleaved.
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     '',
     `**OpenBox vs PyTorch, same run.** Medians over ${VERSUS_ROUNDS} interleaved rounds (each contender measures once per`,
     'round, in turn), min–max in brackets; a ratio is the ratio of medians with the range of the per-round ratios.',
-    `OpenBox in this process on its chosen backend (\`${label}\`, library functions \`measureTrainingThroughput\` /`,
+    `OpenBox in this process on the backend it picks (${label}; library functions \`measureTrainingThroughput\` /`,
     '`measureInputGradientRate`), OpenBox wasm at 1 and 2 threads in child processes (`OPENBOX_WASM_THREADS`), PyTorch',
     '(`bench/torch_reference.py`, a persistent peer) at 1 and 2 threads (`torch.set_num_threads` per command). Both sides',
     'differentiate the same output for the input gradient: the softmax probabilities of the labelled class, summed.',

@@ -126,7 +126,7 @@ export async function versusTorch(
       const { openbox, torch: torchCommand } = plan[task];
       const contenders: (Contender & { peer: PeerKind; threads: number | undefined })[] = [
         {
-          name: `OpenBox ${options.label}`,
+          name: `OpenBox (${options.label})`,
           peer: 'openbox',
           threads: options.threads,
           measure: async () => (await runOpenboxTask(model, openbox)).rate,
