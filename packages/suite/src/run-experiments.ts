@@ -69,6 +69,30 @@ async function pooledExperiments(
   return experiments.length === 0 ? undefined : { module, experiments };
 }
 
+/** The pool module's static duration estimates for this run's budget. */
+function estimates(module: PoolModule, options: RunPlan): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(module.POOL_ESTIMATES_MS ?? {}).map(([id, ms]) => [
+      id,
+      options.quick ? ms.quick : ms.full,
+    ]),
+  );
+}
+
+/** The prerequisites that some of `ids` use and the cache lacks, each with the ids that wait for it. */
+function coldPrerequisites(
+  module: PoolModule,
+  ids: readonly string[],
+  options: RunPlan,
+): { name: string; usedBy: string[] }[] {
+  return module.POOL_PREREQUISITES.map((p) => ({
+    prerequisite: p,
+    usedBy: p.usedBy(options.modelPath).filter((id) => ids.includes(id)),
+  }))
+    .filter(({ prerequisite, usedBy }) => usedBy.length > 0 && !prerequisite.isCached(options.cacheDir))
+    .map(({ prerequisite, usedBy }) => ({ name: prerequisite.name, usedBy }));
+}
+
 /**
  * Runs `options.experiments` into `run` and records each outcome in `entries` (by id) as it arrives.
  * @example const entries = new Map(); await runExperiments(plan, run, 'wasm', entries);
@@ -105,12 +129,6 @@ export async function runExperiments(
   if (pool === undefined) return here();
   const ids = pool.experiments.map((e) => e.id);
   const byId = new Map(pool.experiments.map((e) => [e.id, e]));
-  const estimates = Object.fromEntries(
-    Object.entries(pool.module.POOL_ESTIMATES_MS ?? {}).map(([id, ms]) => [
-      id,
-      options.quick ? ms.quick : ms.full,
-    ]),
-  );
   const workers = Math.min(options.workers, ids.length);
   const abort = new AbortController();
   const pooled = runInPool({
@@ -125,14 +143,8 @@ export async function runExperiments(
       modelPath: options.modelPath,
       cacheDir: options.cacheDir,
     },
-    order: scheduleOrder(ids, previousDurations(options.out, options.quick), estimates),
-    prepare: pool.module.POOL_PREREQUISITES.map((p) => ({
-      name: p.name,
-      usedBy: p.usedBy(options.modelPath).filter((id) => byId.has(id)),
-      cached: () => p.isCached(options.cacheDir),
-    }))
-      .filter((p) => p.usedBy.length > 0 && !p.cached())
-      .map(({ name, usedBy }) => ({ name, usedBy })),
+    order: scheduleOrder(ids, previousDurations(options.out, options.quick), estimates(pool.module, options)),
+    prepare: coldPrerequisites(pool.module, ids, options),
     onStart: (id) => start(byId.get(id)!),
     onProgress: (id, step, total, label) =>
       options.onEvent({ type: 'progress', id, step, total, ...(label === undefined ? {} : { label }) }),

@@ -7,6 +7,7 @@ import type { Manifest } from '../results-format.js';
 import { runSuite, type SuiteEvent } from '../run-suite.js';
 import { SuiteError } from '../suite-error.js';
 import { POOL_EXPERIMENTS } from './test-pool-experiments.js';
+import { POOL_EXPERIMENTS as UNLOADABLE } from './test-pool-unloadable.js';
 
 const MODULE = new URL('./test-pool-experiments.ts', import.meta.url);
 const pick = (...ids: string[]) => POOL_EXPERIMENTS.filter((e) => ids.includes(e.id));
@@ -150,6 +151,22 @@ describe('runSuite on a pool of workers', () => {
     }).catch((e: unknown) => e);
     expect((error as Error).message).toBe('display crashed');
     expect(readdirSync(out)).toEqual([]);
+  }, 60_000);
+
+  it('records every experiment as failed, naming the reason, when no worker can start', async () => {
+    const m = await runSuite({
+      experiments: UNLOADABLE,
+      out,
+      cacheDir,
+      workers: 2,
+      poolModule: new URL('./test-pool-unloadable.ts', import.meta.url),
+    });
+    const error = 'runSuite: no pool worker could start (this module cannot load in a worker).';
+    expect(m.experiments.map((e) => [e.id, e.status, e.error])).toEqual([
+      ['first', 'failed', error],
+      ['second', 'failed', error],
+    ]);
+    expect(readdirSync(out)).toEqual([m.runId]);
   }, 60_000);
 
   it.each([0, 65, 1.5, Number.NaN])('rejects workers %s', async (workers) => {
