@@ -64,11 +64,18 @@ export async function loadThreadedWasm(threads: number): Promise<{ threads: numb
   const realCpus = os.cpus;
   let failure: ((error: Error) => void) | undefined;
   const failed = new Promise<never>((_, reject) => (failure = reject));
+  // Emscripten keeps its pthread workers referenced, so a finished program would never exit. They are unreferenced
+  // once the backend is up (during the init the main thread awaits their "loaded" messages, which must keep it
+  // alive); a worker made later is unreferenced at once. Work on them is synchronous for the main thread.
+  const started: import('node:worker_threads').Worker[] = [];
+  let initialized = false;
   class PthreadWorker extends RealWorker {
     constructor(url: string | URL, options?: import('node:worker_threads').WorkerOptions) {
       const blob = String(url).startsWith('blob:');
       super(blob ? source : url, blob ? { ...options, eval: true } : options);
       this.once('error', (error) => failure?.(error));
+      if (initialized) this.unref();
+      else started.push(this);
     }
   }
   workerThreads.Worker = PthreadWorker;
@@ -78,6 +85,8 @@ export async function loadThreadedWasm(threads: number): Promise<{ threads: numb
   try {
     const ok = await Promise.race([tf.setBackend('wasm'), failed]);
     if (!ok) throw new Error('the threaded wasm module did not initialize');
+    initialized = true;
+    for (const w of started.splice(0)) w.unref();
   } finally {
     workerThreads.Worker = RealWorker;
     os.cpus = realCpus;

@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { initBackend } from '../init-backend.js';
@@ -73,6 +76,18 @@ describe('multithreaded wasm', () => {
     expect(two.threads).toBe(2);
     expect(two.weights.length).toBe(one.weights.length);
     for (const [i, w] of two.weights.entries()) expect(Buffer.compare(w, one.weights[i]!)).toBe(0);
+  });
+
+  it('lets a finished program exit: the pthread workers do not keep it alive', async () => {
+    const script = fileURLToPath(new URL('./test-exit-probe.ts', import.meta.url));
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=@openbox/source', script],
+      { timeout: 60_000, env: { ...process.env, OPENBOX_WASM_THREADS: '' } },
+    );
+    // 8×32×32×16 outputs; a 'same' 3×3 sum over 8 ones: 72 inside, 48 on edges, 32 in corners (per channel).
+    const perChannel = 30 * 30 * 72 + 4 * 30 * 48 + 4 * 32;
+    expect(JSON.parse(stdout)).toEqual({ threads: 2, sum: 8 * 16 * perChannel });
   });
 
   it('keeps the thread count fixed for the life of the process, naming both counts', async () => {
