@@ -45,3 +45,29 @@ describe('pad', () => {
     input.dispose();
   });
 });
+
+describe('pad gradient', () => {
+  it('is the inner crop of the output gradient (exact), and leaks no tensors', () => {
+    const shape = [2, 3, 4, 3] as const;
+    const r = randomValues(2 * 7 * 8 * 3, 4);
+    const x = tf.tensor4d(randomValues(2 * 3 * 4 * 3, 3), [...shape]);
+    const grad = () =>
+      tf.tidy(() =>
+        tf.grad((t: tf.Tensor) =>
+          tf.sum(tf.mul(pad({ size: 2 })(t as tf.Tensor4D, fixedDraws([])), tf.tensor4d(r, [2, 7, 8, 3]))),
+        )(x),
+      );
+    grad().dispose();
+    const before = tf.memory().numTensors;
+    const g = grad();
+    const expected: number[] = [];
+    for (let b = 0; b < 2; b++)
+      for (let y = 0; y < 3; y++)
+        for (let xx = 0; xx < 4; xx++)
+          for (let c = 0; c < 3; c++) expected.push(r[((b * 7 + y + 2) * 8 + xx + 2) * 3 + c]!);
+    expectArraysClose(g.dataSync(), expected, 0, 'pad gradient');
+    g.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    x.dispose();
+  });
+});
