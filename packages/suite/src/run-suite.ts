@@ -48,7 +48,11 @@ export type SuiteEvent =
       readonly label?: string;
     };
 
-/** The suite's own pool module: the registry's experiments and the cached models they share. */
+/**
+ * The suite's own pool module (`pool/suite-pool-module`, `.ts` from sources, `.js` built): the registry's
+ * experiments and the cached models they share; `runSuite`'s default `poolModule`.
+ * @example await runSuite({ experiments: SUITE_EXPERIMENTS, poolModule: SUITE_POOL_MODULE, workers: 2 });
+ */
 export const SUITE_POOL_MODULE: URL = siblingModuleUrl('./pool/suite-pool-module', import.meta.url);
 
 export interface RunSuiteOptions {

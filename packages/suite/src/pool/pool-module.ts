@@ -35,7 +35,10 @@ export interface PoolModule {
   readonly POOL_ESTIMATES_MS?: Readonly<Record<string, { readonly quick: number; readonly full: number }>>;
 }
 
-/** Reads a pool module's exports, with a clear error when one is missing. */
+/**
+ * Reads a pool module's exports, with a clear error when one is missing.
+ * @example const mod = asPoolModule(await import(url.href), url);
+ */
 export function asPoolModule(value: unknown, url: URL): PoolModule {
   const mod = value as Partial<PoolModule> | null;
   if (!Array.isArray(mod?.POOL_EXPERIMENTS) || !Array.isArray(mod?.POOL_PREREQUISITES))

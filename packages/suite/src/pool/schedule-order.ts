@@ -8,7 +8,11 @@ import { existsSync } from 'node:fs';
 import type { Manifest } from '../results-format.js';
 import { listRuns } from '../read-results.js';
 
-/** Durations by id from the newest run in `out` with this `quick` flag (none when there is no such run). */
+/**
+ * Durations by id from the newest run in `out` with this `quick` flag (none when there is no such run or `out` cannot
+ * be read).
+ * @example previousDurations('results', true).get('unimodality') // 9912
+ */
 export function previousDurations(out: string, quick: boolean): ReadonlyMap<string, number> {
   if (!existsSync(out)) return new Map();
   let runs: Manifest[];

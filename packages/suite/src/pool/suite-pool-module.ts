@@ -7,12 +7,21 @@ import { SUITE_EXPERIMENTS, type ExperimentId } from '../experiments/registry.js
 import type { Prerequisite } from './pool-module.js';
 import { SUITE_PREREQUISITES } from './suite-prerequisites.js';
 
+/**
+ * The registry's experiments, the same objects as `SUITE_EXPERIMENTS` (so `runSuite` pools exactly those).
+ * @example POOL_EXPERIMENTS === SUITE_EXPERIMENTS // true
+ */
 export const POOL_EXPERIMENTS = SUITE_EXPERIMENTS;
+/**
+ * The cached models they share (`SUITE_PREREQUISITES`).
+ * @example POOL_PREREQUISITES.map((p) => p.name) // ['reference-cnn', 'judge', 'shuffled-labels', 'lr-templates']
+ */
 export const POOL_PREREQUISITES: readonly Prerequisite[] = SUITE_PREREQUISITES;
 
 /**
  * Warm-cache durations in ms measured on the 2-core machine (quick and full budget, one worker), rounded; only the
  * order they give matters.
+ * @example POOL_ESTIMATES_MS['activation-maximization'].full // 68000
  */
 export const POOL_ESTIMATES_MS = {
   'laplacian-kernel': { quick: 2_000, full: 15_000 },
