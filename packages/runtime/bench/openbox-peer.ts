@@ -28,5 +28,5 @@ for await (const line of createInterface({ input: process.stdin })) {
   }
 }
 model.dispose();
-// A threaded wasm backend's workers would keep the process alive after stdin closes.
+// End when stdin closes even if the backend leaves a handle open (threaded wasm's workers did before they were unreferenced).
 process.exit(0);

@@ -192,5 +192,5 @@ async function main(): Promise<void> {
 }
 
 await main();
-// A threaded wasm backend's worker threads keep Node alive after the work is done (initBackend at 2 threads).
+// End here even if a backend or peer leaves a handle open (threaded wasm's workers did before they were unreferenced).
 process.exit(process.exitCode ?? 0);
