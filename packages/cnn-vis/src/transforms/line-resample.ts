@@ -18,6 +18,7 @@ export type LineCoefficients = readonly (readonly [number, number, number])[];
 /**
  * `out = M·x` (`adjoint` false) or `x = Mᵀ·out` (true) for `[b, h, w, c]` values, M the pass's interpolation:
  * forward gathers `out[p] = (1 − f)·x[q] + f·x[q + 1]`, the adjoint scatters `x[q] += (1 − f)·out[p]`, … .
+ * Loops run over the output in memory order with the per-row part of the position hoisted.
  */
 function linePass(
   from: Float32Array,
@@ -28,18 +29,22 @@ function linePass(
 ): Float32Array {
   const [b, h, w, c] = shape;
   const to = new Float32Array(from.length);
-  const length = axis === 'x' ? w : h;
-  const step = (axis === 'x' ? 1 : w) * c; // distance between neighbours along the line
+  const alongX = axis === 'x';
+  const length = alongX ? w : h;
+  const step = (alongX ? 1 : w) * c; // distance between neighbours along the line
   for (let ib = 0; ib < b; ib++) {
     const [p0, p1, p2] = coefficients[ib]!;
     for (let y = 0; y < h; y++) {
+      const rowStart = (ib * h + y) * w * c;
+      const pos0 = alongX ? p0 + p2 * y : p0 + p1 * y; // the position is pos0 + dx·x along this output row
+      const dx = alongX ? p1 : p2;
       for (let x = 0; x < w; x++) {
-        const pos = axis === 'x' ? p0 + p1 * x + p2 * y : p0 + p1 * y + p2 * x;
+        const pos = pos0 + dx * x;
         const q = Math.floor(pos);
         if (q < -1 || q >= length) continue;
         const f = pos - q;
-        const out = ((ib * h + y) * w + x) * c;
-        const src = axis === 'x' ? ((ib * h + y) * w + q) * c : ((ib * h + q) * w + x) * c;
+        const out = rowStart + x * c;
+        const src = alongX ? rowStart + q * c : ((ib * h + q) * w + x) * c;
         const w0 = q >= 0 ? 1 - f : 0;
         const w1 = q + 1 < length ? f : 0;
         const s0 = q >= 0 ? src : out; // any valid index when the weight is 0
