@@ -126,5 +126,5 @@ Each experiment's duration (median over the rounds; on the pool it shares the co
 
 ${markdownTable(headers, [...durationRows.values()])}`,
 );
-// The threaded wasm build's pthread workers keep the process alive; the benchmark is done.
+// End here even if a backend leaves a handle open (threaded wasm's workers did before they were unreferenced).
 process.exit(0);
