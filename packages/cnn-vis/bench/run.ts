@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '@openbox/runtime';
-import { markdownTable, machineLine, writeBenchmarkSection } from '../../../bench/benchmarks-md.js';
+import { markdownTable, writeBenchmarkSection } from '../../../bench/benchmarks-md.js';
 import {
   formatFigure,
   formatRatio,
@@ -162,7 +162,7 @@ const scalingRows = scaling.map((s, i) => {
   ];
 });
 const body = [
-  `Backend: ${backend.chosen} (tfjs '${tf.getBackend()}'). ${machineLine()}`,
+  `Backend: ${backend.chosen} (tfjs '${tf.getBackend()}').`,
   `Load average: ${loadBefore} before, ${loadAverage()} after — other jobs share the machine; numbers taken under load`,
   'understate a quiet machine (PyTorch at 2 threads most: it needs both cores at once).',
   '',
