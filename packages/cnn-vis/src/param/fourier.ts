@@ -92,7 +92,7 @@ export function fourierParam(options: FourierParamOptions = {}): Parameterizatio
     const freqs = rfftFrequencies(h, w);
     const scaleValues = new Float32Array(h * wf);
     for (let i = 0; i < freqs.length; i++)
-      scaleValues[i] = Math.sqrt(w * h) / Math.max(freqs[i]!, 1 / Math.max(w, h)) ** decay;
+      scaleValues[i] = Math.sqrt(w * h) / Math.max(freqs[i]!, 1 / Math.max(w, h)) ** decay / 4; // ÷ 4 folded in
     const scaleT = tf.tensor3d(scaleValues, [h, 1, wf]); // broadcast over the n = B·c images
     const bases = dftBases(h, w);
     const params = variableFrom(normalArray(2 * h * b * c * wf, sd, rng), [2, h, b, c, wf]);
@@ -100,7 +100,8 @@ export function fourierParam(options: FourierParamOptions = {}): Parameterizatio
       tf.tidy(() => {
         const spectra = tf.mul(tf.reshape(params, [2, h, b * c, wf]), scaleT) as tf.Tensor4D;
         const pixels = tf.reshape(inverseRealDft2d(spectra, bases), [h, b, c, w]);
-        return tf.div(tf.transpose(pixels, [1, 0, 3, 2]), 4) as tf.Tensor4D;
+        // The ÷ 4 is in scaleT (a power of two: bit-identical, and one image-sized op and its gradient fewer).
+        return tf.transpose(pixels, [1, 0, 3, 2]) as tf.Tensor4D;
       });
     return { params, image, dispose: () => tf.dispose([params, scaleT, bases.y, bases.x]) };
   };
