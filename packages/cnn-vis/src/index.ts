@@ -90,6 +90,8 @@ export {
 } from './transforms/standard-transforms.js';
 export type { StandardTransformSettings } from './transforms/standard-transforms.js';
 export { rotateImages, scaleImages, shearRows } from './transforms/resample.js';
+export { resampleLines } from './transforms/line-resample.js';
+export type { LineCoefficients, ResampleAxis } from './transforms/line-resample.js';
 
 // Activation maximization
 export { renderUnits } from './render/render-units.js';
