@@ -103,7 +103,7 @@ describe('main: every bad input ends fast with exit 2, the message and the usage
     [
       'suite --bogus',
       ['suite', '--bogus'],
-      "openbox suite: unknown option '--bogus'; known options: --out, --quick, --only, --seed, --model.",
+      "openbox suite: unknown option '--bogus'; known options: --out, --quick, --only, --seed, --model, --workers.",
     ],
     [
       'suite positional',
