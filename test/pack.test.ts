@@ -1,5 +1,6 @@
 /** Every library package packs with `pnpm pack`, installs outside the monorepo and runs from plain Node. */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -99,14 +100,14 @@ type Library = keyof typeof LIBRARIES;
 
 describe('packed libraries install and run outside the monorepo', () => {
   let work: string;
-  beforeAll(() => {
+  // Asynchronous on purpose: packing six libraries and installing them takes over a minute, and a worker whose
+  // event loop is blocked that long misses vitest's RPC deadline ("Timeout calling onTaskUpdate").
+  const run = promisify(execFile);
+  beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'openbox-pack-'));
     const tarballs: Record<string, string> = {};
     for (const [name, { dir }] of Object.entries(LIBRARIES)) {
-      execFileSync('npx', ['-y', 'pnpm@10', 'pack', '--pack-destination', work], {
-        cwd: join(ROOT, dir),
-        stdio: 'pipe',
-      });
+      await run('npx', ['-y', 'pnpm@10', 'pack', '--pack-destination', work], { cwd: join(ROOT, dir) });
       const file = readdirSync(work).find(
         (f) => f.startsWith(name.replace('@', '').replace('/', '-')) && f.endsWith('.tgz'),
       );
@@ -114,7 +115,7 @@ describe('packed libraries install and run outside the monorepo', () => {
       tarballs[name] = `file:${join(work, file)}`;
     }
     const app = join(work, 'app');
-    execFileSync('mkdir', ['-p', app]);
+    await run('mkdir', ['-p', app]);
     writeFileSync(
       join(app, 'package.json'),
       JSON.stringify({
@@ -126,14 +127,9 @@ describe('packed libraries install and run outside the monorepo', () => {
       }),
     );
     // --prefer-offline: third-party packages come from the store the monorepo install filled.
-    execFileSync(
-      'npx',
-      ['-y', 'pnpm@10', 'install', '--prefer-offline', '--config.confirmModulesPurge=false'],
-      {
-        cwd: app,
-        stdio: 'pipe',
-      },
-    );
+    await run('npx', ['-y', 'pnpm@10', 'install', '--prefer-offline', '--config.confirmModulesPurge=false'], {
+      cwd: app,
+    });
   }, 300_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
