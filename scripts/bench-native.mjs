@@ -4,7 +4,7 @@
  * against OpenBox on wasm and PyTorch at 1 and 2 threads, the reference CNN's training
  * (batch 64, samples/s) and input gradient (batch 8, steps/s), contenders interleaved A B C D over ≥ 3 rounds,
  * medians with min–max, the load average printed. The native rows also give CPU ÷ wall (libtensorflow's own thread
- * pools) and training GFLOP/s at 6.33 MFLOP per sample (forward 2.11 × 3).
+ * pools) and training GFLOP/s at the reference CNN's training FLOPs per sample (`bench/model-flops.ts`, as the runtime bench).
  *
  * Run after `pnpm build` (it loads @openbox/runtime's dist): `node --import tsx scripts/bench-native.mjs
  * [--rounds=5] [--no-write]`. Without the binding it says so and measures nothing native; without PyTorch it skips
@@ -17,12 +17,12 @@ import { pathToFileURL } from 'node:url';
 import { markdownTable, writeBenchmarkSection } from '../bench/benchmarks-md.ts';
 import { formatFigure, formatRatio, formatSummary, interleave, loadAverage } from '../bench/interleave.ts';
 import { LinePeer } from '../bench/line-peer.ts';
+import { modelFlops } from '../bench/model-flops.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const DIST = join(ROOT, 'packages', 'runtime', 'dist');
 const TORCH_SCRIPT = join(ROOT, 'bench', 'torch_reference.py');
 const COMMAND = 'pnpm setup:native && node --import tsx scripts/bench-native.mjs';
-const TRAIN_MFLOP_PER_SAMPLE = 6.33;
 const args = process.argv.slice(2);
 process.env['TF_CPP_MIN_LOG_LEVEL'] ??= '2'; // libtensorflow's start-up notices, read when it loads
 const ROUNDS = Number(args.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 5);
@@ -37,6 +37,9 @@ const tf = createRequire(join(ROOT, 'packages', 'runtime', 'package.json'))('@te
 const problem = nodeBindingProblem('@tensorflow/tfjs-node');
 await runtime.initBackend({ backend: 'wasm' });
 if (problem === undefined) await runtime.initBackend({ backend: 'node' });
+const TRAIN_MFLOP_PER_SAMPLE = Number(
+  (modelFlops(runtime.buildReferenceCnn({ seed: 0 }).layers).training / 1e6).toPrecision(3),
+);
 
 // 2. PyTorch, if Debian's python has it.
 let torch;
