@@ -23,7 +23,7 @@ import {
 } from '../../../bench/interleave.js';
 import { LinePeer } from '../../../bench/line-peer.js';
 import { torchPython } from '../../../bench/torch-python.js';
-import { ModelAdapter, channel, loadReferenceCnn, renderUnits } from '../src/index.js';
+import { ModelAdapter, type ImageModel, channel, loadReferenceCnn, renderUnits } from '../src/index.js';
 import { exportNet } from './export-net.js';
 import { smallRgbNet } from './small-rgb-net.js';
 
@@ -42,7 +42,7 @@ interface PeerAnswer {
 interface Case {
   readonly name: string;
   readonly label: string;
-  readonly adapter: ModelAdapter;
+  readonly adapter: ImageModel;
   readonly layer: string;
   readonly steps: number;
 }

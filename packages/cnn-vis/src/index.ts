@@ -1,7 +1,14 @@
 /** @openbox/cnn-vis — what did this CNN learn? Filters, activation maximization, dataset examples, the seed's claims. */
 
 // Models
-export { ModelAdapter, INPUT_LAYER, LOGITS_LAYER } from '@openbox/runtime';
+export {
+  ModelAdapter,
+  INPUT_LAYER,
+  LOGITS_LAYER,
+  isLayersImageModel,
+  requireLayersModel,
+} from '@openbox/runtime';
+export type { ImageModel, LayersImageModel } from '@openbox/runtime';
 export type { Activations, LayerInfo } from '@openbox/runtime';
 export { receptiveField } from './model/receptive-field.js';
 export type { InputBox } from './model/receptive-field.js';

@@ -64,6 +64,8 @@ export type { CachedFiles, FileDigest } from './model-io-cache-files.js';
 // A uniform view over any LayersModel: layers, several activations in one pass, pre-activations, logits
 export { LayersModelView, INPUT_LAYER, LOGITS_LAYER, PRE_SUFFIX } from './model-adapter/layers-model-view.js';
 export { ModelAdapter } from './model-adapter/model-adapter.js';
+export { IMAGE_MODEL_KINDS, isLayersImageModel, requireLayersModel } from './model-adapter/image-model.js';
+export type { ImageModel, ImageModelKind, LayersImageModel } from './model-adapter/image-model.js';
 export { VectorModelAdapter } from './model-adapter/vector-model-adapter.js';
 export type { Activations, LayerInfo } from './model-adapter/layers-model-view.js';
 export {

@@ -9,7 +9,7 @@ import {
   QUADRATURE_RULES,
   type AttributionResult,
 } from '@openbox/attribution';
-import { LOGITS_LAYER, ModelAdapter, initBackend } from '@openbox/runtime';
+import { LOGITS_LAYER, ModelAdapter, type ImageModel, initBackend } from '@openbox/runtime';
 import { escapeForMessage } from '@openbox/safe-io';
 import { parseOptions, type OptionSpecs, type ParsedOptions } from '../args.js';
 import { MNIST_TEST_COUNT, loadAttributedModel, readDigits } from '../attribute/inputs.js';
@@ -122,7 +122,7 @@ const USAGE = formatUsage(
 );
 
 /** The class count a class index picks from. */
-function classCount(adapter: ModelAdapter, output: 'logits' | 'model'): number {
+function classCount(adapter: ImageModel, output: 'logits' | 'model'): number {
   const layers = adapter.layers();
   const layer = output === 'logits' ? LOGITS_LAYER : layers[layers.length - 1]!.name;
   return adapter.layer(layer).outputShape[1] ?? 0;
@@ -156,7 +156,7 @@ export const attributeCommand: Command = {
 
 /** Steps 3–6 with the model loaded: checks, attribution, report, files, stdout; every tensor disposed. */
 async function attributeWith(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   modelName: string,
   args: AttributeArgs,
   givenTargets: readonly number[] | undefined,

@@ -1,6 +1,6 @@
 /** Target values of a large batch without gradients, in chunks of at most `batchSize` rows (perturbation methods). */
 import * as tf from '@tensorflow/tfjs-core';
-import type { ModelAdapter } from '@openbox/runtime';
+import type { ImageModel } from '@openbox/runtime';
 import { inChunks } from './input-gradients.js';
 import type { ResolvedTarget } from './target.js';
 import { targetValues } from './target-values.js';
@@ -10,7 +10,7 @@ import { targetValues } from './target-values.js';
  * @example const scores = forwardValues(adapter, occluded, owners, targets, 256);
  */
 export function forwardValues(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   x: tf.Tensor,
   owners: Int32Array,
   targets: readonly ResolvedTarget[],

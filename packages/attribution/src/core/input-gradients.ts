@@ -3,7 +3,7 @@
  * that a large expanded batch (integrated gradients: steps × inputs) stays under a memory bound.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { GraphHooks, ModelAdapter } from '@openbox/runtime';
+import type { GraphHooks, ImageModel } from '@openbox/runtime';
 import type { ResolvedTarget } from './target.js';
 import { checkHooks } from './check-hooks.js';
 import { targetValues } from './target-values.js';
@@ -18,7 +18,7 @@ export interface GradientsAndValues {
 export interface InputGradientOptions {
   /** Most rows per forward/backward pass. */
   readonly batchSize: number;
-  /** Modified backward rules (guided backpropagation, DeepLIFT), passed to `ModelAdapter.execute`. */
+  /** Modified backward rules (guided backpropagation, DeepLIFT), passed to `ImageModel.execute`. */
   readonly hooks?: GraphHooks;
 }
 
@@ -41,7 +41,7 @@ export function inChunks<T extends readonly tf.Tensor[]>(
  * @example const { gradients, values } = inputGradients(adapter, x, Int32Array.from([0]), targets, { batchSize: 64 });
  */
 export function inputGradients(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   x: tf.Tensor,
   owners: Int32Array,
   targets: readonly ResolvedTarget[],

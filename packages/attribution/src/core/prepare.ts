@@ -1,26 +1,26 @@
 /** Checks a method's model, inputs and common options once, and resolves them into what every method needs. */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { ModelAdapter } from '@openbox/runtime';
+import { ModelAdapter, type ImageModel } from '@openbox/runtime';
 import { MESSAGES } from '../messages.js';
 import { DEFAULT_MEMORY_BOUND_BYTES, type CommonOptions } from './method.js';
 import { OUTPUT_SPACES, resolveTargets, type ResolvedTarget } from './target.js';
 
 /** A LayersModel, or an adapter over one. */
-export type ModelLike = tfl.LayersModel | ModelAdapter;
+export type ModelLike = tfl.LayersModel | ImageModel;
 
-const adapters = new WeakMap<tfl.LayersModel, ModelAdapter>();
+const adapters = new WeakMap<tfl.LayersModel, ImageModel>();
 
 /** The adapter for `model` (one per model, cached). */
-export function asAdapter(model: ModelLike): ModelAdapter {
-  if (model instanceof ModelAdapter) return model;
+export function asAdapter(model: ModelLike): ImageModel {
+  if (!(model instanceof tfl.LayersModel)) return model;
   let adapter = adapters.get(model);
   if (adapter === undefined) adapters.set(model, (adapter = new ModelAdapter(model)));
   return adapter;
 }
 
 /** Rows per pass so that every layer's output, its gradient and what the backward pass saves (× 6, measured: IG on the reference CNN peaked at 2× the bound with × 3) fit in `bytes`. */
-export function defaultBatchRows(adapter: ModelAdapter, bytes = DEFAULT_MEMORY_BOUND_BYTES): number {
+export function defaultBatchRows(adapter: ImageModel, bytes = DEFAULT_MEMORY_BOUND_BYTES): number {
   const size = (shape: readonly (number | null)[]) =>
     shape.slice(1).reduce<number>((a, d) => a * (d ?? 1), 1);
   const [h, w, c] = adapter.inputShape;
@@ -42,7 +42,7 @@ export function checkSeed(fn: string, seed: unknown = 0): number {
 }
 
 /** Throws unless `t` is `[n, ...inputShape]` with every value finite. */
-export function checkInputs(fn: string, adapter: ModelAdapter, t: tf.Tensor, argument = 'inputs'): void {
+export function checkInputs(fn: string, adapter: ImageModel, t: tf.Tensor, argument = 'inputs'): void {
   const expected = adapter.inputShape;
   if (t.rank !== 4 || t.shape.slice(1).some((d, i) => d !== expected[i]))
     throw new Error(MESSAGES.inputShape(fn, t.shape, expected));
@@ -55,7 +55,7 @@ export function checkInputs(fn: string, adapter: ModelAdapter, t: tf.Tensor, arg
 
 /** The model, inputs and common options of a method call, checked. */
 export interface Prepared {
-  readonly adapter: ModelAdapter;
+  readonly adapter: ImageModel;
   readonly n: number;
   readonly targets: readonly ResolvedTarget[];
   readonly batchSize: number;

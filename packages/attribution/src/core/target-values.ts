@@ -4,7 +4,7 @@
  * the gradient of the sum with respect to the batch is each row's own gradient (rows do not interact at inference).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { GraphHooks, ModelAdapter } from '@openbox/runtime';
+import type { GraphHooks, ImageModel } from '@openbox/runtime';
 import type { ResolvedTarget } from './target.js';
 
 interface Group {
@@ -16,12 +16,12 @@ interface Group {
 const groupKey = (t: ResolvedTarget): string => `${t.kind}\u0000${t.layer}`;
 
 /**
- * `[rows]` target values of `x` (`[rows, ...input]`); with `hooks` the graph runs through `ModelAdapter.execute`
+ * `[rows]` target values of `x` (`[rows, ...input]`); with `hooks` the graph runs through `ImageModel.execute`
  * (modified backward rules or replaced layer outputs), else through the compiled sub-model.
  * @example const v = targetValues(adapter, images, Int32Array.from([0, 1]), resolveTargets(adapter, [3, 7], 2, 'logits', 'f'));
  */
 export function targetValues(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   x: tf.Tensor,
   owners: Int32Array,
   targets: readonly ResolvedTarget[],

@@ -3,7 +3,7 @@
  * one neuron `{ layer, channel, y, x }`, or a whole channel `{ layer, channel }` (its mean over positions, Lucid's
  * channel objective; for a Dense layer, that unit).
  */
-import { LOGITS_LAYER, type ModelAdapter } from '@openbox/runtime';
+import { LOGITS_LAYER, type ImageModel } from '@openbox/runtime';
 import { MESSAGES } from '../messages.js';
 
 /** A unit of a named layer: a neuron when `y` and `x` are given, else the channel's mean over positions. */
@@ -38,7 +38,7 @@ export interface ResolvedTarget {
   readonly given: Target;
 }
 
-function classTarget(adapter: ModelAdapter, t: number, output: OutputSpace, fn: string): ResolvedTarget {
+function classTarget(adapter: ImageModel, t: number, output: OutputSpace, fn: string): ResolvedTarget {
   const layers = adapter.layers();
   const layer = output === 'logits' ? LOGITS_LAYER : layers[layers.length - 1]!.name;
   const shape = adapter.layer(layer, fn).outputShape;
@@ -49,7 +49,7 @@ function classTarget(adapter: ModelAdapter, t: number, output: OutputSpace, fn: 
   return { layer, kind: 'entry', index: t, size: classes, given: t };
 }
 
-function unitTarget(adapter: ModelAdapter, t: UnitTarget, fn: string): ResolvedTarget {
+function unitTarget(adapter: ImageModel, t: UnitTarget, fn: string): ResolvedTarget {
   const { layer, channel, y, x } = t;
   adapter.checkChannel(layer, channel, fn);
   const shape = adapter.layer(layer, fn).outputShape;
@@ -74,7 +74,7 @@ const isUnitTarget = (t: unknown): t is UnitTarget =>
  * @example resolveTargets(adapter, [3, 7], 2, 'logits', 'saliency') // logits 3 and 7
  */
 export function resolveTargets(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   targets: Target | readonly Target[],
   n: number,
   output: OutputSpace,

@@ -12,7 +12,7 @@ import {
   type GraphHooks,
   type HookableActivation,
   type MaxPoolConfig,
-  type ModelAdapter,
+  type ImageModel,
 } from '@openbox/runtime';
 import { inChunks } from '../core/input-gradients.js';
 import type { ResolvedTarget } from '../core/target.js';
@@ -128,7 +128,7 @@ export interface PairGradients {
  * @example const { multipliers } = pairGradients(adapter, x, x0, tiledOwners(n, 1), targets, 1e-10, 64);
  */
 export function pairGradients(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   x: tf.Tensor,
   x0: tf.Tensor,
   owners: Int32Array,

@@ -10,7 +10,7 @@
  * `interpolate` defaults to `nearest`; bilinear here uses half-pixel centres, as PyTorch's `align_corners=False`.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { ModelAdapter } from '@openbox/runtime';
+import type { ImageModel } from '@openbox/runtime';
 import type { AttributionMethod, AttributionResult, CommonOptions } from '../core/method.js';
 import { prepare, tiledOwners, type ModelLike } from '../core/prepare.js';
 import type { ResolvedTarget } from '../core/target.js';
@@ -66,7 +66,7 @@ export function camInputs(
 
 function spatialLayer(
   fn: string,
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   layer: unknown,
   targets: readonly ResolvedTarget[],
 ): string {

@@ -2,11 +2,11 @@
  * The building block of every layer method: for a named layer L, its activations A = L(x) and the gradient of each
  * row's target with respect to them, ∂f_t/∂A (Captum's `compute_layer_gradients_and_eval`). A is computed by the
  * compiled sub-model; the target is then recomputed from A by walking the graph with L's output replaced by A
- * (`ModelAdapter.execute` with `hooks.replace`), inside `tf.grad` with respect to A — in chunks of at most
+ * (`ImageModel.execute` with `hooks.replace`), inside `tf.grad` with respect to A — in chunks of at most
  * `batchSize` rows, so that steps × inputs stay under the memory bound.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { LOGITS_LAYER, type ModelAdapter } from '@openbox/runtime';
+import { LOGITS_LAYER, isLayersImageModel, type ImageModel } from '@openbox/runtime';
 import { inChunks } from '../core/input-gradients.js';
 import type { ResolvedTarget } from '../core/target.js';
 import { targetValues } from '../core/target-values.js';
@@ -33,7 +33,7 @@ export interface LayerGradients {
  */
 export function checkLayer(
   fn: string,
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   layer: unknown,
   targets: readonly ResolvedTarget[],
 ): string {
@@ -42,9 +42,7 @@ export function checkLayer(
   const at = typeof layer === 'string' ? names.indexOf(layer) : -1;
   if (at < 0) throw new Error(MESSAGES.layerOption(fn, layer, names));
   // The logits of a model ending in softmax are computed from the last layer's input, before its output.
-  const last = adapter.model.layers[adapter.model.layers.length - 1]!;
-  const softmaxLast =
-    layer === last.name && (last.getConfig() as { activation?: unknown }).activation === 'softmax';
+  const softmaxLast = layer === names[names.length - 1] && endsInSoftmax(adapter);
   for (const t of targets) {
     if (t.layer === LOGITS_LAYER ? softmaxLast : names.indexOf(t.layer) < at)
       throw new Error(MESSAGES.targetBeforeLayer(fn, t.layer, layer as string));
@@ -54,7 +52,7 @@ export function checkLayer(
 
 /** `[rows, ...layer]`: the layer's activations for `x`, in chunks of at most `batchSize` rows. */
 export function layerActivations(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   x: tf.Tensor,
   layer: string,
   batchSize: number,
@@ -74,7 +72,7 @@ export function layerActivations(
  * @example const { activations, gradients, values } = layerGradients(adapter, x, owners, targets, 'conv2', 64);
  */
 export function layerGradients(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   x: tf.Tensor,
   owners: Int32Array,
   targets: readonly ResolvedTarget[],
@@ -97,4 +95,12 @@ export function layerGradients(
     }),
   );
   return { activations, gradients, values: values as tf.Tensor1D };
+}
+
+/** Whether the model's last layer (or graph node) applies the softmax that `logits` undoes. */
+function endsInSoftmax(adapter: ImageModel): boolean {
+  if (!isLayersImageModel(adapter))
+    return adapter.layers()[adapter.layers().length - 1]?.className === 'Softmax';
+  const last = adapter.model.layers[adapter.model.layers.length - 1]!;
+  return (last.getConfig() as { activation?: unknown }).activation === 'softmax';
 }

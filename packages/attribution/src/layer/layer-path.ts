@@ -4,7 +4,7 @@
  * and gradients there, and the convergence delta against the endpoints.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { ModelAdapter } from '@openbox/runtime';
+import type { ImageModel } from '@openbox/runtime';
 import { makeBaseline, type Baseline, type BaselineOptions } from '../baselines/make-baseline.js';
 import { forwardValues } from '../core/forward-values.js';
 import type { CommonOptions } from '../core/method.js';
@@ -107,7 +107,7 @@ export function visitPath(
  * @example const delta = convergenceDelta(adapter, inputs, baseline, targets, batchSize, attributions);
  */
 export function convergenceDelta(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   inputs: tf.Tensor,
   baseline: tf.Tensor,
   targets: Prepared['targets'],

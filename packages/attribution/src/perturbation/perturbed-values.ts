@@ -4,7 +4,7 @@
  * forward pass per chunk, never one per perturbation).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { ModelAdapter } from '@openbox/runtime';
+import type { ImageModel } from '@openbox/runtime';
 import { makeBaseline, type Baseline, type BaselineOptions } from '../baselines/make-baseline.js';
 import { forwardValues } from '../core/forward-values.js';
 import { inChunks } from '../core/input-gradients.js';
@@ -23,7 +23,7 @@ export type KeepMasks = (perturbations: tf.Tensor1D, owners: tf.Tensor1D) => tf.
  * @example const v = perturbedValues(adapter, x, b, windows, (k) => tf.gather(masks, k), targets, 64);
  */
 export function perturbedValues(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   inputs: tf.Tensor,
   baselines: tf.Tensor,
   count: number,

@@ -1,6 +1,6 @@
 /** Test fixtures for the Shapley methods: every coalition's value scored by the model, exact Shapley values in float64. Not built. */
 import * as tf from '@tensorflow/tfjs-core';
-import type { ModelAdapter } from '@openbox/runtime';
+import type { ImageModel } from '@openbox/runtime';
 
 /** An 8×8 mask of 6 column stripes of unequal widths (ids 0 0 1 2 3 3 4 5 across), as `[1, 8, 8]` ids. */
 export const STRIPES = Int32Array.from({ length: 64 }, (_, p) => [0, 0, 1, 2, 3, 3, 4, 5][p % 8]!);
@@ -10,7 +10,7 @@ export const STRIPES = Int32Array.from({ length: 64 }, (_, p) => [0, 0, 1, 2, 3,
  * logit `target` of one input `[h, w, c]` with its pixel mask, scored by the model in one batch.
  */
 export function coalitionValues(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   x: Float32Array,
   baseline: Float32Array,
   mask: Int32Array,

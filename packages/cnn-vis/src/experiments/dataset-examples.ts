@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '@openbox/datasets';
 import { MESSAGES } from '../messages.js';
-import type { ModelAdapter } from '@openbox/runtime';
+import type { ImageModel } from '@openbox/runtime';
 import { receptiveField, type InputBox } from '../model/receptive-field.js';
 import { checkImages } from './unit.js';
 
@@ -33,7 +33,7 @@ export interface DatasetExamplesReport {
  * @example datasetExamples(adapter, test, { layer: 'conv2', channels: [0, 1], k: 9, limit: 2000 })
  */
 export function datasetExamples(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   data: Dataset,
   options: { layer: string; channels: readonly number[]; k?: number; limit?: number },
 ): DatasetExamplesReport {

@@ -1,6 +1,6 @@
 /** Olah et al. 2017's diversity search: does a unit have clearly different optima of nearly the best activation? */
 import { createRng } from '@openbox/runtime';
-import type { ModelAdapter } from '@openbox/runtime';
+import type { ImageModel } from '@openbox/runtime';
 import { diversity } from '../objectives/diversity.js';
 import { scale, sum } from '../objectives/objective.js';
 import { renderUnits } from '../render/render-units.js';
@@ -59,7 +59,7 @@ export interface DiversitySearchReport {
  * @example diversitySearch(adapter, { layer: 'logits', channel: 3 }, { best: 24, diversityLayer: 'conv1', differentBelow: 0.2 })
  */
 export function diversitySearch(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   unit: Unit,
   options: DiversitySearchOptions,
 ): DiversitySearchReport {

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnist, type Dataset } from '@openbox/datasets';
 import { referenceAdapter } from '../test-models.js';
-import type { ModelAdapter } from '@openbox/runtime';
+import type { ImageModel } from '@openbox/runtime';
 import { datasetExamples } from './dataset-examples.js';
 import { unitValues } from './unit.js';
 
-let adapter: ModelAdapter;
+let adapter: ImageModel;
 let test: Dataset;
 beforeAll(async () => {
   adapter = (await referenceAdapter()).adapter;

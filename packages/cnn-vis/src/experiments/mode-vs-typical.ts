@@ -1,6 +1,6 @@
 /** DeltaIV's objection as a measurement: a unit's optimum (a mode) vs the real images, by activation and by density. */
 import type { Dataset } from '@openbox/datasets';
-import type { ModelAdapter } from '@openbox/runtime';
+import type { ImageModel } from '@openbox/runtime';
 import { renderUnits } from '../render/render-units.js';
 import type { RenderOptions } from '../render/render-options.js';
 import { pcaLogDensity, type PcaDensity } from './pca-density.js';
@@ -54,7 +54,7 @@ const median = (values: Float32Array): number => {
  * @example modeVsTypical(adapter, { layer: 'logits', channel: 3 }, test, { density, steps: 256, seed: 0 })
  */
 export function modeVsTypical(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   unit: Unit,
   data: Dataset,
   options: ModeVsTypicalOptions,

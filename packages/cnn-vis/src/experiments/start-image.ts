@@ -1,6 +1,6 @@
 /** The image activation maximization starts from: the parameterization's initial image, before any step. */
 import { createRng } from '@openbox/runtime';
-import type { ModelAdapter } from '@openbox/runtime';
+import type { ImageModel } from '@openbox/runtime';
 import { resolveRenderOptions, type RenderOptions } from '../render/render-options.js';
 
 /**
@@ -11,7 +11,7 @@ import { resolveRenderOptions, type RenderOptions } from '../render/render-optio
  * @example startImage(adapter, { seed: 3 }) // Float32Array of 784 for MNIST
  */
 export function startImage(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   options: Omit<RenderOptions, 'batchSize'> = {},
 ): Float32Array {
   const o = resolveRenderOptions(adapter, 1, { ...options, batchSize: 1 });

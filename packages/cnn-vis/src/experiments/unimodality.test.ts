@@ -8,7 +8,7 @@ import {
   meanPairwisePearson,
   pearson64,
 } from '../../../suite/src/experiments/test-cnn-reference.js';
-import type { ModelAdapter } from '@openbox/runtime';
+import type { ImageModel } from '@openbox/runtime';
 import { referenceAdapter } from '../test-models.js';
 import { perItemTransforms, startsParam, uniformStarts } from './diverse-starts.js';
 import { diversitySearch } from './diversity-search.js';
@@ -22,7 +22,7 @@ const split = (images: Float32Array, n: number) =>
 /** Float32 tfjs vs float64 here: logit 3 within 6.3e-6 on test digits (cnn-experiments.test.ts); 10×. */
 const LOGIT_TOL = 6e-5;
 
-let adapter: ModelAdapter;
+let adapter: ImageModel;
 let weights: ReturnType<typeof cnnWeights>;
 beforeAll(async () => {
   const ref = await referenceAdapter();

@@ -1,7 +1,7 @@
 /** Erhan et al. 2009's unimodality claim as a measurement: N spread-out starts → N optima of a unit → how alike? */
 import { createRng } from '@openbox/runtime';
 import { MESSAGES } from '../messages.js';
-import type { ModelAdapter } from '@openbox/runtime';
+import type { ImageModel } from '@openbox/runtime';
 import { renderUnits } from '../render/render-units.js';
 import { perItemTransforms, startsParam, uniformStarts } from './diverse-starts.js';
 import { crossCorrelation, pairwiseCorrelation } from './similarity.js';
@@ -73,7 +73,7 @@ export function relativeGap(values: ArrayLike<number>): number {
  * @example unimodality(adapter, { layer: 'logits', channel: 3 }, { starts: 4, steps: 128, nullUnits: [{ layer: 'logits', channel: 5 }] })
  */
 export function unimodality(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   unit: Unit,
   options: UnimodalityOptions = {},
 ): UnimodalityReport {

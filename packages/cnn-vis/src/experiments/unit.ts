@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '@openbox/datasets';
 import { MESSAGES } from '../messages.js';
-import { LOGITS_LAYER, type ModelAdapter } from '@openbox/runtime';
+import { LOGITS_LAYER, type ImageModel } from '@openbox/runtime';
 import { channel } from '../objectives/channel.js';
 import { classLogit } from '../objectives/class-logit.js';
 import { neuron } from '../objectives/neuron.js';
@@ -29,7 +29,7 @@ export function unitObjective(unit: Unit): Objective {
 }
 
 /** Checks that `data` holds images of the model's input shape. */
-export function checkImages(fn: string, adapter: ModelAdapter, data: Dataset): void {
+export function checkImages(fn: string, adapter: ImageModel, data: Dataset): void {
   const expected = adapter.inputShape;
   const shape = data.shape;
   if (
@@ -43,7 +43,7 @@ export function checkImages(fn: string, adapter: ModelAdapter, data: Dataset): v
 }
 
 /** The unit's value for images `[n, h, w, c]` (the objective without batch expansion), in batches of 256. */
-export function unitValues(adapter: ModelAdapter, unit: Unit, images: Float32Array, n: number): Float32Array {
+export function unitValues(adapter: ImageModel, unit: Unit, images: Float32Array, n: number): Float32Array {
   const objective = unitObjective(unit);
   objective.validate(adapter);
   const [h, w, c] = adapter.inputShape;

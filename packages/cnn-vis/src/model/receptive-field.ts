@@ -1,5 +1,5 @@
 /** Receptive fields of conv/pool units: which input pixels a unit at (y, x) of a layer can see. */
-import type { ModelAdapter } from '@openbox/runtime';
+import { requireLayersModel, type ImageModel } from '@openbox/runtime';
 
 /** A rectangle in input pixels, clipped to the image: rows `y0..y1 − 1`, columns `x0..x1 − 1`. */
 export interface InputBox {
@@ -45,10 +45,10 @@ function layerGeometry(
  * (activations, batch norm) pass through. Square images assumed in both axes' geometry.
  * @example receptiveField(adapter, 'conv2', 3, 3) // { y0: 12, x0: 12, y1: 28, x1: 28 } for the MNIST CNN
  */
-export function receptiveField(adapter: ModelAdapter, layer: string, y: number, x: number): InputBox {
+export function receptiveField(adapter: ImageModel, layer: string, y: number, x: number): InputBox {
   adapter.layer(layer, 'receptiveField');
   const g: Geometry = { jump: 1, size: 1, start: 0 };
-  for (const l of adapter.model.layers) {
+  for (const l of requireLayersModel(adapter, 'receptiveField').layers) {
     const geo = layerGeometry(l.getConfig() as Record<string, unknown>, l.getClassName());
     if (geo !== undefined) {
       const padBefore = geo.same ? Math.floor((geo.k - 1) / 2) : 0;

@@ -1,7 +1,7 @@
 /** The objective contract (activations → one value per batch item) and its combinators sum, scale, negate. */
 import * as tf from '@tensorflow/tfjs-core';
 import { MESSAGES } from '../messages.js';
-import type { Activations, ModelAdapter } from '@openbox/runtime';
+import type { Activations, ImageModel } from '@openbox/runtime';
 
 /**
  * A value to maximize: maps the activations of `layers` for a batch of B images to B values, one per batch item,
@@ -17,7 +17,7 @@ export interface Objective {
   /** Batch size implied by per-item unit lists, when the objective has them. */
   readonly batchSize?: number;
   /** Throws a message listing what exists when a layer, channel or position is not in the model. */
-  validate(adapter: ModelAdapter): void;
+  validate(adapter: ImageModel): void;
   /** `[B]` values; runs inside the caller's tidy. */
   evaluate(activations: Activations, batchSize: number): tf.Tensor1D;
 }

@@ -1,9 +1,9 @@
-/** A fake ModelAdapter that records what an objective's `validate` asks of it. Not part of the build. */
-import type { ModelAdapter } from '@openbox/runtime';
+/** A fake ImageModel that records what an objective's `validate` asks of it. Not part of the build. */
+import type { ImageModel } from '@openbox/runtime';
 
 /** Every layer reports `outputShape` (channels = its last entry); `calls` lists the adapter calls in order. */
 export function recordingAdapter(outputShape: readonly (number | null)[]): {
-  adapter: ModelAdapter;
+  adapter: ImageModel;
   calls: string[];
 } {
   const calls: string[] = [];
@@ -15,6 +15,6 @@ export function recordingAdapter(outputShape: readonly (number | null)[]): {
     checkChannel: (layer: string, c: number, fn: string) => void calls.push(`channel ${layer} ${c} ${fn}`),
     checkPosition: (layer: string, x: number, y: number, fn: string) =>
       void calls.push(`position ${layer} ${x} ${y} ${fn}`),
-  } as unknown as ModelAdapter;
+  } as unknown as ImageModel;
   return { adapter, calls };
 }

@@ -1,5 +1,5 @@
 /** Options of `renderUnits` with documented defaults (Lucid's `render_vis`), resolved once. */
-import type { ModelAdapter } from '@openbox/runtime';
+import type { ImageModel } from '@openbox/runtime';
 import { MESSAGES } from '../messages.js';
 import { lucidParam } from '../param/lucid-param.js';
 import type { Parameterization } from '../param/parameterization.js';
@@ -58,7 +58,7 @@ function positiveInteger(name: string, value: number): number {
 
 /** Applies the defaults for `adapter` (input size picks the transform sizes). */
 export function resolveRenderOptions(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   objectiveBatch: number | undefined,
   options: RenderOptions,
 ): ResolvedRenderOptions {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { referenceAdapter } from '../test-models.js';
-import type { ModelAdapter } from '@openbox/runtime';
+import type { ImageModel } from '@openbox/runtime';
 import { channel } from '../objectives/channel.js';
 import { classLogit } from '../objectives/class-logit.js';
 import { deepDream } from '../objectives/deep-dream.js';
@@ -15,7 +15,7 @@ import { blur } from '../regularizers/blur.js';
 import { renderUnits } from './render-units.js';
 import type { RenderProgress } from './render-options.js';
 
-let adapter: ModelAdapter;
+let adapter: ImageModel;
 beforeAll(async () => {
   adapter = (await referenceAdapter()).adapter;
 });

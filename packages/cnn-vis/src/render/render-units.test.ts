@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { expectArraysClose } from '@openbox/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ModelAdapter } from '@openbox/runtime';
+import { ModelAdapter, type ImageModel } from '@openbox/runtime';
 import { channel } from '../objectives/channel.js';
 import { classLogit } from '../objectives/class-logit.js';
 import { sum, scale } from '../objectives/objective.js';
@@ -92,7 +92,7 @@ describe('renderUnits: memory and non-finite objectives', () => {
     expect(calls).toEqual([3, 3, 3, 3, 3, 3]);
   });
 
-  let rgb: ModelAdapter;
+  let rgb: ImageModel;
   beforeAll(() => {
     rgb = new ModelAdapter(smallRgbNet(16, 2));
   });

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '@openbox/runtime';
 import { MESSAGES } from '../messages.js';
-import { INPUT_LAYER, type ModelAdapter } from '@openbox/runtime';
+import { INPUT_LAYER, type ImageModel } from '@openbox/runtime';
 import type { Objective } from '../objectives/objective.js';
 import { resolveRenderOptions, type RenderOptions } from './render-options.js';
 
@@ -43,7 +43,7 @@ function fitToInput(image: tf.Tensor4D, size: readonly [number, number, number])
  * result.images; // Float32Array of 4 × 28 × 28 × 1
  */
 export function renderUnits(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   objective: Objective,
   options: RenderOptions = {},
 ): RenderResult {

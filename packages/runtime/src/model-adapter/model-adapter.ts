@@ -1,5 +1,6 @@
 /** `ModelAdapter`: the view over an image model (`[batch, height, width, channels]` input). */
 import type * as tfl from '@tensorflow/tfjs-layers';
+import type { LayersImageModel } from './image-model.js';
 import { LayersModelView } from './layers-model-view.js';
 
 /**
@@ -9,7 +10,8 @@ import { LayersModelView } from './layers-model-view.js';
  * adapter.layers().map((l) => `${l.name} ${l.outputShape}`);
  * const acts = adapter.activations(images, ['conv2d_1', 'logits']); // one forward pass
  */
-export class ModelAdapter extends LayersModelView {
+export class ModelAdapter extends LayersModelView implements LayersImageModel {
+  readonly kind = 'layers' as const;
   /** Input size `[height, width, channels]`. */
   readonly inputShape: readonly [number, number, number];
 

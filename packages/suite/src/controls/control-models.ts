@@ -1,6 +1,7 @@
 /** `controlModels`: the model-randomization controls of the model under study, built once per process, model and seed. */
+import { requireLayersModel } from '@openbox/runtime';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { ModelAdapter } from '@openbox/cnn-vis';
+import { ModelAdapter, type ImageModel } from '@openbox/cnn-vis';
 import { createRng, reinitializedCopy } from '@openbox/runtime';
 import type { ExperimentContext } from '../experiment.js';
 
@@ -37,7 +38,7 @@ function build(model: tfl.LayersModel, runSeed: number): ControlModel[] {
       });
     return built;
   } catch (error) {
-    for (const control of built) control.adapter.model.dispose();
+    for (const control of built) requireLayersModel(control.adapter, 'control-models').dispose();
     throw error;
   }
 }
@@ -50,17 +51,19 @@ const cache = new WeakMap<tfl.LayersModel, Map<number, Promise<readonly ControlM
  * seeds from {@link controlSeeds}(ctx.seed). Built once per process, model and run seed, like `cnnSetup`, and kept for
  * the process (the copies are small and every CNN experiment uses them). A model with an initializer OpenBox cannot
  * draw rejects with `reinitializedCopy`'s `ModelRandomizationError` (and is not cached, so a later call tries again).
- * @example const controls = await controlModels(ctx, adapter); controls.map((c) => c.adapter.model)
+ * @example const controls = await controlModels(ctx, adapter); controls.map((c) => requireLayersModel(c.adapter, 'control-models'))
  */
 export function controlModels(
   ctx: Pick<ExperimentContext, 'seed'>,
-  adapter: ModelAdapter,
+  adapter: ImageModel,
 ): Promise<readonly ControlModel[]> {
-  let bySeed = cache.get(adapter.model);
-  if (bySeed === undefined) cache.set(adapter.model, (bySeed = new Map()));
+  let bySeed = cache.get(requireLayersModel(adapter, 'control-models'));
+  if (bySeed === undefined) cache.set(requireLayersModel(adapter, 'control-models'), (bySeed = new Map()));
   let controls = bySeed.get(ctx.seed);
   if (controls === undefined) {
-    controls = new Promise<readonly ControlModel[]>((resolve) => resolve(build(adapter.model, ctx.seed)));
+    controls = new Promise<readonly ControlModel[]>((resolve) =>
+      resolve(build(requireLayersModel(adapter, 'control-models'), ctx.seed)),
+    );
     bySeed.set(ctx.seed, controls);
     const forget = bySeed;
     controls.catch(() => forget.delete(ctx.seed));

@@ -1,5 +1,11 @@
 /** `trainedControl`: the networks trained for the verdicts to beat — an independent judge and two trained nulls. */
-import { ModelAdapter, loadReferenceCnn, type CnnRecipe, type ReferenceCnnMeta } from '@openbox/cnn-vis';
+import {
+  ModelAdapter,
+  type ImageModel,
+  loadReferenceCnn,
+  type CnnRecipe,
+  type ReferenceCnnMeta,
+} from '@openbox/cnn-vis';
 import type { ExperimentContext } from '../experiment.js';
 
 /**

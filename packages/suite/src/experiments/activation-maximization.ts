@@ -10,7 +10,7 @@
  * untrained net "recognizes" most of its own), so that number is reported, never used; so is "every objective rose",
  * which gradient ascent from grey guarantees.
  */
-import type { ModelAdapter } from '@openbox/cnn-vis';
+import type { ImageModel } from '@openbox/cnn-vis';
 import { bootstrapMeanInterval } from '../controls/bootstrap-mean.js';
 import { controlModels } from '../controls/control-models.js';
 import { judgeAgainstControls } from '../controls/judge-against-controls.js';
@@ -44,7 +44,7 @@ const BOOTSTRAP_RESAMPLES = 2000;
 
 /** The network whose class optima are judged. */
 export interface StudiedModel {
-  readonly adapter: ModelAdapter;
+  readonly adapter: ImageModel;
   /** As the metrics name it, e.g. `reference MNIST CNN (test accuracy 98.9%)`. */
   readonly label: string;
 }

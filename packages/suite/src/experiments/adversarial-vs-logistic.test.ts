@@ -1,7 +1,7 @@
 /** adversarial-vs-logistic: holds on the reference CNN (numbers redone in float64); a re-initialized and a constant model do not. */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { ModelAdapter } from '@openbox/cnn-vis';
+import { ModelAdapter, requireLayersModel, type ImageModel } from '@openbox/cnn-vis';
 import { defaultCacheDir, initBackend, reinitializedCopy } from '@openbox/runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { controlModels } from '../controls/control-models.js';
@@ -115,7 +115,7 @@ describe('adversarial-vs-logistic', () => {
   });
 
   it('every adversarial image flips its model in float64 and lies in the box and the ball of its radius', () => {
-    const w = cnnWeights(setup.adapter.model);
+    const w = cnnWeights(requireLayersModel(setup.adapter, 'test'));
     for (const norm of ['linf', 'l2'] as const)
       for (let i = 0; i < m.labels.length; i++) {
         const x = digit(m.images, i);
@@ -159,7 +159,7 @@ describe('adversarial-vs-logistic', () => {
   }, 300_000);
 
   it('does not hold on the reference architecture re-initialized: its copies flip as easily as it does', async () => {
-    const copy = reinitializedCopy(setup.adapter.model, { seed: 12_345 });
+    const copy = reinitializedCopy(requireLayersModel(setup.adapter, 'test'), { seed: 12_345 });
     const r = await runAdversarialExperiment(ctx(), {
       model: { adapter: new ModelAdapter(copy), label: 're-initialized reference CNN (seed 12345)' },
       budget: { ...QUICK_BUDGET, digits: 8 },

@@ -1,5 +1,5 @@
 /** Lugi's "that's where adversarial examples reside": the smallest PGD perturbation that flips the CNN vs logistic regression. */
-import type { ModelAdapter } from '@openbox/cnn-vis';
+import type { ImageModel } from '@openbox/cnn-vis';
 import { controlModels } from '../controls/control-models.js';
 import type { Experiment, ExperimentContext, ExperimentOutput } from '../experiment.js';
 import { FULL_BUDGET, QUICK_BUDGET, type AdversarialBudget } from './adversarial-budget.js';
@@ -12,7 +12,7 @@ import { measureAdversarial } from './measure-adversarial.js';
 /** Options of {@link runAdversarialExperiment}. */
 export interface AdversarialOptions {
   /** The model under study. Default: `cnnSetup(ctx)`'s (the reference CNN or `--model`). */
-  readonly model?: { readonly adapter: ModelAdapter; readonly label: string };
+  readonly model?: { readonly adapter: ImageModel; readonly label: string };
   /** Default {@link QUICK_BUDGET} when `ctx.quick`, else {@link FULL_BUDGET}. */
   readonly budget?: AdversarialBudget;
 }

@@ -1,6 +1,6 @@
 /** attribution-deletion: AUCs recomputed in float64 from the model's own predictions; random maps and a re-initialized CNN do not hold. */
 import { gaussianBlur } from '@openbox/attribution';
-import { ModelAdapter } from '@openbox/cnn-vis';
+import { ModelAdapter, requireLayersModel, type ImageModel } from '@openbox/cnn-vis';
 import { loadMnist } from '@openbox/datasets';
 import { createRng, reinitializedCopy } from '@openbox/runtime';
 import * as tf from '@tensorflow/tfjs-core';
@@ -39,7 +39,7 @@ const randomMethod: MapMethod = {
 
 /** Mean deletion and insertion AUC of `map` on the digits, from the model's probabilities of the true class. */
 function meanAucs64(
-  model: ModelAdapter,
+  model: ImageModel,
   images: Float32Array,
   targets: number[],
   map: Float32Array,
@@ -60,7 +60,7 @@ function meanAucs64(
           28,
           1,
         ]);
-        const p = (model.model.predict(x) as tf.Tensor).arraySync() as number[][];
+        const p = (requireLayersModel(model, 'test').predict(x) as tf.Tensor).arraySync() as number[][];
         return p.map((row) => row[t]!);
       });
     del += trapezoid64(probs(deletion), 784) / N;
@@ -137,7 +137,7 @@ describe('attribution-deletion: deletion/insertion AUC against random maps and m
 
   it('does not hold with a re-initialized CNN as the model under study', async () => {
     const { adapter } = await cnnSetup(quickContext(ID, SEED));
-    const control = new ModelAdapter(reinitializedCopy(adapter.model, { seed: 99 }));
+    const control = new ModelAdapter(reinitializedCopy(requireLayersModel(adapter, 'test'), { seed: 99 }));
     await controlModels(quickContext(ID, SEED), control);
     const r = await runAttributionDeletionExperiment(quickContext(ID, SEED), {
       adapter: control,

@@ -8,7 +8,7 @@
  * (`controlModels`) — a map that keeps the method's and the digit's structure but none of what the model learned.
  */
 import { controlComparison } from '@openbox/charts';
-import type { ModelAdapter } from '@openbox/cnn-vis';
+import type { ImageModel } from '@openbox/cnn-vis';
 import { loadMnist } from '@openbox/datasets';
 import * as tf from '@tensorflow/tfjs-core';
 import { controlModels } from '../controls/control-models.js';
@@ -44,7 +44,7 @@ export const CURVE_STEPS = 28;
 /** Options of {@link runAttributionDeletionExperiment}. */
 export interface AttributionDeletionOptions {
   /** The model under study. Default: the run's (`cnnSetup`). */
-  readonly adapter?: ModelAdapter;
+  readonly adapter?: ImageModel;
   /** The methods reported. Default {@link DELETION_METHODS}. */
   readonly methods?: readonly MapMethod[];
 }
@@ -63,7 +63,7 @@ export const isJudged = (m: MapMethod): boolean => m.lrExact === 'zeros';
 const mean = (v: ArrayLike<number>) => Array.from(v).reduce((a, b) => a + b, 0) / v.length;
 
 /** Mean deletion and insertion AUC of `map` (`[n · 784]`) for the digits' true classes under `adapter`. */
-export function meanAucs(adapter: ModelAdapter, digits: DigitSample, map: Float32Array): [number, number] {
+export function meanAucs(adapter: ImageModel, digits: DigitSample, map: Float32Array): [number, number] {
   const x = tf.tensor4d(digits.images, [digits.n, 28, 28, 1]);
   const phi = tf.tensor4d(map, [digits.n, 28, 28, 1]);
   try {

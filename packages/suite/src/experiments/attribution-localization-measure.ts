@@ -1,6 +1,6 @@
 /** Pointing game and mask AUC of one attribution method's maps, and of the map-free nulls, on pattern images. */
 import * as tf from '@tensorflow/tfjs-core';
-import type { ModelAdapter } from '@openbox/cnn-vis';
+import type { ImageModel } from '@openbox/cnn-vis';
 import { explain, localization, type Explainer } from './attribution-evaluation.js';
 import type { PatternSet } from './pattern-cnn.js';
 import { PATTERN_SIZE } from './pattern-cnn.js';
@@ -30,7 +30,7 @@ export function scoreMaps(maps: tf.Tensor, set: PatternSet): LocalizationScores 
 export function methodScores(
   explainer: Explainer,
   methodOptions: object,
-  model: ModelAdapter,
+  model: ImageModel,
   set: PatternSet,
 ): LocalizationScores & { readonly maps: Float32Array } {
   const x = tf.tensor4d(set.images, shapeOf(set));

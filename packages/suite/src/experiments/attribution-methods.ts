@@ -1,6 +1,6 @@
 /** The attribution methods the attribution experiments compare, the digits they explain, and one map per method. */
 import * as tf from '@tensorflow/tfjs-core';
-import type { ModelAdapter } from '@openbox/cnn-vis';
+import type { ImageModel } from '@openbox/cnn-vis';
 import type { Dataset } from '@openbox/datasets';
 import type { Rng } from '@openbox/runtime';
 import { METHODS, gradCam, type AttributionMethod } from '@openbox/attribution';
@@ -14,7 +14,7 @@ export interface MapMethod {
   readonly id: string;
   readonly label: string;
   /** The method and its options; `meanDigit` (`[1, 28, 28, 1]`) is the mean training digit, `layer` the last conv. */
-  readonly attribute: (adapter: ModelAdapter, x: tf.Tensor4D, targets: number[], env: MapEnv) => tf.Tensor;
+  readonly attribute: (adapter: ImageModel, x: tf.Tensor4D, targets: number[], env: MapEnv) => tf.Tensor;
   /** Set when, on multinomial LR, the method returns LR's exact attribution (see {@link LrExactBaseline}). */
   readonly lrExact?: LrExactBaseline;
 }
@@ -30,7 +30,7 @@ export interface MapEnv {
 
 const plain =
   (method: AttributionMethod, extra: (env: MapEnv) => object = () => ({})) =>
-  (adapter: ModelAdapter, x: tf.Tensor4D, targets: number[], env: MapEnv): tf.Tensor => {
+  (adapter: ImageModel, x: tf.Tensor4D, targets: number[], env: MapEnv): tf.Tensor => {
     const r = method.attribute(adapter, x, { targets, ...extra(env) });
     r.delta?.dispose();
     r.layerAttributions?.dispose();
@@ -97,7 +97,7 @@ export function meanDigit(train: Dataset): tf.Tensor4D {
 /** The method's map of the digits under `adapter`, read back (`[n · 784]`, channel 0); no tensor is left. */
 export function mapOf(
   method: MapMethod,
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   digits: DigitSample,
   env: MapEnv,
 ): Float32Array {

@@ -1,6 +1,7 @@
 /** Adebayo et al. 2018's two sanity checks for one attribution method, measured against every control of the suite. */
+import { requireLayersModel } from '@openbox/runtime';
 import * as tf from '@tensorflow/tfjs-core';
-import type { ModelAdapter } from '@openbox/cnn-vis';
+import type { ImageModel } from '@openbox/cnn-vis';
 import {
   compareMaps,
   explain,
@@ -20,7 +21,7 @@ export interface SanityMethod {
 /** A model the maps of the model under study are compared with. */
 export interface ComparedModel {
   readonly label: string;
-  readonly adapter: ModelAdapter;
+  readonly adapter: ImageModel;
 }
 
 /** One method's similarities: to the judge, to each control, and along the cascade. */
@@ -44,7 +45,7 @@ export interface SanityMeasurement {
  */
 export function measureSanity(
   method: SanityMethod,
-  model: ModelAdapter,
+  model: ImageModel,
   judge: ComparedModel,
   controls: readonly ComparedModel[],
   images: tf.Tensor4D,
@@ -65,10 +66,15 @@ export function measureSanity(
   });
   const sims = others.map((_, k) => similarityOf(values.subarray(k * 3 * n, (k + 1) * 3 * n), n));
   // 2. The cascade, top layer first.
-  const cascade = modelRandomization(model.model, images, method.explainer, {
-    ...options,
-    seed: cascadeSeed,
-  }).rows.map((r) => ({ layer: r.layer, rankAbs: r.meanRankAbs, ssim: r.meanSsim }));
+  const cascade = modelRandomization(
+    requireLayersModel(model, 'attribution-sanity-measure'),
+    images,
+    method.explainer,
+    {
+      ...options,
+      seed: cascadeSeed,
+    },
+  ).rows.map((r) => ({ layer: r.layer, rankAbs: r.meanRankAbs, ssim: r.meanSsim }));
   return {
     label: method.label,
     judge: sims[0]!,

@@ -15,7 +15,7 @@ import {
   saliency,
   smoothgrad,
 } from '@openbox/attribution';
-import type { ModelAdapter } from '@openbox/cnn-vis';
+import type { ImageModel } from '@openbox/cnn-vis';
 import { controlModels } from '../controls/control-models.js';
 import { judgeAgainstControls, type ControlJudgement } from '../controls/judge-against-controls.js';
 import { trainedControl } from '../controls/trained-controls.js';
@@ -56,7 +56,7 @@ export function sanityMethods(quick: boolean, seed: number): SanityMethod[] {
 /** Options of {@link runAttributionSanity}. */
 export interface AttributionSanityOptions {
   /** The model under study. Default: the reference CNN (or the user's `--model`) from `cnnSetup`. */
-  readonly adapter?: ModelAdapter;
+  readonly adapter?: ImageModel;
   /** Its label. Default the `cnnSetup` label. */
   readonly modelLabel?: string;
   /** The methods examined. Default {@link sanityMethods}. */

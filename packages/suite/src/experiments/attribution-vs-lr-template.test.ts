@@ -1,7 +1,7 @@
 /** attribution-vs-lr-template: ρ with LR's exact map recomputed in float64; a re-initialized CNN does not hold. */
 import { loadMnist } from '@openbox/datasets';
 import { createRng, defaultCacheDir, reinitializedCopy } from '@openbox/runtime';
-import { ModelAdapter } from '@openbox/cnn-vis';
+import { ModelAdapter, requireLayersModel, type ImageModel } from '@openbox/cnn-vis';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { vegaLiteValidator } from '../../../charts/src/test-schema.js';
@@ -133,7 +133,7 @@ describe('attribution-vs-lr-template: CNN maps against LR exact maps, re-initial
 
   it('does not hold with a re-initialized CNN as the model under study; same seed, same output; no tensor is left', async () => {
     const { adapter } = await cnnSetup(quickContext(ID, SEED));
-    const control = new ModelAdapter(reinitializedCopy(adapter.model, { seed: 99 }));
+    const control = new ModelAdapter(reinitializedCopy(requireLayersModel(adapter, 'test'), { seed: 99 }));
     const first = await runAttributionVsLrExperiment(quickContext(ID, SEED), { adapter: control });
     const before = tf.memory().numTensors;
     const again = await runAttributionVsLrExperiment(quickContext(ID, SEED), { adapter: control });

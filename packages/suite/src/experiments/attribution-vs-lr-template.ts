@@ -7,7 +7,7 @@
  * map compared with LR's map for a wrong class (w_{π(t)} ⊙ x, π a seeded derangement of the 10 classes; 3 of them).
  */
 import { controlComparison, imageGallery } from '@openbox/charts';
-import { imagesToPng, type ModelAdapter } from '@openbox/cnn-vis';
+import { imagesToPng, type ImageModel } from '@openbox/cnn-vis';
 import { loadMnist } from '@openbox/datasets';
 import { bootstrapMeanInterval } from '../controls/bootstrap-mean.js';
 import { controlModels } from '../controls/control-models.js';
@@ -35,7 +35,7 @@ const SHOWN = 4;
 
 /** Options of {@link runAttributionVsLrExperiment}: the model under study (default: the run's, from `cnnSetup`). */
 export interface AttributionVsLrOptions {
-  readonly adapter?: ModelAdapter;
+  readonly adapter?: ImageModel;
 }
 
 const mean = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / v.length;

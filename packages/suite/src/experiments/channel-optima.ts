@@ -1,5 +1,5 @@
 /** `renderChannelOptima`: the first channels of every conv layer maximized, one batch per layer — images, no verdict. */
-import { channel, renderUnits, type LayerInfo, type ModelAdapter, type RenderResult } from '@openbox/cnn-vis';
+import { channel, renderUnits, type LayerInfo, type ImageModel, type RenderResult } from '@openbox/cnn-vis';
 import type { Rng } from '@openbox/runtime';
 
 /** Channels shown per conv layer. */
@@ -28,7 +28,7 @@ export function layerSlug(name: string): string {
  * ReLU channel has no gradient), all of a layer in one `renderUnits` call with the next `rng.tfSeed()`.
  */
 export function renderChannelOptima(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   convLayers: readonly LayerInfo[],
   steps: number,
   rng: Rng,

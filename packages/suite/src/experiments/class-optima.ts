@@ -1,6 +1,6 @@
 /** Class optima of a model (one image per class logit and start) and how a classifier — a judge — labels them. */
 import * as tf from '@tensorflow/tfjs-core';
-import { classLogit, renderUnits, type ModelAdapter } from '@openbox/cnn-vis';
+import { classLogit, renderUnits, type ImageModel } from '@openbox/cnn-vis';
 
 /** The optima of the 10 class logits of one model, `starts` per class, from one batched `renderUnits` call. */
 export interface ClassOptima {
@@ -47,7 +47,7 @@ export function classTargets(starts: number): number[] {
  * `10·starts` images in one `renderUnits` call (Lucid's defaults: Fourier parameterization in [0, 1], standard
  * transforms, Adam 0.05).
  */
-export function renderClassOptima(adapter: ModelAdapter, budget: ClassOptimaBudget): ClassOptima {
+export function renderClassOptima(adapter: ImageModel, budget: ClassOptimaBudget): ClassOptima {
   const targets = classTargets(budget.starts);
   const result = renderUnits(adapter, classLogit(targets), {
     steps: budget.steps,
@@ -63,7 +63,7 @@ export function renderClassOptima(adapter: ModelAdapter, budget: ClassOptimaBudg
  * float32 on the backend; the argmax is of the logits).
  */
 export function judgeOptima(
-  judge: ModelAdapter,
+  judge: ImageModel,
   images: Float32Array,
   targets: readonly number[],
 ): OptimaJudgement {

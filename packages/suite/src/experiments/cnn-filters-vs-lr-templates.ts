@@ -1,4 +1,5 @@
 /** The deep net's first-layer filters beside multinomial logistic regression's ten digit templates, same pixels. */
+import { requireLayersModel } from '@openbox/runtime';
 import { accuracyComparison, controlComparison, imageGallery } from '@openbox/charts';
 import {
   accuracyOn,
@@ -96,7 +97,9 @@ export const cnnFiltersVsLrTemplates: Experiment = {
     const controls = await controlModels(ctx, adapter);
     ctx.progress(1, 4, 'first-layer filters against re-initialized copies');
     // 2. Spatial structure of the first-layer filters: trained (with a bootstrap interval over filters) vs controls.
-    const perFilter = firstLayerNeighbourCorrelations(adapter.model);
+    const perFilter = firstLayerNeighbourCorrelations(
+      requireLayersModel(adapter, 'cnn-filters-vs-lr-templates'),
+    );
     const trained = bootstrapMeanInterval(perFilter, {
       rng: ctx.rng.fork('bootstrap'),
       resamples: BOOTSTRAP_RESAMPLES,
@@ -104,7 +107,9 @@ export const cnnFiltersVsLrTemplates: Experiment = {
     const controlValues = controls.map((c) => ({
       label: c.label,
       seed: c.seed,
-      value: mean(firstLayerNeighbourCorrelations(c.adapter.model)),
+      value: mean(
+        firstLayerNeighbourCorrelations(requireLayersModel(c.adapter, 'cnn-filters-vs-lr-templates')),
+      ),
     }));
     const structure = judgeAgainstControls({
       metric: 'mean neighbour correlation of the first-layer filters',
@@ -115,7 +120,9 @@ export const cnnFiltersVsLrTemplates: Experiment = {
       interval: trained,
     });
     // The former edge rule, reported only.
-    const grid = filterGrid(adapter.model, { scaling: 'per-filter' });
+    const grid = filterGrid(requireLayersModel(adapter, 'cnn-filters-vs-lr-templates'), {
+      scaling: 'per-filter',
+    });
     const [kh, kw] = grid.kernelSize;
     const weights = grid.filters.map((f) => {
       const w = new Array<number>(kh * kw).fill(0);
@@ -129,7 +136,7 @@ export const cnnFiltersVsLrTemplates: Experiment = {
     const lr = loadLrTemplates(ctx.cacheDir);
     const match = judgeLrTemplates(lr, train, ctx.rng.fork('template-null'));
     ctx.progress(3, 4, 'accuracies');
-    const cnnAccuracy = accuracyOn(adapter.model, test);
+    const cnnAccuracy = accuracyOn(requireLayersModel(adapter, 'cnn-filters-vs-lr-templates'), test);
     const templates = Float32Array.from(lr.weights);
     const lrTestAccuracy = lrTemplateAccuracy(lr, test);
     const cnnBeatsLr = cnnAccuracy > lrTestAccuracy;

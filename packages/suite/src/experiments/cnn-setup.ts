@@ -1,12 +1,12 @@
 /** Shared set-up of the CNN experiments: the model (reference CNN or a user's file) and MNIST, loaded once a process. */
 import { loadMnist, type Dataset } from '@openbox/datasets';
-import { ModelAdapter, loadReferenceCnn, type LayerInfo } from '@openbox/cnn-vis';
+import { ModelAdapter, type ImageModel, loadReferenceCnn, type LayerInfo } from '@openbox/cnn-vis';
 import { loadModel } from '@openbox/runtime';
 import type { ExperimentContext } from '../experiment.js';
 
 /** The model under study with the data the CNN experiments use. */
 export interface CnnSetup {
-  readonly adapter: ModelAdapter;
+  readonly adapter: ImageModel;
   /** `reference MNIST CNN (test accuracy 98.9%)` (the cached model's measured accuracy) or the user's file. */
   readonly modelLabel: string;
   readonly train: Dataset;
@@ -22,7 +22,7 @@ const setups = new Map<string, Promise<CnnSetup>>();
 async function build(ctx: ExperimentContext): Promise<CnnSetup> {
   const { train, test } = loadMnist({ seed: REFERENCE_SEED });
   let modelLabel: string;
-  let adapter: ModelAdapter;
+  let adapter: ImageModel;
   if (ctx.modelPath === undefined) {
     const reference = await loadReferenceCnn({
       cacheDir: ctx.cacheDir,

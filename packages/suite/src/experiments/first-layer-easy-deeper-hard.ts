@@ -1,5 +1,5 @@
 /** Erhan et al. 2009: a first-layer unit is read from its weights alone; a deeper unit needs optimization. */
-import type { LayerInfo, ModelAdapter } from '@openbox/cnn-vis';
+import type { LayerInfo, ImageModel } from '@openbox/cnn-vis';
 import { controlModels } from '../controls/control-models.js';
 import { judgeAgainstControls } from '../controls/judge-against-controls.js';
 import type { Experiment, ExperimentContext, ExperimentOutput } from '../experiment.js';
@@ -30,7 +30,7 @@ export const HIGH_READABILITY = 0.9;
 
 /** The model under study, as {@link runFirstLayerEasyExperiment} takes it. */
 export interface FirstLayerEasySubject {
-  readonly adapter: ModelAdapter;
+  readonly adapter: ImageModel;
   readonly modelLabel: string;
   /** Its conv layers in order (at least two). */
   readonly convLayers: readonly LayerInfo[];

@@ -1,5 +1,5 @@
 /** `measureLayerBasis`: interpretability proxies of a layer's channels and of random directions, for one network. */
-import type { ModelAdapter } from '@openbox/cnn-vis';
+import type { ImageModel } from '@openbox/cnn-vis';
 import type { Dataset } from '@openbox/datasets';
 import { directionInterpretability, type DirectionScore } from './direction-interpretability.js';
 import { pooledLayerActivations } from './pooled-layer-activations.js';
@@ -18,7 +18,7 @@ export interface LayerBasisScores {
  * @example measureLayerBasis(adapter, test, 'conv2', 1000, randomUnitDirections(rng, 32, 32), 20)
  */
 export function measureLayerBasis(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   data: Dataset,
   layer: string,
   count: number,

@@ -1,5 +1,5 @@
 /** "The layer is like a basis": are a layer's channels more interpretable than random directions of its space? */
-import type { ModelAdapter } from '@openbox/cnn-vis';
+import type { ImageModel } from '@openbox/cnn-vis';
 import { bootstrapMeanInterval } from '../controls/bootstrap-mean.js';
 import { controlModels } from '../controls/control-models.js';
 import { judgeAgainstControls } from '../controls/judge-against-controls.js';
@@ -41,7 +41,7 @@ export const LEARNED_MARGIN = 0.05;
 
 /** The model under study, when not the suite's (`cnnSetup`'s): a test passes a re-initialized network here. */
 export interface LayerBasisModel {
-  readonly adapter: ModelAdapter;
+  readonly adapter: ImageModel;
   readonly modelLabel: string;
 }
 

@@ -1,11 +1,12 @@
 /** `layerReadability`: one conv layer's units read from their weights alone, from a random image, and by optimization. */
+import { requireLayersModel } from '@openbox/runtime';
 import * as tf from '@tensorflow/tfjs-core';
 import {
   neuron,
   receptiveField,
   renderUnits,
   type LayerInfo,
-  type ModelAdapter,
+  type ImageModel,
   type RenderOptions,
 } from '@openbox/cnn-vis';
 import type { Rng } from '@openbox/runtime';
@@ -57,7 +58,7 @@ export function boxOptimumImage(
 
 /** `a[b, y, x, channels[b]]` of `<layer>:pre` on a batch `[B, h, w, c]` (one image per channel), in one pass. */
 export function unitValues(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   layer: string,
   channels: readonly number[],
   y: number,
@@ -85,7 +86,7 @@ export function unitValues(
  * all three measured on the real network.
  */
 export function layerReadability(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   layer: LayerInfo,
   channels: readonly number[],
   render: RenderOptions,
@@ -99,7 +100,11 @@ export function layerReadability(
   // 1. Weights alone.
   const box = receptiveField(adapter, layer.name, y, x);
   const weightsImages = channels.map((ch) =>
-    boxOptimumImage(compositeFilter(adapter.model, layer.name, ch, y, x), [h, w, c], box),
+    boxOptimumImage(
+      compositeFilter(requireLayersModel(adapter, 'layer-readability'), layer.name, ch, y, x),
+      [h, w, c],
+      box,
+    ),
   );
   const batchOf = (images: readonly Float32Array[]) => {
     const batch = new Float32Array(images.length * size);

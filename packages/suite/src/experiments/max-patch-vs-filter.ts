@@ -1,6 +1,7 @@
 /** Do a first-layer filter's top real patches match its closed-form optimum better than a re-initialized filter's do? */
+import { requireLayersModel } from '@openbox/runtime';
 import { coefficientScatter, controlComparison, imageGallery } from '@openbox/charts';
-import { firstConvKernels, imagesToPng, type ModelAdapter } from '@openbox/cnn-vis';
+import { firstConvKernels, imagesToPng, type ImageModel } from '@openbox/cnn-vis';
 import { loadMnist } from '@openbox/datasets';
 import { bootstrapMeanInterval } from '../controls/bootstrap-mean.js';
 import { controlModels } from '../controls/control-models.js';
@@ -49,11 +50,11 @@ const rows = (values: ArrayLike<number>, side: number) =>
  */
 export async function runMaxPatchExperiment(
   ctx: ExperimentContext,
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   options: MaxPatchOptions = {},
 ): Promise<ExperimentOutput> {
   // 1. Inputs: a NaN weight would make every patch and correlation meaningless.
-  const kernels = firstConvKernels(adapter.model, ID);
+  const kernels = firstConvKernels(requireLayersModel(adapter, 'max-patch-vs-filter'), ID);
   assertFiniteWeights(ID, kernels.layer, 'kernel weight', kernels.kernel);
   if (kernels.bias !== undefined) assertFiniteWeights(ID, kernels.layer, 'bias', kernels.bias);
   // 2. Digits: the first n of the test split (its order is loadMnist's seeded shuffle).
@@ -61,10 +62,13 @@ export async function runMaxPatchExperiment(
   const images = loadMnist({ seed: 0 }).test.features.subarray(0, n * 784);
   ctx.progress(1, 3, `top ${TOP_K} patches of every first-layer filter on ${n} digits`);
   // 3. The model and its re-initialized controls.
-  const trained = filterMatches(adapter.model, images, n, TOP_K);
+  const trained = filterMatches(requireLayersModel(adapter, 'max-patch-vs-filter'), images, n, TOP_K);
   const controls = await controlModels(ctx, adapter);
   ctx.progress(2, 3, 'the same on the re-initialized controls');
-  const measured = controls.map((c) => ({ ...c, matches: filterMatches(c.adapter.model, images, n, TOP_K) }));
+  const measured = controls.map((c) => ({
+    ...c,
+    matches: filterMatches(requireLayersModel(c.adapter, 'max-patch-vs-filter'), images, n, TOP_K),
+  }));
   for (const m of [trained, ...measured.map((c) => c.matches)]) finite(m);
   // 4. The verdict against the controls (the derived optima are reported, never judged).
   const interval = bootstrapMeanInterval(

@@ -1,5 +1,5 @@
 /** `measureAdversarial`: every measurement of the adversarial experiment, computing only (no verdict, no drawing). */
-import type { ModelAdapter } from '@openbox/cnn-vis';
+import type { ImageModel } from '@openbox/cnn-vis';
 import type { Dataset } from '@openbox/datasets';
 import type { Rng } from '@openbox/runtime';
 import type { ControlModel } from '../controls/control-models.js';
@@ -83,7 +83,7 @@ function pickDigits(test: Dataset, cnn: LogitsFn, lr: LogitsFn, n: number, rng: 
  * another class. Every random draw comes from a labelled fork of `rng`.
  */
 export async function measureAdversarial(input: {
-  readonly adapter: ModelAdapter;
+  readonly adapter: ImageModel;
   readonly modelLabel: string;
   readonly lr: LogitsFn;
   readonly controls: readonly ControlModel[];

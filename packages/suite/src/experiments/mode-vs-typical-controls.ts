@@ -1,6 +1,7 @@
 /** What mode-vs-typical compares optima with: the density of training digits, reference images, an RBF control unit. */
 import {
   ModelAdapter,
+  type ImageModel,
   RBF_LAYER,
   fitPcaDensity,
   pcaLogDensity,
@@ -49,7 +50,7 @@ export interface ReferenceImage {
  * Flat grey (0.5 everywhere), uniform noise (784 `rng.next()` draws in [0, 1)) and the image activation
  * maximization starts from for `renderSeed` (`startImage`: near-uniform grey with faint low-frequency noise).
  */
-export function referenceImages(adapter: ModelAdapter, rng: Rng, renderSeed: number): ReferenceImage[] {
+export function referenceImages(adapter: ImageModel, rng: Rng, renderSeed: number): ReferenceImage[] {
   return [
     { label: 'flat grey', image: new Float32Array(784).fill(0.5) },
     { label: 'uniform noise', image: Float32Array.from({ length: 784 }, () => rng.next()) },
@@ -59,7 +60,7 @@ export function referenceImages(adapter: ModelAdapter, rng: Rng, renderSeed: num
 
 /** The RBF control unit: a model of one unit whose optimum is a real digit. */
 export interface RbfControl {
-  readonly adapter: ModelAdapter;
+  readonly adapter: ImageModel;
   readonly unit: Unit;
   /** The test row of its centre d, and d's own log-density. */
   readonly row: number;

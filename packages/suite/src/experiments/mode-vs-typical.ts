@@ -6,7 +6,7 @@ import {
   pcaLogDensity,
   percentileInBand,
   typicalityBand,
-  type ModelAdapter,
+  type ImageModel,
   type ModeVsTypicalReport,
   type Unit,
 } from '@openbox/cnn-vis';
@@ -32,7 +32,7 @@ export const LOG_DENSITY_MARGIN = 100;
 
 /** One unit under study and the model it belongs to. */
 export interface StudiedUnit {
-  readonly adapter: ModelAdapter;
+  readonly adapter: ImageModel;
   readonly unit: Unit;
   readonly label: string;
 }

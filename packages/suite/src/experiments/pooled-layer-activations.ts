@@ -1,6 +1,6 @@
 /** `pooledLayerActivations`: one C-dim vector per image — a conv layer's activation, max-pooled over positions. */
 import * as tf from '@tensorflow/tfjs-core';
-import type { ModelAdapter } from '@openbox/cnn-vis';
+import type { ImageModel } from '@openbox/cnn-vis';
 import type { Dataset } from '@openbox/datasets';
 
 /** Images per forward pass. */
@@ -21,7 +21,7 @@ export interface PooledActivations {
  * @example pooledLayerActivations(adapter, test, 'conv2', 1000) // { layer: 'conv2', count: 1000, channels: 32, values }
  */
 export function pooledLayerActivations(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   data: Dataset,
   layer: string,
   count: number,

@@ -1,5 +1,5 @@
 /** `readabilityProfile`: per conv layer, how much of the optimized activation the weights-alone image reaches. */
-import type { LayerInfo, ModelAdapter } from '@openbox/cnn-vis';
+import type { LayerInfo, ImageModel } from '@openbox/cnn-vis';
 import { createRng } from '@openbox/runtime';
 import { layerReadability, type LayerReadings } from './layer-readability.js';
 
@@ -68,7 +68,7 @@ export function summarizeLayer(readings: LayerReadings): LayerSummary {
  * random images come from `seed` alone, so the same seed reads the trained net and its controls alike.
  */
 export function readabilityProfile(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   convLayers: readonly LayerInfo[],
   budget: ReadabilityBudget,
   seed: number,

@@ -3,7 +3,7 @@ import {
   diversitySearch,
   unimodality as measureUnimodality,
   type DiversitySearchReport,
-  type ModelAdapter,
+  type ImageModel,
   type Unit,
   type UnimodalityReport,
 } from '@openbox/cnn-vis';
@@ -55,7 +55,7 @@ export interface UnitMeasurement {
 }
 
 /** The null unit of `unit`: the next channel of its layer (the previous one for the last channel). */
-export function nullUnitOf(adapter: ModelAdapter, unit: Unit): Unit {
+export function nullUnitOf(adapter: ImageModel, unit: Unit): Unit {
   const channels = adapter.layer(unit.layer, 'unimodality').channels;
   return { layer: unit.layer, channel: unit.channel + 1 < channels ? unit.channel + 1 : unit.channel - 1 };
 }
@@ -67,7 +67,7 @@ export function nullUnitOf(adapter: ModelAdapter, unit: Unit): Unit {
  * no two near-optimal images that correlate below the cross-unit null (images as unalike as two units' optima).
  */
 export function measureUnit(
-  adapter: ModelAdapter,
+  adapter: ImageModel,
   controls: readonly ControlModel[],
   unit: Unit,
   diversityLayer: string,

@@ -1,6 +1,6 @@
 /** Erhan et al. 2009: a deep unit's optimum is found reliably from every random start (unimodality), against nulls. */
 import { controlComparison, imageGallery } from '@openbox/charts';
-import { imagesToPng, type ModelAdapter } from '@openbox/cnn-vis';
+import { imagesToPng, type ImageModel } from '@openbox/cnn-vis';
 import { controlModels } from '../controls/control-models.js';
 import type { Experiment, ExperimentContext, ExperimentOutput } from '../experiment.js';
 import { cnnSetup } from './cnn-setup.js';
@@ -19,7 +19,7 @@ export const UNIMODALITY_LEARNING_RATE = 0.1;
 
 /** The model under study, when it is not `cnnSetup`'s (a test passes a control network here). */
 export interface UnimodalityModel {
-  readonly adapter: ModelAdapter;
+  readonly adapter: ImageModel;
   readonly modelLabel: string;
 }
 
