@@ -70,4 +70,14 @@ export const MESSAGES = {
       `is ${sci(worst.scaled)}, at element ${worst.index}.`
     );
   },
+  // Model fixtures
+  badFixtureOption: (fn: string, option: string, value: unknown, expected: string) =>
+    `${fn}: options.${option} must be ${expected}, got ${String(value)}.`,
+  unsupportedLayer: (fn: string, layer: string, className: string, supported: readonly string[]) =>
+    `${fn}: layer '${layer}' is a ${className}, which this converter does not translate; it translates ${supported.join(', ')}.`,
+  unsupportedActivation: (fn: string, layer: string, activation: string) =>
+    `${fn}: layer '${layer}' has activation '${activation}'; the converter translates linear, relu, relu6, elu, sigmoid, tanh and softmax.`,
+  unsupportedConfig: (fn: string, layer: string, problem: string) => `${fn}: layer '${layer}' ${problem}.`,
+  notSingleIo: (fn: string) => `${fn}: the model must have exactly one input and one output.`,
+  noWeights: (fn: string) => `${fn}: the model produced no weights to write.`,
 } as const;
