@@ -68,6 +68,8 @@ export function createDashboardApp(options: DashboardOptions): Hono {
       enabled: opts.live !== undefined,
       digits: opts.live?.digits?.count ?? null,
       methods: opts.live?.methods ?? [],
+      ...(opts.live?.model === undefined ? {} : { model: opts.live.model }),
+      ...(opts.live?.digits === undefined ? {} : { images: opts.live.digits }),
     }),
   );
   // 3. Errors and unknown routes.

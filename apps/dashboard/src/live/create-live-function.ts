@@ -1,12 +1,13 @@
 /** `createLiveFunction`: the live endpoint's function from a tfjs-layers CNN and logistic-regression weights. */
-import { attribute, isMethodName } from '@openbox/attribution';
 import * as tf from '@tensorflow/tfjs-core';
 import { model as functionalModel } from '@tensorflow/tfjs-layers';
 import type { LayersModel, SymbolicTensor } from '@tensorflow/tfjs-layers';
+import { ModelAdapter } from '@openbox/runtime';
 import { MESSAGES } from '../messages.js';
+import { explainLive } from './explain-live.js';
 import { DIGIT_CLASSES, DIGIT_PIXELS } from './live-types.js';
-import type { LiveAttribution, LiveAttributionRequest, LiveFunction } from './live-types.js';
-import { LIVE_METHOD_SETTINGS, LIVE_METHODS } from './live-methods.js';
+import type { LiveFunction } from './live-types.js';
+import { LIVE_METHODS } from './live-methods.js';
 
 /** The models the live endpoint compares. */
 export interface LiveModels {
@@ -68,33 +69,7 @@ export function createLiveFunction(models: LiveModels): LiveFunction {
     outputs: [...probed, cnn.outputs[0] as SymbolicTensor],
   });
   const shape = [1, ...inputShape] as number[];
-  const explain = async (
-    input: Float32Array,
-    asked: LiveAttributionRequest,
-    probs: ArrayLike<number>,
-  ): Promise<LiveAttribution> => {
-    const { method } = asked;
-    if (!LIVE_METHODS.includes(method) || !isMethodName(method))
-      throw new Error(
-        MESSAGES.badOption(FN, 'attribution.method', `one of ${LIVE_METHODS.join(', ')}`, method),
-      );
-    const p = Array.from(probs);
-    const target = asked.target ?? p.indexOf(Math.max(...p));
-    const settings = LIVE_METHOD_SETTINGS[method]?.(cnn) ?? {};
-    const map = tf.tidy(() => {
-      const x = tf.tensor(input, shape);
-      const r = attribute(cnn, x, { ...settings, method, targets: target });
-      const perPixel = r.attributions.rank === 4 ? tf.sum(r.attributions, -1) : r.attributions;
-      const flat = tf.reshape(perPixel, [-1]);
-      tf.dispose([r.delta, r.layerAttributions].filter((t) => t !== undefined));
-      return flat;
-    });
-    try {
-      return { method, target, values: Array.from(await map.data()) };
-    } finally {
-      map.dispose();
-    }
-  };
+  const explainer = { model: cnn, adapter: new ModelAdapter(cnn), methods: LIVE_METHODS, fn: FN };
   // 2. One call: forward pass, reductions, LR scores, read back.
   return async (input, _signal, asked) => {
     const tensors = tf.tidy(() => {
@@ -111,7 +86,8 @@ export function createLiveFunction(models: LiveModels): LiveFunction {
     });
     try {
       const [probs, scores, ...acts] = await Promise.all(tensors.map((t) => t.data()));
-      const attribution = asked === undefined ? undefined : await explain(input, asked, probs ?? []);
+      const attribution =
+        asked === undefined ? undefined : await explainLive(explainer, input, shape, asked, probs ?? []);
       return {
         ...(attribution === undefined ? {} : { attribution }),
         probabilities: Array.from(probs ?? []),

@@ -3,7 +3,13 @@ import { Worker } from 'node:worker_threads';
 import { siblingModuleUrl, workerSource } from '@openbox/runtime';
 import { MESSAGES } from '../messages.js';
 import type { LiveWorkerData, PredictMessage, WorkerMessage } from './live-worker-protocol.js';
-import type { DigitSource, LiveAttributionRequest, LiveOptions, LiveResponse } from './live-types.js';
+import type {
+  DigitSource,
+  LiveAttributionRequest,
+  LiveModelInfo,
+  LiveOptions,
+  LiveResponse,
+} from './live-types.js';
 
 /** Options of `createWorkerLive`. */
 export interface WorkerLiveOptions {
@@ -18,6 +24,8 @@ export interface WorkerLiveOptions {
   readonly digits?: DigitSource;
   /** The attribution methods the module's live function runs (`LiveOptions.methods`). Default none. */
   readonly methods?: readonly string[];
+  /** The model's input and classes (`LiveOptions.model`). Default: the reference MNIST model. */
+  readonly model?: LiveModelInfo;
   /** A worker that has not loaded its model after this many ms is terminated. Default 600,000 (training). */
   readonly startTimeoutMs?: number;
   /**
@@ -199,6 +207,7 @@ export function createWorkerLive(options: WorkerLiveOptions): WorkerLive {
     predict,
     ...(opts.digits === undefined ? {} : { digits: opts.digits }),
     ...(opts.methods === undefined ? {} : { methods: opts.methods }),
+    ...(opts.model === undefined ? {} : { model: opts.model }),
     ready: () => (closed ? Promise.reject(new Error(MESSAGES.liveWorkerClosed)) : slot().ready),
     get restarts() {
       return Math.max(0, started - 1);

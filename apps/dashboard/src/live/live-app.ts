@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { HttpError } from '../http-error.js';
 import { MESSAGES } from '../messages.js';
 import { checkLiveResponse } from './check-live-response.js';
+import { MNIST_LIVE_MODEL } from './live-types.js';
 import type { LiveDigitReply, LiveOptions } from './live-types.js';
 import { parseLiveInput } from './parse-live-input.js';
 import { createWorkQueue, QueueFullError } from './work-queue.js';
@@ -16,8 +17,8 @@ export const LIVE_DEFAULTS = { maxQueue: 8, timeoutMs: 10_000 } as const satisfi
 const TIMEOUT = Symbol('timeout');
 
 /**
- * The live sub-app, mounted at `/api/live`: `GET /info` says whether it is enabled (and how many test digits
- * there are, which attribution methods it runs); `POST /digit` takes `{ index }` or `{ pixels }` (and optionally
+ * The live sub-app, mounted at `/api/live`: `GET /info` says whether it is enabled (and how many test images
+ * there are, which attribution methods it runs, the model's input shape and class names: `model`); `POST /digit` takes `{ index }` or `{ pixels }` (and optionally
  * `{ method, target }`: the response then has `attribution`), waits its turn in a one-at-a-time queue
  * (503 + `Retry-After` when `maxQueue` requests already wait), and answers the model's response, the input
  * pixels and the argmax (`prediction`), or 504 after `timeoutMs` (counted from arrival, waiting included).
@@ -26,7 +27,7 @@ const TIMEOUT = Symbol('timeout');
  */
 export function createLiveApp(live: LiveOptions | undefined): Hono {
   const app = new Hono();
-  const opts = live === undefined ? undefined : { ...LIVE_DEFAULTS, ...live };
+  const opts = live === undefined ? undefined : { ...LIVE_DEFAULTS, model: MNIST_LIVE_MODEL, ...live };
   const queue = createWorkQueue(opts?.maxQueue ?? 0);
 
   app.get('/info', (c) =>
@@ -34,6 +35,7 @@ export function createLiveApp(live: LiveOptions | undefined): Hono {
       enabled: opts !== undefined,
       digits: opts?.digits?.count ?? null,
       methods: opts?.methods ?? [],
+      model: opts?.model ?? null,
       maxQueue: opts?.maxQueue ?? null,
       timeoutMs: opts?.timeoutMs ?? null,
       busy: queue.busy,
@@ -47,7 +49,7 @@ export function createLiveApp(live: LiveOptions | undefined): Hono {
     const body: unknown = await c.req.json().catch(() => {
       throw new HttpError(400, MESSAGES.liveBadJson, 'live-bad-input');
     });
-    const input = parseLiveInput(body, opts.digits, opts.methods);
+    const input = parseLiveInput(body, opts.digits, opts.methods, opts.model);
     // 2. Queue the computation, bounded in time.
     const started = performance.now();
     const abort = new AbortController();
@@ -85,12 +87,13 @@ export function createLiveApp(live: LiveOptions | undefined): Hono {
     }
     if (outcome === TIMEOUT) throw new HttpError(504, MESSAGES.liveTimeout(opts.timeoutMs), 'live-timeout');
     // 3. Check what the model answered and reply.
-    const response = checkLiveResponse(outcome, input.attribution);
+    const response = checkLiveResponse(outcome, input.attribution, opts.model);
     const p = response.probabilities;
     const reply: LiveDigitReply = {
       ...response,
       index: input.index,
       label: input.label,
+      file: input.file,
       prediction: p.indexOf(Math.max(...p)),
       pixels: Array.from(input.pixels, (v) => Math.round(v * 1000) / 1000),
       ms: Math.round((performance.now() - started) * 10) / 10,

@@ -1,10 +1,41 @@
-/** The contract of the live endpoint: the injected model function, its response, and the test digits. */
+/** The contract of the live endpoint: the injected model function, its response, the model it runs and its images. */
 
 /** Side of an MNIST digit; inputs are `DIGIT_SIDE²` = 784 grey levels in [0, 1], row-major. */
 export const DIGIT_SIDE = 28;
 export const DIGIT_PIXELS = DIGIT_SIDE * DIGIT_SIDE;
-/** Number of classes the live model scores. */
+/** Number of classes the reference live model scores. */
 export const DIGIT_CLASSES = 10;
+
+/**
+ * What the live endpoint's model takes and scores: one image of `inputShape` = `[height, width, channels]` sent as
+ * `height·width·channels` values in [0, 1] (row-major, channels last: the picture as shown, before the model's own
+ * preprocessing), and one class per name. The live function's attribution has one value per pixel (`height·width`).
+ */
+export interface LiveModelInfo {
+  readonly inputShape: readonly [number, number, number];
+  /** One name per class the model scores (`probabilities` has this length). */
+  readonly classNames: readonly string[];
+  /** Whether responses carry the logistic-regression template scores (`lrScores`, one per class; else empty). */
+  readonly lrTemplates: boolean;
+  /** What the page names the model and its preprocessing, e.g. `model.json (scale 0-1)`. Default: none. */
+  readonly description?: string;
+  /** Draw the values as ink on paper (1 → black), as MNIST digits are shown. Default false: 1 → white. */
+  readonly ink?: boolean;
+}
+
+/** The reference model: MNIST digits (28×28×1), classes `0`…`9`, with the LR templates. */
+export const MNIST_LIVE_MODEL: LiveModelInfo = {
+  inputShape: [DIGIT_SIDE, DIGIT_SIDE, 1],
+  classNames: Array.from({ length: DIGIT_CLASSES }, (_, k) => String(k)),
+  lrTemplates: true,
+  ink: true,
+};
+
+/** Values of one input image (`height·width·channels`). */
+export const inputValues = (model: LiveModelInfo): number =>
+  model.inputShape[0] * model.inputShape[1] * model.inputShape[2];
+/** Values of one attribution map (`height·width`: summed over channels). */
+export const mapValues = (model: LiveModelInfo): number => model.inputShape[0] * model.inputShape[1];
 
 /** One layer's response to the digit: a flat list of values (e.g. each channel's mean activation). */
 export interface LiveActivation {
@@ -25,24 +56,24 @@ export interface LiveAttribution {
   readonly method: string;
   /** The class explained (the predicted one when the request's target was `null`). */
   readonly target: number;
-  /** `DIGIT_PIXELS` values, row-major like the pixels (the CNN's logit for `target` is what is explained). */
+  /** One value per pixel (`mapValues(model)`, 784 for a digit), row-major; the model's logit for `target` is explained. */
   readonly values: readonly number[];
 }
 
 /** What the live model computes for one digit. */
 export interface LiveResponse {
-  /** The CNN's class probabilities (10, summing to 1). */
+  /** The model's class probabilities (one per class, summing to 1). */
   readonly probabilities: readonly number[];
   /** Per-layer activations (may be empty). */
   readonly activations: readonly LiveActivation[];
-  /** The multinomial logistic-regression template scores (10 logits, one per class). */
+  /** The multinomial logistic-regression template scores (one logit per class), or `[]` without templates. */
   readonly lrScores: readonly number[];
   /** Present when the call asked for an attribution. */
   readonly attribution?: LiveAttribution;
 }
 
 /**
- * The injected model: 784 pixels in [0, 1] → the response. Called one at a time by the dashboard's queue.
+ * The injected model: one image's values in [0, 1] (`inputValues(model)`, 784 for a digit) → the response. Called one at a time by the dashboard's queue.
  * `signal` is aborted when the request timed out: a function that can stop its work (the worker-backed one
  * of `createWorkerLive` terminates its worker) should, and reject; others may ignore it. With `attribution`,
  * the response must carry `attribution` for that method and target (see `LiveOptions.methods`).
@@ -53,12 +84,15 @@ export type LiveFunction = (
   attribution?: LiveAttributionRequest,
 ) => Promise<LiveResponse>;
 
-/** Test digits the page can pick by index. */
+/** Test images (digits, or the user's image folder) the page can pick by index. */
 export interface DigitSource {
-  /** Number of digits; valid indices are 0 … count − 1. */
+  /** Number of images; valid indices are 0 … count − 1. */
   readonly count: number;
-  /** The digit's 784 pixels in [0, 1] and its label (0–9) if known. */
-  get(index: number): { readonly pixels: Float32Array; readonly label?: number };
+  /**
+   * The image's values in [0, 1] (`inputValues(model)`), its label (a class index) if known, and the file it was
+   * read from, if any (shown by the picker).
+   */
+  get(index: number): { readonly pixels: Float32Array; readonly label?: number; readonly file?: string };
 }
 
 /** Options of the live endpoint (`createDashboardApp({ live })`). */
@@ -70,6 +104,8 @@ export interface LiveOptions {
   readonly predict: LiveFunction;
   /** The digits `{ index }` picks from; without it only `{ pixels }` is accepted. */
   readonly digits?: DigitSource;
+  /** The model's input and classes. Default {@link MNIST_LIVE_MODEL} (the reference CNN). */
+  readonly model?: LiveModelInfo;
   /**
    * The attribution methods `predict` can run (`{ method }` must be one of them); default none, and a request
    * with `method` is a 400. `LIVE_METHODS` for a model built with `createLiveFunction`.
@@ -85,6 +121,8 @@ export interface LiveOptions {
 export interface LiveDigitReply extends LiveResponse {
   readonly index: number | null;
   readonly label: number | null;
+  /** The picked image's file (relative to its folder), when the source names one. */
+  readonly file: string | null;
   readonly prediction: number;
   readonly pixels: readonly number[];
   readonly ms: number;

@@ -11,6 +11,7 @@ import { datasetsOf } from './datasets.js';
 import { experimentPage } from './experiment-page.js';
 import { layout } from './layout.js';
 import { livePage } from './live-page.js';
+import type { DigitSource, LiveModelInfo } from '../live/live-types.js';
 import { createOverviewCache } from './overview-cache.js';
 import { emptyPage, overviewPage } from './overview-page.js';
 import { runsPage } from './runs-page.js';
@@ -25,6 +26,9 @@ export interface PagesLiveInfo {
   readonly digits: number | null;
   /** Attribution methods the live model runs (the live page's select). Default none. */
   readonly methods?: readonly string[];
+  /** The live model's input and classes, and its images (the live page's picker). Default the MNIST CNN. */
+  readonly model?: LiveModelInfo;
+  readonly images?: DigitSource;
 }
 
 /**
@@ -112,7 +116,7 @@ export function createPagesApp(store: ResultsStore, live: PagesLiveInfo): Hono {
       c,
       layout(
         { ...shell, title: 'Live', charts: live.enabled },
-        livePage(live.enabled, live.digits, live.methods),
+        livePage(live.enabled, live.digits, live.methods, live.model, live.images),
       ),
     ),
   );
