@@ -17,9 +17,17 @@ export type { AllowedHostEntry } from './security/allowed-host-entry.js';
 export { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './security/security-headers.js';
 
 // Live endpoint contract
-export { DIGIT_CLASSES, DIGIT_PIXELS, DIGIT_SIDE } from './live/live-types.js';
+export {
+  DIGIT_CLASSES,
+  DIGIT_PIXELS,
+  DIGIT_SIDE,
+  MNIST_LIVE_MODEL,
+  inputValues,
+  mapValues,
+} from './live/live-types.js';
 export type {
   DigitSource,
+  LiveModelInfo,
   LiveActivation,
   LiveAttribution,
   LiveAttributionRequest,
@@ -30,12 +38,23 @@ export type {
 } from './live/live-types.js';
 export { LIVE_DEFAULTS } from './live/live-app.js';
 export { createLiveFunction } from './live/create-live-function.js';
-export { LIVE_METHOD_SETTINGS, LIVE_METHODS } from './live/live-methods.js';
+export {
+  LAYERS_MODEL_ONLY_METHODS,
+  LIVE_METHOD_SETTINGS,
+  LIVE_METHODS,
+  liveMethodsFor,
+} from './live/live-methods.js';
+export { createImageLiveFunction } from './live/create-image-live-function.js';
+export type { ImageLiveOptions } from './live/create-image-live-function.js';
+export { LIVE_SCALES, scalePixels } from './live/scale-pixels.js';
+export type { LiveScale } from './live/scale-pixels.js';
 export type { LiveModels } from './live/create-live-function.js';
 export { createWorkerLive, WORKER_LIVE_DEFAULTS } from './live/create-worker-live.js';
 export type { WorkerLive, WorkerLiveOptions } from './live/create-worker-live.js';
 export type { LiveModelModule } from './live/live-worker-protocol.js';
 export { referenceLive } from './live/reference-live.js';
+export { liveImageSource, userLive } from './live/user-live.js';
+export type { LiveImages, UserLiveOptions } from './live/user-live.js';
 export { createWorkQueue, QueueFullError } from './live/work-queue.js';
 export type { WorkQueue } from './live/work-queue.js';
 
