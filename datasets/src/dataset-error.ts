@@ -33,6 +33,18 @@ export const DATASET_ERROR_CODES = [
   'constant-feature',
   'shape-mismatch',
   'package-data',
+  'not-a-folder',
+  'unexpected-file',
+  'no-classes',
+  'empty-class',
+  'too-many-images',
+  'unsupported-image',
+  'corrupt-image',
+  'empty-image',
+  'image-too-large',
+  'image-size-mismatch',
+  'folder-not-empty',
+  'write-failed',
 ] as const;
 
 export type DatasetErrorCode = (typeof DATASET_ERROR_CODES)[number];

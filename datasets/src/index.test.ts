@@ -4,10 +4,22 @@ import * as api from './index.js';
 describe('@openbox/datasets public API', () => {
   it('exports exactly the documented values', () => {
     expect(Object.keys(api).sort()).toEqual([
+      'BT601_LUMA',
       'DATASET_ERROR_CODES',
       'DEFAULT_MAX_BYTES',
+      'DEFAULT_MAX_PIXELS',
       'DatasetError',
+      'IMAGENET_MEAN',
+      'IMAGENET_STD',
+      'IMAGE_FITS',
+      'IMAGE_FOLDER_DEFAULTS',
+      'IMAGE_SCALES',
       'applyStandardization',
+      'decodeImage',
+      'describeChannels',
+      'describeScale',
+      'encodeImage',
+      'isImageScale',
       'loadCars',
       'loadCsv',
       'loadFeatureCsv',
@@ -19,7 +31,13 @@ describe('@openbox/datasets public API', () => {
       'makeXorData',
       'parseCsv',
       'parseFeatureCsv',
+      'readImageFolder',
+      'resizeImage',
+      'scalePixels',
+      'splitDataset',
       'standardize',
+      'toChannels',
+      'writeImageFolder',
     ]);
   });
 

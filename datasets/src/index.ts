@@ -26,6 +26,33 @@ export type { ParseFeatureCsvOptions } from './csv/parse-feature-csv.js';
 export type { FeatureCsvOptions } from './csv/feature-csv-options.js';
 export type { FeatureTable } from './csv/feature-table.js';
 
+// Users' own images
+export { readImageFolder } from './images/read-image-folder.js';
+export type { ImageFolder } from './images/read-image-folder.js';
+export { IMAGE_FITS, IMAGE_FOLDER_DEFAULTS } from './images/image-folder-options.js';
+export type { ImageFit, ImageFolderOptions } from './images/image-folder-options.js';
+export { decodeImage, DEFAULT_MAX_PIXELS } from './images/decode-image.js';
+export type { DecodedImage, DecodeImageOptions } from './images/decode-image.js';
+export type { ImageFormat } from './images/sniff-image.js';
+export { resizeImage } from './images/resize-image.js';
+export { toChannels, describeChannels, BT601_LUMA } from './images/to-channels.js';
+export type { SourceChannels } from './images/to-channels.js';
+export {
+  IMAGE_SCALES,
+  isImageScale,
+  scalePixels,
+  describeScale,
+  IMAGENET_MEAN,
+  IMAGENET_STD,
+} from './images/image-scale.js';
+export type { ImageScale } from './images/image-scale.js';
+export { splitDataset } from './images/split-image-dataset.js';
+export type { SplitOptions } from './images/split-image-dataset.js';
+export { writeImageFolder } from './images/write-image-folder.js';
+export type { WriteImageFolderOptions } from './images/write-image-folder.js';
+export { encodeImage } from './images/encode-image.js';
+export type { EncodeImageOptions } from './images/encode-image.js';
+
 // Standardization
 export { standardize, applyStandardization } from './standardize.js';
 export type { StandardizationParams } from './standardize.js';

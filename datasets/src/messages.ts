@@ -18,6 +18,12 @@ const quoteList = (names: readonly string[]): string =>
     .map((n) => `"${excerpt(n)}"`)
     .join(', ') + (names.length > LIST_NAMES ? ` and ${names.length - LIST_NAMES} more` : '');
 const mib = (bytes: number): string => `${(bytes / MIB).toFixed(1)} MiB`;
+/** A file or folder path as messages quote it: escaped, cut at 200 characters. */
+const q = (path: string): string => `"${escapeForMessage(path, PATH_CHARS)}"`;
+/** A size as messages give it: width × height. */
+const wh = (width: number, height: number): string => `${width}×${height}`;
+/** The image file extensions an image folder may hold. */
+const IMAGE_EXTENSIONS = '.png, .jpg and .jpeg (any case)';
 
 /** `"data.csv", line 4, column "mass"`: where a CSV problem sits, as a person would look for it in an editor. */
 export function where(loc: DatasetErrorLocation): string {
@@ -97,4 +103,69 @@ export const MESSAGES = {
   featuresRequired: (fn: string, got: string) =>
     `${fn}: options.features must name the columns to read (at least one, in the order wanted; a feature ` +
     `table has no default columns), got ${got}`,
+
+  // Users' own images
+  unsupportedImage: (
+    fn: string,
+    file: string,
+    kind: string | undefined,
+    head: string,
+    png: string,
+    jpeg: string,
+  ) =>
+    `${fn}: ${q(file)} is ${kind === undefined ? 'not a PNG or JPEG image' : `${kind}, not a PNG or JPEG`}: its first ` +
+    `bytes are ${head}; supported are PNG (starting ${png}) and JPEG (starting ${jpeg}), told apart by these bytes ` +
+    `whatever the file name says${kind === undefined ? '' : '; convert it to PNG'}`,
+  unsupportedJpeg: (fn: string, file: string, kind: string) =>
+    `${fn}: ${q(file)} is a ${kind} JPEG, which jpeg-js cannot decode (8-bit baseline and progressive JPEGs are ` +
+    `supported); re-save it as an ordinary JPEG or as PNG`,
+  corruptImage: (fn: string, file: string, format: string, detail: string) =>
+    `${fn}: ${q(file)} is a corrupt ${format} (${escapeForMessage(detail, 160)}); re-export the image or remove it`,
+  truncatedImage: (fn: string, file: string, format: string, detail: string) =>
+    `${fn}: ${q(file)} is a truncated ${format}: ${detail}, so the file was cut short (an interrupted copy or ` +
+    `download?); re-export the image or remove it`,
+  emptyImage: (fn: string, file: string, width: number, height: number) =>
+    `${fn}: ${q(file)} is ${wh(width, height)} pixels (width × height), an empty image; an image needs at least 1×1`,
+  imageTooLarge: (fn: string, file: string, width: number, height: number, max: number) =>
+    `${fn}: ${q(file)} is ${wh(width, height)} = ${width * height} pixels, over the limit of ${max} ` +
+    `(options.maxPixels); shrink it first, or raise the limit if you mean it`,
+  folderMissing: (fn: string, dir: string) => `${fn}: image folder ${q(dir)} does not exist`,
+  folderUnreadable: (fn: string, dir: string, reason: string) =>
+    `${fn}: cannot read the folder ${q(dir)}: ${escapeForMessage(reason, 160)}`,
+  notAFolder: (fn: string, dir: string) =>
+    `${fn}: ${q(dir)} is not a folder; pass a folder with one sub-folder of images per class (e.g. cat/, dog/)`,
+  noClasses: (fn: string, dir: string) =>
+    `${fn}: ${q(dir)} has no class folders; an image folder has one sub-folder per class, named after it ` +
+    `(e.g. cat/1.png, dog/1.png)`,
+  oneClassFolder: (fn: string, dir: string, name: string) =>
+    `${fn}: one class: ${q(dir)} has the single class folder "${excerpt(name)}"; a classifier's image folder needs ` +
+    `at least two class folders`,
+  emptyClass: (fn: string, folder: string) =>
+    `${fn}: class folder ${q(folder)} has no images (${IMAGE_EXTENSIONS}); add images or remove the folder`,
+  imageAtTopLevel: (fn: string, file: string) =>
+    `${fn}: ${q(file)} is an image at the top level of the image folder; put each image in a sub-folder named ` +
+    `after its class`,
+  unexpectedFile: (fn: string, file: string) =>
+    `${fn}: ${q(file)} is not an image file: the allowed extensions are ${IMAGE_EXTENSIONS}; remove it or move it ` +
+    `out of the image folder`,
+  linkInFolder: (fn: string, path: string) =>
+    `${fn}: ${q(path)} is a symbolic link; image folders are read without following links; copy the file or ` +
+    `folder in instead`,
+  specialFile: (fn: string, path: string, kind: string) =>
+    `${fn}: ${q(path)} is ${kind}, not a regular file or folder; only regular files are read`,
+  tooDeep: (fn: string, path: string, max: number) =>
+    `${fn}: ${q(path)} is nested more than ${max} folders deep inside its class folder; flatten the folder`,
+  tooManyImages: (fn: string, dir: string, max: number) =>
+    `${fn}: ${q(dir)} has more than ${max} images (options.maxImages); raise it, or read a smaller folder`,
+  tooManyPixels: (fn: string, dir: string, count: number, size: string, max: number) =>
+    `${fn}: ${q(dir)}: ${count} images of ${size} make ${count}×${size} float32 values, over the ${mib(max)} limit ` +
+    `of one Float32Array; use a smaller size or fewer images`,
+  imageSizeMismatch: (fn: string, file: string, width: number, height: number, ew: number, eh: number) =>
+    `${fn}: ${q(file)} is ${wh(width, height)} pixels (width × height) but ${wh(ew, eh)} was expected ` +
+    `(options.fit 'exact'); resize it, or pass fit 'resize' to resize every image to ${wh(ew, eh)}`,
+  folderNotEmpty: (fn: string, dir: string) =>
+    `${fn}: ${q(dir)} exists and is not empty; an image folder is written whole into a new or empty folder; ` +
+    `pick another path or remove it`,
+  writeFailed: (fn: string, dir: string, reason: string) =>
+    `${fn}: could not write the image folder ${q(dir)}: ${escapeForMessage(reason, 200)}; nothing was left behind`,
 } as const;
