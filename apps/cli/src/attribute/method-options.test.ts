@@ -67,14 +67,32 @@ describe('targets', () => {
       ),
     );
   });
-  it('one for all, one per input, or the predictions', () => {
-    expect(targetsPerInput([4], 3, 10, () => [])).toEqual([4, 4, 4]);
-    expect(targetsPerInput([4, 5, 6], 3, 10, () => [])).toEqual([4, 5, 6]);
-    expect(targetsPerInput(undefined, 2, 10, () => [8, 1])).toEqual([8, 1]);
-    expect(() => targetsPerInput([1, 2], 3, 10, () => [])).toThrow(
+  it('one for all, one per input, the predictions or the labels', () => {
+    const none = { source: 'inputs' };
+    expect(parseTargets(' predicted')).toBe('predicted');
+    expect(parseTargets('label')).toBe('label');
+    expect(targetsPerInput([4], 3, 10, () => [], none)).toEqual([4, 4, 4]);
+    expect(targetsPerInput([4, 5, 6], 3, 10, () => [], none)).toEqual([4, 5, 6]);
+    expect(targetsPerInput('predicted', 2, 10, () => [8, 1], none)).toEqual([8, 1]);
+    expect(targetsPerInput('label', 2, 10, () => [8, 1], { source: 'images', labels: [3, 0] })).toEqual([
+      3, 0,
+    ]);
+    expect(() => targetsPerInput('label', 2, 10, () => [], none)).toThrow(
+      '--targets label needs labelled inputs (--images DIR or --digits), but --inputs has no labels; give class indices or predicted.',
+    );
+    expect(() =>
+      targetsPerInput('label', 2, 2, () => [], {
+        source: 'images',
+        labels: [0, 2],
+        classNames: ['a', 'b', 'c'],
+      }),
+    ).toThrow(
+      "--targets label: class 'c' is class 2 of the folder, but the model has classes 0..1; give class indices or predicted.",
+    );
+    expect(() => targetsPerInput([1, 2], 3, 10, () => [], none)).toThrow(
       '--targets lists 2 classes for 3 inputs; give one per input or one for all.',
     );
-    expect(() => targetsPerInput([1, 10], 2, 10, () => [])).toThrow(
+    expect(() => targetsPerInput([1, 10], 2, 10, () => [], none)).toThrow(
       '--targets 10 is not a class of this model: it has classes 0..9.',
     );
   });

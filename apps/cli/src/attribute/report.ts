@@ -7,6 +7,18 @@ import { MESSAGES } from '../messages.js';
 /** Nested arrays of numbers, as `tensor.arraySync()` returns them. */
 export type Nested = number | Nested[];
 
+/** What is known of one input: its file and class (image folders), its label, the name of the class explained. */
+export interface InputDescription {
+  /** The file, relative to the image folder. */
+  readonly file?: string;
+  /** The class (sub-folder) it belongs to. */
+  readonly class?: string;
+  /** Its class index. */
+  readonly label?: number;
+  /** The name of the class explained (`targets[i]`), when the classes have names. */
+  readonly targetClass?: string;
+}
+
 /** What `openbox attribute --json` prints and `attributions.json` holds. */
 export interface AttributionReport {
   readonly method: string;
@@ -18,6 +30,10 @@ export interface AttributionReport {
   readonly delta?: readonly number[];
   /** Layer methods: the map at the layer's resolution (before ReLU and upsampling). */
   readonly layerAttributions?: Nested;
+  /** One per input, for labelled inputs (`--images`, `--digits`): file, class, label, the target's name. */
+  readonly inputs?: readonly InputDescription[];
+  /** How the inputs were preprocessed (`--images`), in words. */
+  readonly preprocessing?: string;
 }
 
 /** Throws unless every value of `t` is finite, naming the first input (row) that is not. */

@@ -340,9 +340,23 @@ describe('openbox attribute: bad input ends with exit 2 and the exact message, n
     [
       'both --inputs and --digits',
       () => [...m, '--inputs', inputs('inputs.json'), '--digits', '0'],
-      'give exactly one of --inputs FILE and --digits 0,5,9, got both.',
+      'give exactly one of --inputs FILE, --digits 0,5,9 and --images DIR, got --inputs and --digits.',
     ],
-    ['neither', () => [...m], 'give exactly one of --inputs FILE and --digits 0,5,9, got neither.'],
+    [
+      'neither',
+      () => [...m],
+      'give exactly one of --inputs FILE, --digits 0,5,9 and --images DIR, got neither.',
+    ],
+    [
+      '--class without --images',
+      () => [...m, '--inputs', inputs('inputs.json'), '--class', 'cat'],
+      '--class applies only to --images DIR.',
+    ],
+    [
+      '--targets label without labels',
+      () => [...m, '--inputs', inputs('inputs.json'), '--targets', 'label'],
+      '--targets label needs labelled inputs (--images DIR or --digits), but --inputs has no labels; give class indices or predicted.',
+    ],
     [
       '--digits with a model that does not take digits',
       () => [...m, '--digits', '0'],

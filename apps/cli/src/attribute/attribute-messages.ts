@@ -1,0 +1,20 @@
+/** The messages of `openbox attribute` added for image folders and graph models (the older ones are in `../messages.ts`). */
+
+/** `--name`, the way a user types it. */
+const opt = (name: string): string => `--${name}`;
+
+export const ATTRIBUTE_MESSAGES = {
+  oneSource: (got: 'both' | 'neither', given: readonly string[]) =>
+    `give exactly one of --inputs FILE, --digits 0,5,9 and --images DIR, got ${got === 'neither' ? 'neither' : `${given.map(opt).join(' and ')}`}.`,
+  onlyWithImages: (option: string) => `${opt(option)} applies only to --images DIR.`,
+  noLabels: (source: string) =>
+    `--targets label needs labelled inputs (--images DIR or --digits), but --${source} has no labels; give class indices or predicted.`,
+  unknownClass: (given: string, classes: readonly string[]) =>
+    `--class '${given}' is not a class of the image folder; its classes: ${classes.join(', ')}.`,
+  noImagesLeft: (classes: readonly string[]) =>
+    `--class ${classes.join(',')} selects no image of the folder.`,
+  labelNotAClass: (className: string, label: number, classes: number) =>
+    `--targets label: class '${className}' is class ${label} of the folder, but the model has classes 0..${classes - 1}; give class indices or predicted.`,
+  needsLayersModel: (method: string, model: string, works: readonly string[]) =>
+    `--method ${method} needs a LayersModel (it rewrites each activation's backward pass), but '${model}' is a graph model; methods that run on graph models: ${works.join(', ')}.`,
+} as const;
