@@ -120,4 +120,45 @@ export const MESSAGES = {
     `--method ${method} could not explain these rows: ${reason}`,
   nonFiniteExplanation: (method: string, row: number) =>
     `--method ${method} gave a non-finite value (NaN or Infinity) for row ${row}; JSON cannot hold it, so nothing was printed.`,
+  // visualize: objectives, parameterization, transforms, regularizers (visualize/*)
+  badTransformItem: (item: string, why: string) =>
+    `--transforms item '${item}' ${why}; write standard, none, or items like pad:12,jitter:8,scale:0.9-1.1,rotate:10.`,
+  unknownTransform: (name: string, known: readonly string[]) =>
+    `--transforms: unknown transform '${name}'; known: ${known.join(', ')} (as name:value), or the whole value standard or none.`,
+  transformsCropAll: (h: number, w: number) =>
+    `--transforms: the jitters crop more than the pads add, so nothing of the ${h}×${w} input would be left; use smaller jitter items.`,
+  badPosition: (value: string) =>
+    `--position must be two whole numbers X,Y (column, row in the layer), got '${value}'.`,
+  onlyWithObjective: (option: string, objective: string, given: string) =>
+    `${opt(option)} applies only to --objective ${objective}, got --objective ${given}.`,
+  directionNeedsFile: () =>
+    '--objective direction needs --direction FILE (a JSON array, one number per channel).',
+  channelsWithWholeLayer: (objective: string) =>
+    `--channels does not apply to --objective ${objective}, which optimizes the whole layer; leave it out (use --batch N for N images).`,
+  logitNeedsLogits: (layer: string) =>
+    `--objective logit maximizes a class logit and reads the layer 'logits', got --layer '${layer}'; leave --layer out or use --objective channel.`,
+  missingLayer: () => '--layer NAME is required (unless --objective logit).',
+  bothDecorrelate: () => 'give at most one of --decorrelate and --no-decorrelate, got both.',
+  decorrelateGrayscale: (channels: number) =>
+    `--decorrelate works on RGB images (ImageNet's colour correlation), but this model takes ${channels} channel${channels === 1 ? '' : 's'}; leave it out.`,
+  diversityBatch: (batch: number) =>
+    `--diversity pushes the batch's images apart and needs --batch 2 or more (images per unit), got --batch ${batch}.`,
+  diversityLayerWithout: () => '--diversity-layer applies only with --diversity W (W > 0).',
+  directionFile: (file: string, why: string) =>
+    `--direction '${file}' ${why}; write a JSON array with one finite number per channel of the layer, or {"vector": [...]}.`,
+  directionLength: (file: string, got: number, layer: string, channels: number) =>
+    `--direction '${file}' holds ${got} numbers, but layer '${layer}' has ${channels} channels; give one number per channel.`,
+  directionNotFinite: (file: string, index: number, value: string) =>
+    `--direction '${file}': entry ${index} must be a finite number, got ${value}.`,
+  renderFailedUnits: (layer: string, units: string, reason: string) =>
+    `layer '${layer}' ${units} could not be rendered (nothing was written): ${reason}`,
+  nonFiniteUnit: (layer: string, unit: string, what: string) =>
+    `the ${what} of layer '${layer}' ${unit} is not finite (NaN or Infinity): the model's weights or activations hold non-finite values; nothing was written.`,
+
+  // --images DIR (images-option.ts) and examples
+  imagesChannels: (channels: number) =>
+    `--images can feed models that take 1 (grey) or 3 (RGB) channels; this model takes ${channels}.`,
+  badImagesFolder: (reason: string) => `--images: ${reason}`,
+  examplesDenseCrop: (layer: string) =>
+    `layer '${layer}' has no spatial positions, so examples are whole images (no receptive-field crops).`,
 } as const;

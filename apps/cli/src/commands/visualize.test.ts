@@ -70,7 +70,7 @@ async function run(argv: string[]): Promise<number> {
 }
 
 describe('openbox visualize', () => {
-  it("writes one PNG per channel, a tiled PNG and curves.json for a user's model file", async () => {
+  it("writes one PNG per channel, a tiled PNG, result.json and index.html for a user's model file", async () => {
     const out = join(dir, 'out-user');
     expect(
       await run([
@@ -91,30 +91,56 @@ describe('openbox visualize', () => {
       'c1_pre-c2.png',
       'c1_pre-c3.png',
       'c1_pre.png',
-      'curves.json',
+      'index.html',
+      'result.json',
     ]);
     const png = readFileSync(join(out, 'c1_pre-c2.png')); // PNG signature, then IHDR: width and height at bytes 16 and 20
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([112, 112]);
-    const curves = JSON.parse(readFileSync(join(out, 'curves.json'), 'utf8'));
-    expect(curves.units.map((u: { channel: number }) => u.channel)).toEqual([0, 2, 3]);
-    expect(curves.curveSteps).toEqual([1, 8, 16]);
-    for (const u of curves.units) expect(u.objective[2]).toBeGreaterThan(u.objective[0]);
+    const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
+    expect(result.units.map((u: { channel: number }) => u.channel)).toEqual([0, 2, 3]);
+    expect(result.units.map((u: { file: string }) => u.file)).toEqual([
+      'c1_pre-c0.png',
+      'c1_pre-c2.png',
+      'c1_pre-c3.png',
+    ]);
+    expect(result.curveSteps).toEqual([1, 8, 16]);
+    expect(result.objective).toBe('channel');
+    expect(result.jobs).toEqual([
+      {
+        label: 'channels 0,2-3',
+        objective: 'channel(c1:pre:0,2,3)',
+        description: 'mean activation of channel 0, 2, 3 of layer c1:pre over all positions',
+        unitObjective: 'channel(c1:pre:0,2,3)',
+        batchSize: 3,
+        seed: 0,
+      },
+    ]);
+    for (const u of result.units) {
+      expect(u.objective[2]).toBeGreaterThan(u.objective[0]);
+      expect(u.unitValue).toBe(u.final); // no penalty or diversity: the unit is the whole objective
+    }
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(html.match(/<img src="data:image\/png;base64,/g)).toHaveLength(3);
+    expect(html).toContain('c1:pre · channel 2');
+    expect(html).toContain(`objective ${result.units[1].final.toPrecision(5)}`);
   });
   it('visualizes class logits of the reference CNN when --model is left out', async () => {
     const out = join(dir, 'out-ref');
     expect(
       await run(['--layer', 'logits', '--channels', '0-9', '--steps', '24', '--seed', '3', '--out', out]),
     ).toBe(0);
-    const curves = JSON.parse(readFileSync(join(out, 'curves.json'), 'utf8'));
-    expect(curves.model).toMatch(/reference MNIST CNN/);
-    expect(curves.units).toHaveLength(10);
+    const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
+    expect(result.model).toMatch(/reference MNIST CNN/);
+    expect(result.objective).toBe('logit');
+    expect(result.units).toHaveLength(10);
+    expect(result.units[9].unit).toBe('class 9');
     expect(readdirSync(out)).toContain('logits-c9.png');
   });
   it('rejects bad arguments with a UsageError naming what exists', async () => {
     const model = join(dir, 'user', 'model.json');
     await expect(run(['--model', model, '--out', dir])).rejects.toThrow(
-      new UsageError('missing-option', '--layer NAME is required.', 'layer'),
+      new UsageError('missing-option', '--layer NAME is required (unless --objective logit).', 'layer'),
     );
     await expect(run(['--model', model, '--layer', 'c9', '--out', dir])).rejects.toThrow(
       "openbox visualize --layer: unknown layer 'c9'. Layers in this model: c1, f, out (plus 'input' and 'logits').",

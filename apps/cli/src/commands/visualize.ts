@@ -1,181 +1,192 @@
-/** `openbox visualize`: activation maximization of a layer's channels, written as PNGs plus a JSON of objective curves. */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type * as tfl from '@tensorflow/tfjs-layers';
-import {
-  ModelAdapter,
-  LOGITS_LAYER,
-  channel,
-  classLogit,
-  imagesToPng,
-  loadReferenceCnn,
-  renderUnits,
-  type RenderResult,
-} from '@openbox/cnn-vis';
-import { initBackend, loadModel } from '@openbox/runtime';
-import { escapeForMessage, writeFileAtomic } from '@openbox/safe-io';
-import { parseOptions, type OptionSpecs } from '../args.js';
+/** `openbox visualize`: activation maximization with cnn-vis's objectives, parameterizations, transforms and regularizers. */
+import { LOGITS_LAYER, type ImageModel } from '@openbox/cnn-vis';
+import { initBackend } from '@openbox/runtime';
+import { escapeForMessage } from '@openbox/safe-io';
+import { parseOptions, type ParsedOptions } from '../args.js';
+import { writeFilesAtomic } from '../attribute/write-files.js';
 import type { Command } from '../command.js';
-import { SEED_OPTION } from '../common-options.js';
 import { CommandError, UsageError } from '../errors.js';
 import { MESSAGES } from '../messages.js';
-import { expandRangeList, formatRanges, rangeListOf } from '../range-list.js';
+import { loadCliModel } from '../model-option.js';
+import { createProgressDisplay } from '../progress.js';
+import { expandRangeList, rangeListOf } from '../range-list.js';
 import { formatUsage } from '../usage.js';
+import { buildParam } from '../visualize/build-param.js';
 import { findNonFinite } from '../visualize/find-non-finite.js';
+import { parsePosition, type LayerPosition } from '../visualize/parse-position.js';
+import { buildTransforms, parseTransforms, type TransformSpec } from '../visualize/parse-transforms.js';
+import { readDirection } from '../visualize/read-direction.js';
+import { renderJobs } from '../visualize/render-jobs.js';
+import { planRender } from '../visualize/render-plan.js';
+import { visualizeFiles } from '../visualize/visualize-files.js';
+import { VISUALIZE_OPTIONS, type ObjectiveKind } from '../visualize/visualize-options.js';
 
-/** Most channels one call renders (each is an image optimized on the device). */
-export const MAX_CHANNELS_PER_CALL = 512;
-/** Channels optimized together in one batch. */
-const BATCH = 16;
-
-/** The options of `openbox visualize`. */
-export const VISUALIZE_OPTIONS = {
-  model: {
-    kind: 'string',
-    pathLike: true,
-    placeholder: 'model.json',
-    help: 'a tfjs LayersModel saved as model.json (default: the reference MNIST CNN, trained and cached on first use)',
-  },
-  layer: {
-    kind: 'string',
-    required: true,
-    placeholder: 'NAME',
-    help: "layer to visualize; 'logits' for classes; '<conv or dense>:pre' for the value before its activation",
-  },
-  channels: {
-    kind: 'range-list',
-    maxCount: MAX_CHANNELS_PER_CALL,
-    placeholder: '0-7',
-    help: "channels as ranges and lists, each below the layer's channel count (default: 0-7, or every channel if fewer)",
-  },
-  steps: { kind: 'integer', min: 1, max: 10_000, default: 512, help: 'optimization steps' },
-  seed: SEED_OPTION,
-  out: {
-    kind: 'string',
-    pathLike: true,
-    required: true,
-    placeholder: 'DIR',
-    help: 'output folder: <layer>.png (all channels), <layer>-c<k>.png per channel, curves.json',
-  },
-} as const satisfies OptionSpecs;
+export { MAX_CHANNELS_PER_CALL, VISUALIZE_OPTIONS } from '../visualize/visualize-options.js';
 
 const USAGE = formatUsage(
-  'openbox visualize [--model model.json] --layer NAME [--channels 0-7] [--steps N] [--seed N] --out DIR',
+  'openbox visualize [--model model.json] --layer NAME [--objective KIND] [--channels 0-7] [--param pixel|fourier] [--transforms LIST] [--diversity W --batch N] [--l1 W --l2 W --tv W --blur W] [--steps N] [--seed N] --out DIR',
   VISUALIZE_OPTIONS,
   [
+    'The objective maximized is the unit objective, plus --diversity times the diversity term, minus each penalty times its weight; result.json states it exactly.',
     'Progress goes to stderr; a model whose weights give NaN or Infinity fails with exit 1 and writes nothing.',
   ],
 );
 
-const fileSafe = (name: string): string => name.replace(/[^A-Za-z0-9_.-]/g, '_');
+type VisualizeArgs = ParsedOptions<typeof VISUALIZE_OPTIONS>;
 
-async function loadVisualizedModel(
-  path: string | undefined,
-): Promise<{ model: tfl.LayersModel; name: string }> {
-  if (path !== undefined) return { model: await loadModel(path), name: path };
-  const ref = await loadReferenceCnn({
-    onEpoch: (e, loss) =>
-      console.error(`training the reference CNN (first use): epoch ${e}, loss ${loss.toFixed(4)}`),
-  });
-  return {
-    model: ref.model,
-    name: `reference MNIST CNN (${ref.dir}, test accuracy ${ref.meta.testAccuracy})`,
-  };
+/** What the command line says before any model is read: every combination of options checked. */
+interface Checked {
+  readonly kind: ObjectiveKind;
+  readonly layer: string;
+  readonly position: LayerPosition | undefined;
+  readonly transforms: TransformSpec;
+}
+
+const usage = (option: string, message: string) => new UsageError('invalid-value', message, option);
+
+/** 1. The checks that need no model: which objective, and the options that only some objectives take. */
+function checkArguments(args: VisualizeArgs): Checked {
+  if (args.layer === undefined && args.objective !== 'logit')
+    throw new UsageError('missing-option', MESSAGES.missingLayer(), 'layer');
+  const layer = args.layer ?? LOGITS_LAYER;
+  const kind: ObjectiveKind = args.objective ?? (layer === LOGITS_LAYER ? 'logit' : 'channel');
+  if (kind === 'logit' && layer !== LOGITS_LAYER)
+    throw usage('objective', MESSAGES.logitNeedsLogits(escapeForMessage(layer)));
+  if (args.position !== undefined && kind !== 'neuron')
+    throw usage('position', MESSAGES.onlyWithObjective('position', 'neuron', kind));
+  if (args.direction !== undefined && kind !== 'direction')
+    throw usage('direction', MESSAGES.onlyWithObjective('direction', 'direction', kind));
+  if (kind === 'direction' && args.direction === undefined)
+    throw new UsageError('missing-option', MESSAGES.directionNeedsFile(), 'direction');
+  if (args.channels !== undefined && (kind === 'layer' || kind === 'direction'))
+    throw usage('channels', MESSAGES.channelsWithWholeLayer(kind));
+  if (args.decorrelate && args.noDecorrelate) throw usage('decorrelate', MESSAGES.bothDecorrelate());
+  if (args.diversityLayer !== undefined && args.diversity === 0)
+    throw usage('diversity-layer', MESSAGES.diversityLayerWithout());
+  if (args.diversity > 0 && args.batch !== undefined && args.batch < 2)
+    throw usage('batch', MESSAGES.diversityBatch(args.batch));
+  const position = args.position === undefined ? undefined : parsePosition(args.position);
+  return { kind, layer, position, transforms: parseTransforms(args.transforms) };
+}
+
+/** The channel count of `layer`, or a {@link UsageError} for `--option` listing the layers that exist. */
+function channelsOf(adapter: ImageModel, layer: string, option: string): number {
+  try {
+    return adapter.layer(layer, `openbox visualize --${option}`).channels;
+  } catch (error) {
+    throw usage(option, (error as Error).message);
+  }
 }
 
 export const visualizeCommand: Command = {
-  summary: "activation maximization of a layer's channels (Lucid-style): PNGs plus objective curves as JSON",
+  summary:
+    'activation maximization (Lucid-style) with every objective, parameterization, transform and regularizer: PNGs, result.json, index.html',
   usage: USAGE,
   async run(argv) {
-    // 1. Arguments (the channel syntax and count are checked here, before any model work).
+    // 1. Arguments (syntax, counts and combinations), before any model work.
     const args = parseOptions(VISUALIZE_OPTIONS, argv);
-    // 2. Model, then the channels against the layer, before anything is allocated for them.
+    const { kind, layer, position, transforms: transformSpec } = checkArguments(args);
+    // 2. Model; then the layer, channels, colours, direction and transforms against it.
     await initBackend();
-    const { model, name: modelName } = await loadVisualizedModel(args.model);
-    const adapter = new ModelAdapter(model);
-    let layerChannels: number;
-    try {
-      layerChannels = adapter.layer(args.layer, 'openbox visualize --layer').channels;
-    } catch (error) {
-      throw new UsageError('invalid-value', (error as Error).message, 'layer');
-    }
-    const channels = expandRangeList(args.channels ?? rangeListOf('channels', Math.min(8, layerChannels)), {
-      limit: layerChannels,
-      owner: `layer '${escapeForMessage(args.layer)}'`,
-      unit: 'channels',
+    const { adapter, name: modelName } = await loadCliModel(args.model, 'openbox visualize');
+    const [h, w, c] = adapter.inputShape;
+    const layerChannels = channelsOf(adapter, layer, 'layer');
+    if (args.diversityLayer !== undefined) channelsOf(adapter, args.diversityLayer, 'diversity-layer');
+    const wholeLayer = kind === 'layer' || kind === 'direction';
+    const channels = wholeLayer
+      ? []
+      : expandRangeList(args.channels ?? rangeListOf('channels', Math.min(8, layerChannels)), {
+          limit: layerChannels,
+          owner: `layer '${escapeForMessage(layer)}'`,
+          unit: 'channels',
+        });
+    if (args.decorrelate && c !== 3) throw usage('decorrelate', MESSAGES.decorrelateGrayscale(c));
+    const decorrelate = c === 3 && !args.noDecorrelate;
+    const vector =
+      kind === 'direction' ? await readDirection(args.direction!, layer, layerChannels) : undefined;
+    const transforms = buildTransforms(transformSpec, [h, w, c]);
+    const param = buildParam(args.param, decorrelate);
+    // 3. The jobs: cnn-vis objectives combined with sum / scale.
+    const plan = planRender({
+      kind,
+      layer,
+      channels,
+      position,
+      vector,
+      diversity: args.diversity,
+      diversityLayer: args.diversityLayer ?? layer,
+      regularizers: { l1: args.l1, l2: args.l2, tv: args.tv, blur: args.blur },
+      batch: args.batch,
+      seed: args.seed,
     });
-    // 3. Optimize in batches; progress on stderr.
+    // 4. Optimize (progress on stderr); every objective value and pixel must be finite.
     const started = performance.now();
-    const results: RenderResult[] = [];
-    for (let i = 0; i < channels.length; i += BATCH) {
-      const batch = channels.slice(i, i + BATCH);
-      const objective = args.layer === LOGITS_LAYER ? classLogit(batch) : channel(args.layer, batch);
-      try {
-        results.push(
-          renderUnits(adapter, objective, {
-            steps: args.steps,
-            seed: args.seed + i,
-            onProgress: (p) =>
-              console.error(
-                `channels ${formatRanges(batch)}: step ${p.step}/${p.steps}, mean objective ${(p.values.reduce((a, b) => a + b, 0) / p.values.length).toFixed(4)}`,
-              ),
-            progressEvery: Math.max(1, Math.floor(args.steps / 4)),
-          }),
-        );
-      } catch (error) {
-        // renderUnits stops on a non-finite objective (e.g. NaN weights); say which layer and channels.
-        const reason = error instanceof Error ? error.message : String(error);
-        const layer = escapeForMessage(args.layer);
-        throw new CommandError('render-failed', MESSAGES.renderFailed(layer, formatRanges(batch), reason));
-      }
-    }
+    const settings = {
+      layer,
+      steps: args.steps,
+      learningRate: args.lr,
+      param: param.param,
+      transforms: transforms.transform,
+    };
+    const results = renderJobs(adapter, plan.jobs, settings, createProgressDisplay());
     const seconds = (performance.now() - started) / 1000;
-    // 4. Every objective value and pixel must be finite (a NaN image would be written as a black PNG).
-    const bad = findNonFinite(results, channels, BATCH);
-    if (bad !== null) {
+    const bad = findNonFinite(results);
+    if (bad !== null)
       throw new CommandError(
         'non-finite-output',
-        MESSAGES.nonFinite(escapeForMessage(args.layer), bad.channel, bad.what),
+        MESSAGES.nonFiniteUnit(escapeForMessage(layer), bad.unit, bad.what),
       );
-    }
-    // 5. Write PNGs and curves, each file atomically.
-    await mkdir(args.out, { recursive: true });
-    const [h, w, c] = adapter.inputShape;
-    const size = h * w * c;
-    const all = new Float32Array(channels.length * size);
-    results.forEach((r, i) => all.set(r.images, i * BATCH * size));
-    const base = fileSafe(args.layer);
-    const scale = Math.max(1, Math.round(112 / Math.max(h, w)));
-    await writeFileAtomic(
-      join(args.out, `${base}.png`),
-      imagesToPng(all, [channels.length, h, w, c], { scale }),
-    );
-    for (let j = 0; j < channels.length; j++) {
-      await writeFileAtomic(
-        join(args.out, `${base}-c${channels[j]}.png`),
-        imagesToPng(all.subarray(j * size, (j + 1) * size), [1, h, w, c], { scale }),
-      );
-    }
-    const curves = {
-      model: modelName,
-      layer: args.layer,
-      channels,
+    // 5. Files, all or none: PNGs, result.json, index.html.
+    const options = {
+      objective: kind,
+      layer,
+      ...(wholeLayer ? {} : { channels }),
+      ...(position === undefined ? {} : { position }),
+      ...(args.direction === undefined ? {} : { direction: args.direction }),
+      diversity: args.diversity,
+      ...(args.diversity > 0 ? { 'diversity-layer': args.diversityLayer ?? layer } : {}),
+      param: param.description,
+      decorrelate,
+      transforms: transforms.description,
+      l1: args.l1,
+      l2: args.l2,
+      tv: args.tv,
+      blur: args.blur,
+      lr: args.lr,
+      batch: plan.jobs[0]?.batchSize ?? 0,
       steps: args.steps,
       seed: args.seed,
-      seconds,
-      curveSteps: results[0]!.curveSteps,
-      units: results.flatMap((r, i) =>
-        Array.from(r.curve, (curve, b) => ({
-          channel: channels[i * BATCH + b]!,
-          objective: Array.from(curve),
-          final: r.finalValues[b]!,
-        })),
-      ),
     };
-    await writeFileAtomic(join(args.out, 'curves.json'), `${JSON.stringify(curves, null, 2)}\n`);
-    console.log(
-      `Wrote ${channels.length} channel images of '${args.layer}' and curves.json to ${args.out} (${seconds.toFixed(1)} s, ${args.steps} steps).`,
-    );
+    const files = visualizeFiles(results, {
+      model: modelName,
+      modelKind: adapter.kind,
+      inputShape: adapter.inputShape,
+      layer,
+      objectiveKind: kind,
+      options,
+      imagesPerUnit: plan.imagesPerUnit,
+      seconds,
+    });
+    try {
+      await writeFilesAtomic(args.out, files);
+    } catch (error) {
+      throw new CommandError(
+        'write-failed',
+        MESSAGES.writeFailed(escapeForMessage(args.out), (error as Error).message),
+      );
+    }
+    const images = results.reduce((n, r) => n + r.job.batchSize, 0);
+    if (args.json)
+      console.log(
+        files
+          .find((f) => f.name === 'result.json')!
+          .bytes.toString()
+          .trimEnd(),
+      );
+    else
+      console.log(
+        `Wrote ${images} images of '${layer}' (${kind}), result.json and index.html to ${args.out} (${seconds.toFixed(1)} s, ${args.steps} steps).`,
+      );
     return 0;
   },
 };
