@@ -54,6 +54,9 @@ export { defaultCacheDir } from './cache-dir.js';
 // Model IO
 export { loadModel, removeModel, saveModel } from './model-io.js';
 export type { LoadModelOptions, SavedModelInfo } from './model-io.js';
+export { loadGraphModel, loadImageModel } from './load-image-model.js';
+export type { LoadImageModelOptions } from './load-image-model.js';
+export { buildGraphModel } from './model-io-graph-build.js';
 export { ModelIoError, MODEL_IO_ERROR_CODES } from './model-io-error.js';
 export type { ModelIoErrorCode } from './model-io-error.js';
 
@@ -67,6 +70,11 @@ export { ModelAdapter } from './model-adapter/model-adapter.js';
 export { IMAGE_MODEL_KINDS, isLayersImageModel, requireLayersModel } from './model-adapter/image-model.js';
 export type { ImageModel, ImageModelKind, LayersImageModel } from './model-adapter/image-model.js';
 export { VectorModelAdapter } from './model-adapter/vector-model-adapter.js';
+export { GraphModelAdapter } from './model-adapter/graph-model-adapter.js';
+export type { GraphModelAdapterOptions } from './model-adapter/graph-model-adapter.js';
+export { imageModelOf } from './model-adapter/image-model-of.js';
+export { computeNodes, graphNodesOf, logitsNodeOf, nodeNameOf } from './model-adapter/graph-nodes.js';
+export type { GraphAttrValue, GraphNodeInfo } from './model-adapter/graph-nodes.js';
 export type { Activations, LayerInfo } from './model-adapter/layers-model-view.js';
 export {
   applyActivation,

@@ -28,7 +28,13 @@ export const MESSAGES = {
   modelNotObject: (path: string, kind: string) =>
     `loadModel: model.json ${q(path)} holds JSON ${kind}, not an object; it is not a TensorFlow.js LayersModel model.json.`,
   graphModel: (path: string) =>
-    `loadModel: ${q(path)} is a TensorFlow.js GraphModel (converted from a SavedModel/frozen graph); OpenBox needs a LayersModel (tf.LayersModel.save / Keras converter with --output_format tfjs_layers_model).`,
+    `loadModel: ${q(path)} is a TensorFlow.js GraphModel (converted from a SavedModel/frozen graph); loadModel returns LayersModels only: load it with loadImageModel (an ImageModel for either kind) or loadGraphModel.`,
+  notGraphModel: (path: string) =>
+    `loadGraphModel: ${q(path)} is not a GraphModel model.json (no format 'graph-model', no GraphDef node list); load a LayersModel with loadModel or loadImageModel.`,
+  graphNoNodes: (path: string) =>
+    `loadGraphModel: ${q(path)} says format 'graph-model' but its modelTopology has no node list; it is not a TensorFlow.js GraphModel model.json.`,
+  graphBadTopology: (path: string, reason: string) =>
+    `loadGraphModel: the GraphDef of ${q(path)} cannot be built into a GraphModel (${escapeForMessage(reason, 160)}).`,
   modelNoTopology: (path: string) =>
     `loadModel: ${q(path)} has no modelTopology object; it is not a TensorFlow.js LayersModel model.json.`,
   badTopology: (path: string, reason: string) =>

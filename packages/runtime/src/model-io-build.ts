@@ -51,8 +51,8 @@ export async function buildLayersModel(
   }
 }
 
-/** 2. Counts NaN and ±Inf in each float weight with one reduction per weight. */
-async function checkFinite(weights: tf.NamedTensorMap, path: string): Promise<void> {
+/** 2. Counts NaN and ±Inf in each float weight with one reduction per weight; throws `non-finite-weights` naming it. */
+export async function checkFinite(weights: tf.NamedTensorMap, path: string): Promise<void> {
   for (const [name, tensor] of Object.entries(weights)) {
     if (tensor.dtype !== 'float32' || tensor.size === 0) continue;
     const bad = (

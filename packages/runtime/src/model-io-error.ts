@@ -13,6 +13,7 @@ export const MODEL_IO_ERROR_CODES = [
   'bad-json',
   'graph-model',
   'not-layers-model',
+  'not-graph-model',
   'bad-topology',
   'bad-weights-manifest',
   'weights-path-escapes',

@@ -180,7 +180,7 @@ const CASES: Readonly<Record<string, DamageCase>> = {
       }),
     code: 'graph-model',
     phrases: [
-      'loadModel: "<model>" is a TensorFlow.js GraphModel (converted from a SavedModel/frozen graph); OpenBox needs a LayersModel (tf.LayersModel.save / Keras converter with --output_format tfjs_layers_model).',
+      'loadModel: "<model>" is a TensorFlow.js GraphModel (converted from a SavedModel/frozen graph); loadModel returns LayersModels only: load it with loadImageModel (an ImageModel for either kind) or loadGraphModel.',
     ],
   },
   'a GraphModel topology without a format field': {

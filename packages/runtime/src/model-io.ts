@@ -3,32 +3,22 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { readRegularFile, SafeIoError, sha256Hex, writeFileAtomic } from '@openbox/safe-io';
+import { SafeIoError, sha256Hex, writeFileAtomic } from '@openbox/safe-io';
 import { MESSAGES } from './messages.js';
 import { buildLayersModel } from './model-io-build.js';
 import { ModelIoError } from './model-io-error.js';
-import { parseModelJson } from './model-io-json.js';
-import { checkWeightsManifest } from './model-io-manifest.js';
-import { readWeightShards } from './model-io-shards.js';
+import {
+  isGraphModelJson,
+  LOAD_DEFAULTS,
+  readModelJson,
+  readModelWeights,
+  type LoadModelOptions,
+} from './model-io-read.js';
+
+export type { LoadModelOptions } from './model-io-read.js';
 
 const WEIGHTS_FILE = 'weights.bin';
 const MODEL_FILE = 'model.json';
-
-/** Options of {@link loadModel}. */
-export interface LoadModelOptions {
-  /** A read of model.json or a shard that stalls longer than this fails (`read-timeout`). Default 10,000 ms. */
-  readonly timeoutMs?: number;
-  /** The largest model.json read. Default 64 MiB. */
-  readonly maxModelJsonBytes?: number;
-  /** The most weight bytes a weightsManifest may describe. Default 2 GiB. */
-  readonly maxWeightBytes?: number;
-}
-
-const LOAD_DEFAULTS = {
-  timeoutMs: 10_000,
-  maxModelJsonBytes: 64 * 1024 * 1024,
-  maxWeightBytes: 2 * 1024 * 1024 * 1024,
-} as const satisfies Required<LoadModelOptions>;
 
 /** What {@link saveModel} wrote: the weights' size and SHA-256, and model.json's, for caches that verify them. */
 export interface SavedModelInfo {
@@ -93,41 +83,16 @@ export async function loadModel(
   const o = { ...LOAD_DEFAULTS, ...options };
   const path = modelJsonPath;
   // 1–2. Read and parse model.json.
-  const json = parseModelJson((await readModelFile(path, o)).toString('utf8'), path);
-  // 3. A LayersModel, not a GraphModel.
+  const json = await readModelJson(path, o);
+  // 3. A LayersModel, not a GraphModel (those load with loadImageModel / loadGraphModel).
   const topology = json['modelTopology'];
-  if (json['format'] === 'graph-model' || Array.isArray((topology as { node?: unknown } | null)?.node))
-    throw new ModelIoError('graph-model', MESSAGES.graphModel(path), path);
+  if (isGraphModelJson(json)) throw new ModelIoError('graph-model', MESSAGES.graphModel(path), path);
   if (topology === null || typeof topology !== 'object' || Array.isArray(topology))
     throw new ModelIoError('not-layers-model', MESSAGES.modelNoTopology(path), path);
   // 4–5. The manifest and the shards it names.
-  if (json['weightsManifest'] === undefined)
-    throw new ModelIoError('bad-weights-manifest', MESSAGES.modelNoManifest(path), path);
-  const groups = checkWeightsManifest(json['weightsManifest'], path, o.maxWeightBytes);
-  const data = await readWeightShards(path, groups, o.timeoutMs);
+  const { specs, data } = await readModelWeights(json, path, o);
   // 6. Decode, check, build.
-  return buildLayersModel(
-    topology,
-    groups.flatMap((g) => [...g.weights]),
-    data,
-    path,
-  );
-}
-
-async function readModelFile(path: string, o: Required<LoadModelOptions>): Promise<Buffer> {
-  try {
-    return await readRegularFile(path, {
-      maxBytes: o.maxModelJsonBytes,
-      timeoutMs: o.timeoutMs,
-      what: 'model.json',
-      caller: 'loadModel',
-      hint: 'raise options.maxModelJsonBytes',
-    });
-  } catch (error) {
-    if (error instanceof SafeIoError)
-      throw new ModelIoError(error.code, error.message, path, { cause: error });
-    throw error;
-  }
+  return buildLayersModel(topology, specs, data, path);
 }
 
 async function write(path: string, data: string | Uint8Array): Promise<void> {
