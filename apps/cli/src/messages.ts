@@ -156,8 +156,8 @@ export const MESSAGES = {
     `the ${what} of layer '${layer}' ${unit} is not finite (NaN or Infinity): the model's weights or activations hold non-finite values; nothing was written.`,
 
   // --images DIR (images-option.ts) and examples
-  imagesChannels: (channels: number) =>
-    `--images can feed models that take 1 (grey) or 3 (RGB) channels; this model takes ${channels}.`,
+  imagesChannels: (caller: string, channels: number) =>
+    `${caller} --images feeds models that take 1 (grey) or 3 (RGB) channels; this model takes ${channels}.`,
   badImagesFolder: (reason: string) => `--images: ${reason}`,
   examplesDenseCrop: (layer: string) =>
     `layer '${layer}' has no spatial positions, so examples are whole images (no receptive-field crops).`,
