@@ -32,8 +32,8 @@ export function describePreprocessing(
   // Channels: one clause per kind of conversion, with its count.
   const clauses = new Map<string, number>();
   for (const [from, k] of tally.channels) {
-    const clause = describeChannels(from, o.channels);
-    if (clause !== '') clauses.set(clause, (clauses.get(clause) ?? 0) + k);
+    for (const clause of describeChannels(from, o.channels).split('; '))
+      if (clause !== '') clauses.set(clause, (clauses.get(clause) ?? 0) + k);
   }
   for (const [clause, k] of clauses) parts.push(`${clause} (${k} of ${n} images)`);
   // Sizes.
