@@ -17,4 +17,7 @@ export const ATTRIBUTE_MESSAGES = {
     `--targets label: class '${className}' is class ${label} of the folder, but the model has classes 0..${classes - 1}; give class indices or predicted.`,
   needsLayersModel: (method: string, model: string, works: readonly string[]) =>
     `--method ${method} needs a LayersModel (it rewrites each activation's backward pass), but '${model}' is a graph model; methods that run on graph models: ${works.join(', ')}.`,
+  modelWithImages: (given: 'model' | 'images') =>
+    `--model and --images go together (the live page runs your model on your images), got only --${given}.`,
+  liveWithNoLive: '--no-live turns the live page off; drop it to serve --model with --images.',
 } as const;

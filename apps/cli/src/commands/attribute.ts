@@ -1,13 +1,14 @@
 /** `openbox attribute`: why did the network decide this? Any registered attribution method over images, as JSON and overlay PNGs. */
 import * as tf from '@tensorflow/tfjs-core';
 import { attribute, METHODS, type AttributionResult } from '@openbox/attribution';
-import { LOGITS_LAYER, type ImageModel, initBackend, isLayersImageModel } from '@openbox/runtime';
+import { type ImageModel, initBackend } from '@openbox/runtime';
 import { escapeForMessage } from '@openbox/safe-io';
 import { parseOptions } from '../args.js';
 import { ATTRIBUTE_OPTIONS, ATTRIBUTE_USAGE, type AttributeArgs } from '../attribute/attribute-options.js';
 import { resolveBaseline } from '../attribute/baseline.js';
 import { checkMethodRuns } from '../attribute/layers-only.js';
 import { methodOptions } from '../attribute/method-options.js';
+import { classCount, disposeModel } from '../attribute/model-helpers.js';
 import { outputFiles, summaryLines } from '../attribute/outputs.js';
 import { attributionReport, type InputDescription } from '../attribute/report.js';
 import { checkSources, resolveInputs, type AttributedInputs } from '../attribute/resolve-inputs.js';
@@ -19,19 +20,6 @@ import { MESSAGES } from '../messages.js';
 import { loadCliModel } from '../model-option.js';
 
 export { ATTRIBUTE_OPTIONS, MAX_INPUTS } from '../attribute/attribute-options.js';
-
-/** The class count a class index picks from. */
-function classCount(adapter: ImageModel, output: 'logits' | 'model'): number {
-  const layers = adapter.layers();
-  const layer = output === 'logits' ? LOGITS_LAYER : layers[layers.length - 1]!.name;
-  return adapter.layer(layer).outputShape[1] ?? 0;
-}
-
-/** Frees the model's weights (a LayersModel's, or a graph adapter's through its `dispose`). */
-function disposeModel(adapter: ImageModel): void {
-  if (isLayersImageModel(adapter)) adapter.model.dispose();
-  else (adapter as { dispose?: () => void }).dispose?.();
-}
 
 /** What is known of each input, named by the classes when they name the model's classes; none for a JSON file. */
 function describeInputs(

@@ -1,12 +1,16 @@
-/** `openbox serve`: the dashboard over a results folder, until Ctrl-C. */
+/** `openbox serve`: the dashboard over a results folder, until Ctrl-C; its live page on the reference CNN or the user's model. */
 import { parseAllowedHost, referenceLive, serveDashboard, SERVE_DEFAULTS } from '@openbox/dashboard';
 import type { LiveOptions, RunningDashboard, WorkerLive } from '@openbox/dashboard';
 import { defaultCacheDir, initBackend } from '@openbox/runtime';
 import { escapeForMessage } from '@openbox/safe-io';
 import { parseOptions, type OptionSpecs, type ParsedOptions } from '../args.js';
+import { ATTRIBUTE_MESSAGES } from '../attribute/attribute-messages.js';
+import { loadUserLive } from '../attribute/user-live.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
+import { IMAGE_FIT_OPTION, IMAGES_OPTION, SCALE_OPTION } from '../images-option.js';
 import { MESSAGES } from '../messages.js';
+import { MODEL_OPTION } from '../model-option.js';
 import { formatUsage } from '../usage.js';
 
 /** The options of `openbox serve` (shared with `openbox start`). */
@@ -43,6 +47,34 @@ export const SERVE_OPTIONS = {
 
 /** Parsed `openbox serve` options. */
 export type ServeArgs = ParsedOptions<typeof SERVE_OPTIONS>;
+
+/** `openbox serve` alone: the shared options plus the user's model and images for the live page. */
+export const SERVE_COMMAND_OPTIONS = {
+  ...SERVE_OPTIONS,
+  model: {
+    ...MODEL_OPTION,
+    help: 'the live page on this tfjs model (layers or graph model.json) instead of the reference CNN; needs --images',
+  },
+  images: { ...IMAGES_OPTION, help: `${IMAGES_OPTION.help} (the live page's pictures; needs --model)` },
+  scale: SCALE_OPTION,
+  fit: IMAGE_FIT_OPTION,
+} as const satisfies OptionSpecs;
+
+/** Parsed `openbox serve` options, the user's model included. */
+export type ServeCommandArgs = ParsedOptions<typeof SERVE_COMMAND_OPTIONS>;
+
+/**
+ * Refuses `--model` without `--images` (or the reverse), and either with `--no-live`, as usage errors.
+ * @example checkUserLive(args) // throws '--model and --images go together: …'
+ */
+export function checkUserLive(args: ServeCommandArgs): boolean {
+  const given = (['model', 'images'] as const).filter((k) => args[k] !== undefined);
+  if (given.length === 1)
+    throw new UsageError('missing-option', ATTRIBUTE_MESSAGES.modelWithImages(given[0]!), given[0]);
+  if (given.length === 2 && args.noLive)
+    throw new UsageError('invalid-value', ATTRIBUTE_MESSAGES.liveWithNoLive, 'no-live');
+  return given.length === 2;
+}
 
 /**
  * Serves the dashboard, prints its URL, and resolves when `signal` aborts (after closing the server).
@@ -87,11 +119,13 @@ export async function loadLiveOrOff(
 
 /**
  * Serve until SIGINT or SIGTERM, with the live endpoint on the reference CNN and the LR templates (trained and
- * cached on first use) unless `live` is false. Shared by `openbox serve` and `openbox start`.
+ * cached on first use) unless `live` is false, or on what `load` gives (the user's model: its failures end the
+ * command rather than turning live off). Shared by `openbox serve` and `openbox start`.
  */
 export async function serveUntilSignal(
   args: Pick<ServeArgs, 'results' | 'port' | 'host' | 'allowedHost'>,
   live: boolean,
+  load?: () => Promise<WorkerLive>,
 ): Promise<void> {
   const stop = new AbortController();
   const onSignal = (): void => stop.abort();
@@ -99,7 +133,7 @@ export async function serveUntilSignal(
   process.once('SIGTERM', onSignal);
   try {
     await initBackend();
-    const model = live ? await loadLiveOrOff() : undefined;
+    const model = load !== undefined ? await load() : live ? await loadLiveOrOff() : undefined;
     try {
       await runServe(args, stop.signal, model);
     } finally {
@@ -128,15 +162,20 @@ export function checkAllowedHosts(entries: readonly string[] | undefined): void 
 }
 
 export const serveCommand: Command = {
-  summary: 'serve the dashboard (charts, verdicts, live digit) over a results folder',
+  summary:
+    'serve the dashboard (charts, verdicts, live page on the reference CNN or your model and images) over a results folder',
   usage: formatUsage(
-    'openbox serve [--results DIR] [--port N] [--host HOST] [--allowed-host NAME,…] [--no-live]',
-    SERVE_OPTIONS,
+    'openbox serve [--results DIR] [--port N] [--host HOST] [--allowed-host NAME,…] [--no-live | --model model.json --images DIR [--scale P] [--fit MODE]]',
+    SERVE_COMMAND_OPTIONS,
+    [
+      "With --model and --images the live page runs that model (any input size, gray or RGB, layers or graph) on the folder's images; the MNIST logistic-regression templates are then omitted.",
+    ],
   ),
   async run(argv) {
-    const args = parseOptions(SERVE_OPTIONS, argv);
+    const args = parseOptions(SERVE_COMMAND_OPTIONS, argv);
     checkAllowedHosts(args.allowedHost);
-    await serveUntilSignal(args, !args.noLive);
+    const user = checkUserLive(args);
+    await serveUntilSignal(args, !args.noLive, user ? () => loadUserLive(args) : undefined);
     return 0;
   },
 };

@@ -1,5 +1,5 @@
 /** The user's live model as a worker module (`createWorkerLive`): a model.json of theirs, loaded in the worker. */
-import { initBackend, loadModel, ModelAdapter } from '@openbox/runtime';
+import { initBackend, loadImageModel } from '@openbox/runtime';
 import { createImageLiveFunction } from './create-image-live-function.js';
 import type { LiveFunction } from './live-types.js';
 import type { LiveScale } from './scale-pixels.js';
@@ -14,11 +14,12 @@ export interface UserWorkerData {
 
 /**
  * `LiveModelModule.loadLiveFunction` of the user's model, run inside the worker: initializes the best backend
- * there, loads the model (kept for the worker's life) and answers with `createImageLiveFunction`.
+ * there, loads the model (`loadImageModel`: layers or graph, kept for the worker's life) and answers with
+ * `createImageLiveFunction`.
  */
 export async function loadLiveFunction(data: unknown): Promise<LiveFunction> {
   const { modelPath, scale } = data as UserWorkerData;
   await initBackend();
-  const adapter = new ModelAdapter(await loadModel(modelPath));
+  const adapter = await loadImageModel(modelPath);
   return createImageLiveFunction(adapter, { scale });
 }
