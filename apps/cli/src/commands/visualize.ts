@@ -119,6 +119,14 @@ export const visualizeCommand: Command = {
       batch: args.batch,
       seed: args.seed,
     });
+    // The library's own checks (e.g. a --position outside the layer) before any optimization.
+    for (const job of plan.jobs) {
+      try {
+        job.objective.validate(adapter);
+      } catch (error) {
+        throw usage(kind === 'neuron' ? 'position' : 'layer', (error as Error).message);
+      }
+    }
     // 4. Optimize (progress on stderr); every objective value and pixel must be finite.
     const started = performance.now();
     const settings = {
