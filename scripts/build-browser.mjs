@@ -48,13 +48,13 @@ const isNodeOnly = (spec) =>
   BUILTINS.has(spec.split('/')[0]) ||
   NODE_ONLY.some((p) => spec === p || spec.startsWith(`${p}/`));
 
-/** esbuild plugin: `@openbox/x` → its `src/browser.ts` (inlined) or external; a package without one is an error. */
+/** esbuild plugin: `@openbox/x` (or `@openbox/x/browser`) → its `src/browser.ts` (inlined) or external; a package without one is an error. */
 export function openboxBrowserEntries({ external }) {
   return {
     name: 'openbox-browser-entries',
     setup(build) {
       build.onResolve({ filter: /^@openbox\// }, (args) => {
-        const dir = BROWSER_PACKAGES[args.path];
+        const dir = BROWSER_PACKAGES[args.path.replace(/\/browser$/, '')];
         const entry = dir === undefined ? undefined : path.join(ROOT, dir, 'src/browser.ts');
         if (entry === undefined || !existsSync(entry))
           return { errors: [{ text: `${args.path} has no browser entry (src/browser.ts)` }] };
@@ -128,7 +128,12 @@ export async function buildBrowserBundle(dir, { write }) {
     });
   } catch (error) {
     return (error.errors ?? [error]).map(
-      (e) => `${dir}: ${e.text ?? e.message}${e.location ? ` (${e.location.file}:${e.location.line})` : ''}`,
+      (e) =>
+        `${dir}: ${e.text ?? e.message}${e.location ? ` (${e.location.file}:${e.location.line})` : ''}${
+          /No matching export in ".*src\/browser\.ts"/.test(e.text ?? '')
+            ? ': export it from that browser entry too (or keep the importer out of this one)'
+            : ''
+        }`,
     );
   }
   if (found.length > 0)

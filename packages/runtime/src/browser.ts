@@ -46,12 +46,23 @@ export {
 } from './model-randomization/model-randomization-error.js';
 export type { ModelRandomizationErrorCode } from './model-randomization/model-randomization-error.js';
 
+// Models built from artifacts already in memory (no files), and model IO's error class
+export { buildGraphModel } from './model-io-graph-build.js';
+export { ModelIoError, MODEL_IO_ERROR_CODES } from './model-io-error.js';
+export type { ModelIoErrorCode } from './model-io-error.js';
+
 // A uniform view over any LayersModel: layers, several activations in one pass, pre-activations, logits
 export { LayersModelView, INPUT_LAYER, LOGITS_LAYER, PRE_SUFFIX } from './model-adapter/layers-model-view.js';
 export { ModelAdapter } from './model-adapter/model-adapter.js';
 export { IMAGE_MODEL_KINDS, isLayersImageModel, requireLayersModel } from './model-adapter/image-model.js';
 export type { ImageModel, ImageModelKind, LayersImageModel } from './model-adapter/image-model.js';
 export { VectorModelAdapter } from './model-adapter/vector-model-adapter.js';
+export { GraphModelAdapter } from './model-adapter/graph-model-adapter.js';
+export type { GraphModelAdapterOptions } from './model-adapter/graph-model-adapter.js';
+export { imageModelOf } from './model-adapter/image-model-of.js';
+export { explainGradientError } from './model-adapter/explain-gradient-error.js';
+export { computeNodes, graphNodesOf, logitsNodeOf, nodeNameOf } from './model-adapter/graph-nodes.js';
+export type { GraphAttrValue, GraphNodeInfo } from './model-adapter/graph-nodes.js';
 export type { Activations, LayerInfo } from './model-adapter/layers-model-view.js';
 export {
   applyActivation,

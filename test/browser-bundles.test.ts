@@ -1,0 +1,195 @@
+/** The libraries' browser entries: no Node-only module reachable, nothing exported by index.ts left out by accident. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SCRIPT = join(ROOT, 'scripts/build-browser.mjs');
+const run = promisify(execFile);
+
+/** `node scripts/build-browser.mjs --check …args` → exit code and stderr (never throws on a non-zero exit). */
+async function check(...args: string[]): Promise<{ code: number; stderr: string }> {
+  try {
+    const { stderr } = await run('node', [SCRIPT, '--check', ...args], { cwd: ROOT });
+    return { code: 0, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stderr?: string };
+    return { code: e.code ?? -1, stderr: e.stderr ?? '' };
+  }
+}
+
+/**
+ * What each package's `index.ts` exports on purpose for Node only (files, worker threads, tfjs-node, the wasm
+ * kernels, npm data read from disk, pngjs). Anything else it exports must be in `browser.ts` too: a new export
+ * fails this test until it is added to one or the other.
+ */
+const NODE_ONLY_EXPORTS = {
+  'packages/safe-io': [
+    'SafeIoError',
+    'SAFE_IO_ERROR_CODES',
+    'SafeIoErrorCode',
+    'openRegularFile',
+    'OpenedFile',
+    'readRegularFile',
+    'readRegularFileSync',
+    'ReadOptions',
+    'writeFileAtomic',
+    'writeFileAtomicSync',
+    'writeJsonAtomic',
+    'writeJsonAtomicSync',
+    'sha256Hex',
+  ],
+  'packages/runtime': [
+    'BACKEND_NAMES',
+    'isBackendName',
+    'BackendName',
+    'initBackend',
+    'BackendReport',
+    'InitBackendOptions',
+    'registerWasmKernels',
+    'unregisterWasmKernels',
+    'WASM_KERNEL_NAMES',
+    'WasmKernelName',
+    'defaultCacheDir',
+    'loadModel',
+    'removeModel',
+    'saveModel',
+    'LoadModelOptions',
+    'SavedModelInfo',
+    'loadGraphModel',
+    'loadImageModel',
+    'LoadImageModelOptions',
+    'digestOf',
+    'isCachedFiles',
+    'verifyCachedFiles',
+    'verifyCachedFilesSync',
+    'CachedFiles',
+    'FileDigest',
+    'siblingModuleUrl',
+    'workerSource',
+    'WorkerSource',
+  ],
+  datasets: [
+    'loadMnist',
+    'MnistOptions',
+    'loadPenguins',
+    'loadCars',
+    'loadCsv',
+    'parseCsv',
+    'ParseCsvOptions',
+    'DEFAULT_MAX_BYTES',
+    'CsvOptions',
+    'loadFeatureCsv',
+    'parseFeatureCsv',
+    'ParseFeatureCsvOptions',
+    'FeatureCsvOptions',
+    'FeatureTable',
+    'readImageFolder',
+    'ImageFolder',
+    'writeImageFolder',
+    'WriteImageFolderOptions',
+    // jpeg-js's encoder needs Node's Buffer (PNG would work; one function, so it stays out).
+    'encodeImage',
+    'EncodeImageOptions',
+  ],
+  'packages/cnn-vis': [
+    'loadReferenceCnn',
+    'trainReferenceCnn',
+    'referenceCnnDir',
+    'ReferenceCnn',
+    'ReferenceCnnOptions',
+    // pngjs (Node streams and zlib).
+    'imagesToPng',
+    'filterGridPng',
+    'TileOptions',
+  ],
+  'packages/attribution': [],
+} as const satisfies Record<string, readonly string[]>;
+
+/** The names an entry file exports (`export { a, b as c } from …` and `export type { … }`). */
+function exportedNames(file: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of readFileSync(file, 'utf8').matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g))
+    for (const part of m[1]!.split(',')) {
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop();
+      if (name) names.add(name);
+    }
+  return names;
+}
+
+describe('browser bundles (scripts/build-browser.mjs)', () => {
+  const temp = mkdtempSync(join(tmpdir(), 'openbox-browser-'));
+  afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+  it('every library browser entry bundles for the browser with no Node-only module reachable', async () => {
+    const { code, stderr } = await check();
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  }, 60_000);
+
+  it.each([
+    ['a node: built-in', "import { readFileSync } from 'node:fs'; export const f = readFileSync;", 'node:fs'],
+    ['a bare built-in', "import path from 'path'; export const f = path.join;", 'path'],
+    ['a Node-only package', "import { PNG } from 'pngjs'; export const f = PNG;", 'pngjs'],
+  ])(
+    'fails naming the import chain when %s is reachable',
+    async (_, code, module) => {
+      const dir = join(temp, module.replace(/\W/g, '-'));
+      mkdirSync(join(dir, 'src'), { recursive: true });
+      writeFileSync(join(dir, 'src/browser.ts'), "export { f } from './core.js';\n");
+      writeFileSync(join(dir, 'src/core.ts'), code);
+      const result = await check(dir);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`the browser entry reaches the Node-only module '${module}': `);
+      expect(result.stderr).toMatch(new RegExp(`src/browser\\.ts → \\S*src/core\\.ts → ${module}\\n`));
+    },
+    30_000,
+  );
+
+  it('fails when a browser entry imports a name another browser entry does not export', async () => {
+    const dir = join(temp, 'missing-export');
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    writeFileSync(
+      join(dir, 'src/browser.ts'),
+      "import { loadModel } from '@openbox/runtime';\nexport const f = loadModel;\n",
+    );
+    const result = await check(dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'No matching export in "packages/runtime/src/browser.ts" for import "loadModel"',
+    );
+    expect(result.stderr).toContain('export it from that browser entry too');
+  }, 30_000);
+
+  it.each(Object.entries(NODE_ONLY_EXPORTS))(
+    '%s: index.ts exports nothing that is neither in browser.ts nor declared Node-only',
+    (dir, nodeOnly) => {
+      const index = exportedNames(join(ROOT, dir, 'src/index.ts'));
+      const browser = exportedNames(join(ROOT, dir, 'src/browser.ts'));
+      const forgotten = [...index].filter(
+        (n) => !browser.has(n) && !(nodeOnly as readonly string[]).includes(n),
+      );
+      const stale = (nodeOnly as readonly string[]).filter((n) => !index.has(n) || browser.has(n));
+      expect({ forgotten, stale }).toEqual({ forgotten: [], stale: [] });
+      expect([...browser].filter((n) => !index.has(n))).toEqual(
+        dir === 'packages/runtime'
+          ? [
+              'BROWSER_BACKEND_NAMES',
+              'isBrowserBackendName',
+              'BrowserBackendName',
+              'initBrowserBackend',
+              'BrowserBackendReport',
+              'InitBrowserBackendOptions',
+            ]
+          : [],
+      );
+    },
+  );
+});
