@@ -54,6 +54,9 @@ const concat = (parts: readonly Float32Array[]): Float32Array => {
   return out;
 };
 
+/** A Buffer view of PNG bytes (no copy). */
+const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 /** The options table rows: `--name` and the value as JSON (strings bare). */
 const optionRows = (options: Readonly<Record<string, unknown>>): [string, string][] =>
   Object.entries(options).map(([k, v]) => [k, typeof v === 'string' ? v : (JSON.stringify(v) ?? '')]);
@@ -71,7 +74,7 @@ export function visualizeFiles(results: readonly JobResult[], info: VisualizeRun
   const base = fileSafe(info.layer);
   const all = flatten(results);
   const n = info.imagesPerUnit;
-  const png = (images: readonly Rendered[], columns?: number): Buffer =>
+  const png = (images: readonly Rendered[], columns?: number): Uint8Array =>
     imagesToPng(concat(images.map((r) => r.pixels)), [images.length, h, w, c], {
       scale,
       ...(columns === undefined ? {} : { columns }),
@@ -85,13 +88,10 @@ export function visualizeFiles(results: readonly JobResult[], info: VisualizeRun
   }
   const fileOf = (u: (typeof units)[number]): string =>
     u.channel === undefined ? `${base}.png` : `${base}-c${u.channel}.png`;
-  const files: OutputFile[] = [{ name: `${base}.png`, bytes: png(all, n > 1 ? n : undefined) }];
-  const unitPngs = new Map<string, Buffer>();
+  const files: OutputFile[] = [{ name: `${base}.png`, bytes: asBuffer(png(all, n > 1 ? n : undefined)) }];
   for (const u of units) {
     if (u.channel === undefined) continue;
-    const bytes = png(u.images, u.images.length);
-    unitPngs.set(u.unit, bytes);
-    files.push({ name: fileOf(u), bytes });
+    files.push({ name: fileOf(u), bytes: asBuffer(png(u.images, u.images.length)) });
   }
   // 2. result.json.
   const result = {
