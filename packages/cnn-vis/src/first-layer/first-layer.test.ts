@@ -1,4 +1,4 @@
-import { PNG } from 'pngjs';
+import { decode } from 'fast-png';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { referenceAdapter, smallRgbNet } from '../test-models.js';
@@ -37,11 +37,11 @@ describe('filterGrid', () => {
     for (const r of shared.rows.slice(0, 50)) expect(r.value).toBeCloseTo((r.weight - lo) / (hi - lo), 5);
   });
   it('draws grayscale and RGB grids as PNGs of the expected size', () => {
-    const gray = PNG.sync.read(filterGridPng(filterGrid(model), { scale: 4, columns: 8 }));
+    const gray = decode(filterGridPng(filterGrid(model), { scale: 4, columns: 8 }));
     expect([gray.width, gray.height]).toEqual([8 * 21 - 1, 2 * 21 - 1]);
     const rgb = filterGrid(smallRgbNet(32, 1));
     expect(rgb.channels).toBe(3);
-    const png = PNG.sync.read(filterGridPng(rgb, { scale: 2, columns: 4 }));
+    const png = decode(filterGridPng(rgb, { scale: 2, columns: 4 }));
     expect([png.width, png.height]).toEqual([4 * 11 - 1, 2 * 11 - 1]);
   });
 });

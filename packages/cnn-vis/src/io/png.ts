@@ -1,5 +1,5 @@
-/** Drawing only: image batches and filter grids as PNG bytes (pngjs). No tensors here. */
-import { PNG } from 'pngjs';
+/** Drawing only: image batches and filter grids as PNG bytes (fast-png). No tensors, no `node:` modules: browser-safe. */
+import { encode } from 'fast-png';
 import { MESSAGES } from '../messages.js';
 import type { FilterGrid } from '../first-layer/filter-grid.js';
 
@@ -16,14 +16,16 @@ export interface TileOptions {
 }
 
 /**
- * Tiles `[n, h, w, c]` images (c = 1 grayscale or 3 RGB, values in [0, 1]) into one PNG.
- * @example writeFileSync('units.png', imagesToPng(result.images, result.shape, { scale: 4 }));
+ * Tiles `[n, h, w, c]` images (c = 1 grayscale or 3 RGB, values in [0, 1]) into one 8-bit RGBA PNG (encoded by
+ * fast-png; opaque, white gaps between tiles). Returns the bytes as a `Uint8Array` that owns its whole buffer (so a
+ * worker can transfer it); write it with `writeFileAtomic`.
+ * @example await writeFileAtomic('units.png', imagesToPng(result.images, result.shape, { scale: 4 }));
  */
 export function imagesToPng(
   images: Float32Array,
   shape: readonly number[],
   options: TileOptions = {},
-): Buffer {
+): Uint8Array {
   const [n, h, w, c] = shape as [number, number, number, number];
   if (shape.length !== 4 || (c !== 1 && c !== 3) || images.length !== n * h * w * c)
     throw new Error(MESSAGES.badImageBatch('imagesToPng', shape));
@@ -31,8 +33,9 @@ export function imagesToPng(
   const rows = Math.ceil(n / columns);
   const s = options.scale ?? 1;
   const gap = options.gap ?? 1;
-  const png = new PNG({ width: columns * (w * s + gap) - gap, height: rows * (h * s + gap) - gap });
-  png.data.fill(255);
+  const width = columns * (w * s + gap) - gap;
+  const height = rows * (h * s + gap) - gap;
+  const data = new Uint8Array(width * height * 4).fill(255);
   for (let i = 0; i < n; i++) {
     const base = i * h * w * c;
     let lo = 0;
@@ -49,23 +52,29 @@ export function imagesToPng(
     for (let y = 0; y < h * s; y++) {
       for (let x = 0; x < w * s; x++) {
         const src = base + (Math.floor(y / s) * w + Math.floor(x / s)) * c;
-        const dst = ((oy + y) * png.width + ox + x) * 4;
+        const dst = ((oy + y) * width + ox + x) * 4;
         for (let k = 0; k < 3; k++) {
           const v = (images[src + (c === 3 ? k : 0)]! - lo) / (hi - lo);
-          png.data[dst + k] = Math.round(255 * Math.min(1, Math.max(0, v)));
+          data[dst + k] = Math.round(255 * Math.min(1, Math.max(0, v)));
         }
-        png.data[dst + 3] = 255;
+        data[dst + 3] = 255;
       }
     }
   }
-  return PNG.sync.write(png);
+  return encodeRgba(data, width, height);
+}
+
+/** 8-bit RGBA samples as PNG bytes (fast-png), copied to a buffer of their own if fast-png returned a view. */
+export function encodeRgba(data: Uint8Array, width: number, height: number): Uint8Array {
+  const bytes = encode({ width, height, data, channels: 4, depth: 8 });
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
 }
 
 /**
  * The first-layer filter grid as one PNG (each filter a tile; grayscale or RGB).
- * @example writeFileSync('filters.png', filterGridPng(filterGrid(model), { scale: 8 }));
+ * @example await writeFileAtomic('filters.png', filterGridPng(filterGrid(model), { scale: 8 }));
  */
-export function filterGridPng(grid: FilterGrid, options: Omit<TileOptions, 'normalize'> = {}): Buffer {
+export function filterGridPng(grid: FilterGrid, options: Omit<TileOptions, 'normalize'> = {}): Uint8Array {
   const [kh, kw] = grid.kernelSize;
   const c = grid.channels === 3 ? 3 : 1;
   const all = new Float32Array(grid.filters.length * kh * kw * c);
