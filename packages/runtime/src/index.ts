@@ -73,6 +73,8 @@ export { VectorModelAdapter } from './model-adapter/vector-model-adapter.js';
 export { GraphModelAdapter } from './model-adapter/graph-model-adapter.js';
 export type { GraphModelAdapterOptions } from './model-adapter/graph-model-adapter.js';
 export { imageModelOf } from './model-adapter/image-model-of.js';
+export { explainGradientError } from './model-adapter/explain-gradient-error.js';
+export { releaseFailedTape } from './model-adapter/release-failed-tape.js';
 export { computeNodes, graphNodesOf, logitsNodeOf, nodeNameOf } from './model-adapter/graph-nodes.js';
 export type { GraphAttrValue, GraphNodeInfo } from './model-adapter/graph-nodes.js';
 export type { Activations, LayerInfo } from './model-adapter/layers-model-view.js';

@@ -3,7 +3,7 @@
  * that a large expanded batch (integrated gradients: steps × inputs) stays under a memory bound.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { GraphHooks, ImageModel } from '@openbox/runtime';
+import { explainGradientError, type GraphHooks, type ImageModel } from '@openbox/runtime';
 import type { ResolvedTarget } from './target.js';
 import { checkHooks } from './check-hooks.js';
 import { targetValues } from './target-values.js';
@@ -20,6 +20,8 @@ export interface InputGradientOptions {
   readonly batchSize: number;
   /** Modified backward rules (guided backpropagation, DeepLIFT), passed to `ImageModel.execute`. */
   readonly hooks?: GraphHooks;
+  /** The public function named when an op has no gradient (`explainGradientError`). Default `inputGradients`. */
+  readonly caller?: string;
 }
 
 /** Calls `run(start, end)` for consecutive chunks of `[0, rows)` of at most `size` rows and concatenates each output. */
@@ -55,12 +57,17 @@ export function inputGradients(
       const chunk = rows === end - start ? x : tf.slice(x, start, end - start);
       const own = owners.subarray(start, end);
       let kept: tf.Tensor1D | undefined;
-      const grad = tf.grad((v: tf.Tensor) => {
-        const f = targetValues(adapter, v, own, targets, options.hooks);
-        kept = tf.keep(f);
-        return tf.sum(f);
-      })(chunk);
-      return [grad, kept!] as const;
+      const f = (v: tf.Tensor) => {
+        const values = targetValues(adapter, v, own, targets, options.hooks);
+        kept = tf.keep(values);
+        return tf.sum(values);
+      };
+      try {
+        return [tf.grad(f)(chunk), kept!] as const;
+      } catch (error) {
+        kept?.dispose();
+        throw explainGradientError(error, adapter, options.caller ?? 'inputGradients');
+      }
     }),
   );
   return { gradients, values: values as tf.Tensor1D };

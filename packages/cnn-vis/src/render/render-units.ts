@@ -1,6 +1,6 @@
 /** Activation maximization for a batch of units: one variable, Adam, transformation robustness, no per-step reads. */
 import * as tf from '@tensorflow/tfjs-core';
-import { createRng } from '@openbox/runtime';
+import { createRng, explainGradientError } from '@openbox/runtime';
 import { MESSAGES } from '../messages.js';
 import { INPUT_LAYER, type ImageModel } from '@openbox/runtime';
 import type { Objective } from '../objectives/objective.js';
@@ -119,6 +119,9 @@ export function renderUnits(
         }
         if (report && values !== undefined)
           o.onProgress!({ step, steps: o.steps, values: values.dataSync() as Float32Array });
+      } catch (error) {
+        // An op without a gradient in a graph model: name it and its nodes (other errors pass unchanged).
+        throw explainGradientError(error, adapter, 'renderUnits');
       } finally {
         kept.values?.dispose();
         cost?.dispose();

@@ -65,3 +65,6 @@ export function constNode(name: string, dims: readonly number[], type: 'float32'
     },
   };
 }
+
+/** The attr encoders in one object, for tests that write a GraphDef by hand: `graphAttrs.ints([1, 2, 2, 1])`. */
+export const graphAttrs = { str, ints, strs, int, float, bool, dtype, shape } as const;
