@@ -39,6 +39,26 @@ export const MESSAGES = {
   lrFileNotJson: (what: string, path: string) => `${what} ${q(path)} is not valid JSON`,
   lrTemplatesBadShape: (path: string) =>
     `templates.json ${q(path)} does not hold 10 × 784 finite weights and 10 finite intercepts`,
+  badImagesOption: (what: string, value: string, allowed: readonly string[]) =>
+    `runSuite: images.${what} must be one of ${allowed.join(', ')}, got '${escapeForMessage(value, 40)}'.`,
+  imagesNeedModel: (dir: string) =>
+    `runSuite: images ${q(dir)} (--images) need your own model (--model model.json): the reference CNN classifies MNIST digits (28×28×1, 10 classes), not the classes of that folder.`,
+  modelNotMnist: (model: string, shape: readonly number[]) =>
+    `cnnSetup: the model ${q(model)} takes ${shape.join('×')} images, but without images the CNN experiments use MNIST digits (28×28×1); pass your own images with --images DIR (runSuite's images).`,
+  noConvLayer: (model: string, layers: readonly string[]) =>
+    `cnnSetup: the model ${q(model)} has no Conv2D layer, which the CNN experiments study; its layers are ${layers
+      .map((l) => escapeForMessage(l, 60))
+      .slice(0, 40)
+      .join(', ')}.`,
+  imageChannels: (model: string, channels: number) =>
+    `cnnSetup: the model ${q(model)} takes images with ${channels} channels; an image folder gives 1 (gray) or 3 (RGB).`,
+  classCountMismatch: (model: string, outputs: number, dir: string, classes: readonly string[]) =>
+    `cnnSetup: the model ${q(model)} has ${outputs} outputs but the image folder ${q(dir)} has ${classes.length} class folders (${classes
+      .slice(0, 12)
+      .map((c) => escapeForMessage(c, 40))
+      .join(
+        ', ',
+      )}${classes.length > 12 ? ', …' : ''}); the i-th folder (sorted by name) is the model's output i, so the counts must match.`,
   notResultsDir: (dir: string) => `listRuns: ${q(dir)} is not a folder.`,
   badRunId: (runId: string) => `readManifest: '${escapeForMessage(runId)}' is not a valid run id.`,
   badManifest: (path: string, reason: string) =>

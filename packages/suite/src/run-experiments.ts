@@ -4,7 +4,7 @@
  * every outcome is recorded (files written) as it arrives and reported through `onEvent`.
  */
 import { createRng } from '@openbox/runtime';
-import type { Experiment, ExperimentContext, ExperimentOutput } from './experiment.js';
+import type { Experiment, ExperimentContext, ExperimentOutput, SuiteImages } from './experiment.js';
 import { asPoolModule, type PoolModule } from './pool/pool-module.js';
 import { wasmThreadsPerWorker } from './pool/pool-size.js';
 import { runInPool } from './pool/run-in-pool.js';
@@ -20,6 +20,7 @@ export interface RunPlan {
   readonly quick: boolean;
   readonly seed: number;
   readonly modelPath: string | undefined;
+  readonly images: SuiteImages | undefined;
   readonly cacheDir: string;
   readonly onEvent: (event: SuiteEvent) => void;
   readonly now: () => Date;
@@ -38,6 +39,7 @@ async function runHere(
     rng: createRng(options.seed).fork(experiment.id),
     quick: options.quick,
     modelPath: options.modelPath,
+    ...(options.images === undefined ? {} : { images: options.images }),
     cacheDir: options.cacheDir,
     progress: (step, total, label) =>
       options.onEvent({
@@ -87,7 +89,7 @@ function coldPrerequisites(
 ): { name: string; usedBy: string[] }[] {
   return module.POOL_PREREQUISITES.map((p) => ({
     prerequisite: p,
-    usedBy: p.usedBy(options.modelPath).filter((id) => ids.includes(id)),
+    usedBy: p.usedBy(options.modelPath, options.images).filter((id) => ids.includes(id)),
   }))
     .filter(({ prerequisite, usedBy }) => usedBy.length > 0 && !prerequisite.isCached(options.cacheDir))
     .map(({ prerequisite, usedBy }) => ({ name: prerequisite.name, usedBy }));
@@ -141,6 +143,7 @@ export async function runExperiments(
       seed: options.seed,
       quick: options.quick,
       modelPath: options.modelPath,
+      images: options.images,
       cacheDir: options.cacheDir,
     },
     order: scheduleOrder(ids, previousDurations(options.out, options.quick), estimates(pool.module, options)),

@@ -6,7 +6,15 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRng, defaultCacheDir, initBackend, siblingModuleUrl } from '@openbox/runtime';
-import type { Experiment, ExperimentContext, ExperimentOutput } from './experiment.js';
+import {
+  SUITE_IMAGE_FITS,
+  SUITE_IMAGE_SCALES,
+  type SuiteImageFit,
+  type SuiteImageScale,
+  type SuiteImages,
+} from './experiment.js';
+import type { Experiment } from './experiment.js';
+import { cnnSetup } from './experiments/cnn-setup.js';
 import { MESSAGES, failureReason } from './messages.js';
 import { createPartialFolder } from './partial-folder.js';
 import { publishRun } from './publish-run.js';
@@ -66,8 +74,13 @@ export interface RunSuiteOptions {
   readonly only?: readonly string[];
   /** Seed for every experiment; default 0. */
   readonly seed?: number;
-  /** A user's model.json for the CNN experiments. */
+  /** A user's model.json for the CNN experiments (a LayersModel or a GraphModel). */
   readonly modelPath?: string;
+  /**
+   * A user's image folder (one sub-folder per class) that replaces MNIST in the CNN experiments, read at the model's
+   * input size; needs `modelPath`. `scale` defaults to `0-1`, `fit` to `resize`.
+   */
+  readonly images?: { readonly dir: string; readonly scale?: SuiteImageScale; readonly fit?: SuiteImageFit };
   /** Cache folder; default `$OPENBOX_CACHE` or `~/.cache/openbox`. */
   readonly cacheDir?: string;
   readonly onEvent?: (event: SuiteEvent) => void;
@@ -84,6 +97,17 @@ export interface RunSuiteOptions {
    * this thread.
    */
   readonly poolModule?: URL;
+}
+
+function resolveImages(images: RunSuiteOptions['images']): SuiteImages | undefined {
+  if (images === undefined) return undefined;
+  const scale = images.scale ?? '0-1';
+  const fit = images.fit ?? 'resize';
+  if (!(SUITE_IMAGE_SCALES as readonly string[]).includes(scale))
+    throw new SuiteError('invalid-argument', MESSAGES.badImagesOption('scale', scale, SUITE_IMAGE_SCALES));
+  if (!(SUITE_IMAGE_FITS as readonly string[]).includes(fit))
+    throw new SuiteError('invalid-argument', MESSAGES.badImagesOption('fit', fit, SUITE_IMAGE_FITS));
+  return { dir: resolve(images.dir), scale, fit };
 }
 
 function resolveOptions(options: RunSuiteOptions): RunPlan {
@@ -109,6 +133,7 @@ function resolveOptions(options: RunSuiteOptions): RunPlan {
     quick: options.quick ?? false,
     seed,
     modelPath: options.modelPath === undefined ? undefined : resolve(options.modelPath),
+    images: resolveImages(options.images),
     cacheDir: options.cacheDir ?? defaultCacheDir(),
     onEvent: options.onEvent ?? (() => undefined),
     now: options.now ?? (() => new Date()),
@@ -119,7 +144,8 @@ function resolveOptions(options: RunSuiteOptions): RunPlan {
 
 /**
  * Run the chosen experiments and publish `out/<run-id>/` with one folder per experiment (`result.json` + PNGs) and a
- * `manifest.json`. Steps: (1) resolve options, (2) initialize the backend, (3) remove the partial folders of dead
+ * `manifest.json`. Steps: (1) resolve options, (2) initialize the backend and — when `modelPath` or `images` is given and a CNN experiment
+ * runs — load and check the model and images (`cnnSetup`: a bad file fails here, before anything is written), (3) remove the partial folders of dead
  * runs and create this run's own `.<run-id>.partial/` with its `lock`, (4) run the experiments — the pool module's on
  * `workers` worker threads, longest first, after preparing the cold-cache models they share; any others here — and
  * write each one's files as it ends (a failing experiment, a crashed worker or a failed write of its files is
@@ -137,8 +163,11 @@ export async function runSuite(options: RunSuiteOptions): Promise<Manifest> {
   const createdAt = resolved.now();
   if (!(createdAt instanceof Date) || Number.isNaN(createdAt.getTime()))
     throw new SuiteError('invalid-argument', MESSAGES.badNow(createdAt));
-  // 2. Backend
+  // 2. Backend, then the CNN experiments' model and data, so a bad --model or --images fails before any run folder
   const backend = await initBackend();
+  const studies = resolved.experiments.some((e) => e.studiesModel === true);
+  if (studies && (resolved.modelPath !== undefined || resolved.images !== undefined))
+    await cnnSetup({ ...resolved, progress: () => undefined });
   // 3. Own partial folder, after removing dead runs' ones
   try {
     mkdirSync(resolved.out, { recursive: true });

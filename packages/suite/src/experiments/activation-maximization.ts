@@ -12,14 +12,15 @@
  */
 import type { ImageModel } from '@openbox/cnn-vis';
 import { bootstrapMeanInterval } from '../controls/bootstrap-mean.js';
-import { controlModels } from '../controls/control-models.js';
 import { judgeAgainstControls } from '../controls/judge-against-controls.js';
 import { trainedControl } from '../controls/trained-controls.js';
 import type { Experiment, ExperimentContext, ExperimentOutput } from '../experiment.js';
 import { activationMaximizationCharts } from './activation-maximization-charts.js';
 import { renderChannelOptima } from './channel-optima.js';
 import { judgeOptima, renderClassOptima, type ClassOptima, type OptimaJudgement } from './class-optima.js';
-import { cnnSetup } from './cnn-setup.js';
+import { cnnSetup, isConvLayer } from './cnn-setup.js';
+import { requireApplicable, whenApplicable, withSetupLabels } from './not-applicable.js';
+import { setupControls } from './setup-models.js';
 import { round4 } from './image-rows.js';
 
 /**
@@ -93,12 +94,18 @@ export async function runActivationMaximization(
   options: ActivationMaximizationOptions = {},
 ): Promise<ActivationMaximizationRun> {
   // 1. The model under study, the judge and the controls.
-  const studied: StudiedModel =
-    options.subject ?? (await cnnSetup(ctx).then((s) => ({ adapter: s.adapter, label: s.modelLabel })));
-  const convLayers = studied.adapter.layers().filter((l) => l.className === 'Conv2D');
+  const setup = options.subject === undefined ? await cnnSetup(ctx) : undefined;
+  const studied: StudiedModel = options.subject ?? { adapter: setup!.adapter, label: setup!.modelLabel };
+  const labels = { modelLabel: studied.label, dataLabel: setup?.dataLabel ?? 'MNIST digits' };
+  requireApplicable(
+    labels,
+    setup === undefined || setup.data === 'mnist',
+    `The optima are judged by an independently trained classifier of the same classes (the judge) against a net trained on shuffled labels; the suite trains both only for MNIST digits, so on ${labels.dataLabel} there is no judge of these classes.`,
+  );
+  const convLayers = studied.adapter.layers().filter(isConvLayer);
   const judge = await trainedControl(ctx, 'judge');
   const shuffled = await trainedControl(ctx, 'shuffled-labels');
-  const reinitialized = await controlModels(ctx, studied.adapter);
+  const reinitialized = await setupControls(ctx, { adapter: studied.adapter, ...labels });
   const nets = [
     { label: 'trained', role: 'trained' as const, adapter: studied.adapter },
     ...reinitialized.map((c) => ({ label: c.label, role: 'control' as const, adapter: c.adapter })),
@@ -193,5 +200,8 @@ export const activationMaximization: Experiment = {
   title: 'What each class and each conv channel responds to most',
   claim:
     'The images that maximize the class logits of the trained CNN are recognized as their classes by an independently trained CNN (other seed, other split) more often than the optima of the same architecture re-initialized and of a net trained on shuffled labels, by at least 0.3.',
-  run: async (ctx) => (await runActivationMaximization(ctx)).output,
+  studiesModel: true,
+  run: whenApplicable(async (ctx) =>
+    withSetupLabels(await cnnSetup(ctx), (await runActivationMaximization(ctx)).output),
+  ),
 };

@@ -10,10 +10,9 @@ import type { PerturbationNorm } from './pgd-minimal-perturbation.js';
 
 /** Digits shown in the gallery. */
 export const SHOWN = 4;
-const PIXELS = 784;
 
 /** A perturbation as an image: grey 0.5 is no change, stretched so the largest |δ| of the tile reaches 0 or 1. */
-function perturbationTile(adv: Float32Array, clean: Float32Array, i: number): Float32Array {
+function perturbationTile(adv: Float32Array, clean: Float32Array, i: number, PIXELS: number): Float32Array {
   const d = Float32Array.from({ length: PIXELS }, (_, j) => adv[i * PIXELS + j]! - clean[i * PIXELS + j]!);
   const max = Math.max(1e-12, ...d.map(Math.abs));
   return d.map((v) => 0.5 + (0.5 * v) / max);
@@ -62,11 +61,13 @@ export function adversarialCharts(m: AdversarialMeasurements, judged: readonly N
     ),
   ]);
   const shown = Math.min(SHOWN, m.labels.length);
+  const [h, w, c] = m.shape;
+  const PIXELS = h * w * c;
   const models = [
     ['CNN', m.cnn],
     ['LR', m.lr],
   ] as const;
-  const rows = (a: ArrayLike<number>, i: number) => imageRows(a, i, 28, 28).map((r) => r.map(round4));
+  const rows = (a: ArrayLike<number>, i: number) => imageRows(a, i, h, w, c).map((r) => r.map(round4));
   const images = Array.from({ length: shown }, (_, i) => [
     { label: `#${i} digit ${m.labels[i]}`, values: rows(m.images, i) },
     ...models.map(([name, r]) => ({
@@ -83,8 +84,9 @@ export function adversarialCharts(m: AdversarialMeasurements, judged: readonly N
           (_, j) => r.l2.adversarial[i * PIXELS + j]! - m.images[i * PIXELS + j]!,
         ),
         0,
-        28,
-        28,
+        h,
+        w,
+        c,
       ).map((row) => row.map(round4)),
     })),
   ).flat();
@@ -112,7 +114,7 @@ export function adversarialCharts(m: AdversarialMeasurements, judged: readonly N
     for (const [, r] of models)
       for (const norm of ['linf', 'l2'] as PerturbationNorm[])
         tiles.push(
-          perturbationTile(r[norm].adversarial, m.images, i),
+          perturbationTile(r[norm].adversarial, m.images, i, PIXELS),
           r[norm].adversarial.subarray(i * PIXELS, (i + 1) * PIXELS),
         );
   }
@@ -122,7 +124,7 @@ export function adversarialCharts(m: AdversarialMeasurements, judged: readonly N
       file: 'adversarial-digits.png',
       title:
         'Per row: a digit; then CNN L∞, CNN L2, LR L∞, LR L2 — each the perturbation (grey = 0, stretched to its largest |δ|) and the adversarial image',
-      png: imagesToPng(png, [tiles.length, 28, 28, 1], { columns: 9, scale: 3 }),
+      png: imagesToPng(png, [tiles.length, h, w, c], { columns: 9, scale: h > 64 ? 1 : 3 }),
     },
   ];
   return { charts, artifacts };

@@ -4,7 +4,7 @@ import { adversarialCharts } from './adversarial-charts.js';
 import { quartiles, type AdversarialBudget } from './adversarial-budget.js';
 import { round4 } from './image-rows.js';
 import {
-  BOX_EXTENT,
+  boxExtent,
   judgeAdversarial,
   LOG2_RATIO_MARGIN,
   NORM_NAME,
@@ -58,11 +58,13 @@ export function adversarialOutput(
     metrics[`cap${N}`] = budget.cap[norm];
     const cnn = put('cnn', m.cnn[norm].epsilon, budget.cap[norm]);
     const lrq = put('lr', m.lr[norm].epsilon, budget.cap[norm]);
-    const random = put('randomDirection', m.randomRadius[norm], BOX_EXTENT[norm]);
+    const random = put('randomDirection', m.randomRadius[norm], boxExtent(norm, m.shape));
     const nearest = put('nearestOtherClass', m.nearest[norm], Infinity);
     m.controls.forEach((c, i) => {
       metrics[`control${i + 1}Seed`] = c.seed;
-      metrics[`control${i + 1}Median${N}`] = round4(quartiles(c.epsilon[norm], BOX_EXTENT[norm]).median);
+      metrics[`control${i + 1}Median${N}`] = round4(
+        quartiles(c.epsilon[norm], boxExtent(norm, m.shape)).median,
+      );
     });
     const larger = m.cnn[norm].epsilon.filter((e, i) => e > m.lr[norm].epsilon[i]!).length;
     Object.assign(metrics, {

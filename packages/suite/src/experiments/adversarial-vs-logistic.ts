@@ -1,12 +1,14 @@
 /** Lugi's "that's where adversarial examples reside": the smallest PGD perturbation that flips the CNN vs logistic regression. */
 import type { ImageModel } from '@openbox/cnn-vis';
-import { controlModels } from '../controls/control-models.js';
 import type { Experiment, ExperimentContext, ExperimentOutput } from '../experiment.js';
 import { FULL_BUDGET, QUICK_BUDGET, type AdversarialBudget } from './adversarial-budget.js';
 import { adversarialOutput } from './adversarial-output.js';
+import { SuiteError } from '../suite-error.js';
 import { cnnSetup } from './cnn-setup.js';
+import { lrBaseline } from './lr-baseline.js';
 import { lrLogits } from './lr-logits.js';
-import { loadLrTemplates } from './lr-templates.js';
+import { NotApplicableError, requireApplicable, whenApplicable, withSetupLabels } from './not-applicable.js';
+import { setupControls } from './setup-models.js';
 import { measureAdversarial } from './measure-adversarial.js';
 
 /** Options of {@link runAdversarialExperiment}. */
@@ -32,9 +34,15 @@ export async function runAdversarialExperiment(
   // 1. The model under study, its controls, LR and the test digits.
   const setup = await cnnSetup(ctx);
   const model = options.model ?? { adapter: setup.adapter, label: setup.modelLabel };
-  const controls = await controlModels(ctx, model.adapter);
+  const labels = { modelLabel: model.label, dataLabel: setup.dataLabel };
+  requireApplicable(
+    labels,
+    ctx.images === undefined || ctx.images.scale === '0-1',
+    `PGD and the random perturbations stay inside the pixel box [0, 1] of --scale 0-1; with --scale ${ctx.images?.scale} the inputs' valid range is another box, which the attack does not model.`,
+  );
+  const controls = await setupControls(ctx, { adapter: model.adapter, ...labels });
   const budget = options.budget ?? (ctx.quick ? QUICK_BUDGET : FULL_BUDGET);
-  const lr = lrLogits(loadLrTemplates(ctx.cacheDir));
+  const lr = lrLogits(lrBaseline(ctx, setup));
   // 2. Measurements, then the verdict and charts.
   let m;
   try {
@@ -48,10 +56,15 @@ export async function runAdversarialExperiment(
       rng: ctx.rng,
       progress: ctx.progress,
     });
+  } catch (error) {
+    // The only argument error: too few test images that both models classify correctly (e.g. an untrained model).
+    if (error instanceof SuiteError && error.code === 'invalid-argument')
+      throw new NotApplicableError(labels, error.message);
+    throw error;
   } finally {
     lr.dispose();
   }
-  return adversarialOutput(m, budget, model.label);
+  return withSetupLabels(labels, adversarialOutput(m, budget, model.label));
 }
 
 export const adversarialVsLogistic: Experiment = {
@@ -59,5 +72,6 @@ export const adversarialVsLogistic: Experiment = {
   title: 'Adversarial examples: the smallest perturbation that flips the CNN vs logistic regression',
   claim:
     'On test digits both models classify correctly, in L∞ and L2, the smallest PGD perturbation that flips the trained CNN is at least 2× smaller (median) than the perturbation along a random direction that flips it and than the distance to the nearest test digit of another class, random noise of that size flips at most 5% of draws, and it is at least 2× larger than for each re-initialized copy of the network; whether the CNN needs a larger or smaller ε than logistic regression is measured and reported.',
-  run: (ctx) => runAdversarialExperiment(ctx),
+  studiesModel: true,
+  run: whenApplicable((ctx) => runAdversarialExperiment(ctx)),
 };

@@ -9,9 +9,7 @@
  */
 import { controlComparison } from '@openbox/charts';
 import type { ImageModel } from '@openbox/cnn-vis';
-import { loadMnist } from '@openbox/datasets';
 import * as tf from '@tensorflow/tfjs-core';
-import { controlModels } from '../controls/control-models.js';
 import { judgeAgainstControls, type ControlJudgement } from '../controls/judge-against-controls.js';
 import type { Experiment, ExperimentContext, ExperimentOutput } from '../experiment.js';
 import { deletionInsertion } from '@openbox/attribution';
@@ -20,11 +18,14 @@ import {
   mapOf,
   meanDigit,
   sampleDigits,
+  sampleShape,
   type DigitSample,
   type MapEnv,
   type MapMethod,
 } from './attribution-methods.js';
-import { cnnSetup } from './cnn-setup.js';
+import { cnnSetup, isConvLayer, mnistData, type CnnData } from './cnn-setup.js';
+import { whenApplicable, withSetupLabels } from './not-applicable.js';
+import { setupControls } from './setup-models.js';
 import { round4 } from './image-rows.js';
 
 /**
@@ -47,6 +48,8 @@ export interface AttributionDeletionOptions {
   readonly adapter?: ImageModel;
   /** The methods reported. Default {@link DELETION_METHODS}. */
   readonly methods?: readonly MapMethod[];
+  /** The images. Default the run's (`cnnSetup`), or MNIST when `adapter` is given. */
+  readonly data?: CnnData;
 }
 
 /** Every method of {@link MAP_METHODS} but IG from the mean digit (deletion restores the zero image, not x̄). */
@@ -62,10 +65,11 @@ export const isJudged = (m: MapMethod): boolean => m.lrExact === 'zeros';
 
 const mean = (v: ArrayLike<number>) => Array.from(v).reduce((a, b) => a + b, 0) / v.length;
 
-/** Mean deletion and insertion AUC of `map` (`[n · 784]`) for the digits' true classes under `adapter`. */
+/** Mean deletion and insertion AUC of `map` (`[n · h · w · c]`) for the images' true classes under `adapter`. */
 export function meanAucs(adapter: ImageModel, digits: DigitSample, map: Float32Array): [number, number] {
-  const x = tf.tensor4d(digits.images, [digits.n, 28, 28, 1]);
-  const phi = tf.tensor4d(map, [digits.n, 28, 28, 1]);
+  const { shape } = sampleShape(digits);
+  const x = tf.tensor4d(digits.images, [digits.n, ...shape]);
+  const phi = tf.tensor4d(map, [digits.n, ...shape]);
   try {
     const r = deletionInsertion(adapter, x, phi, { targets: digits.targets, steps: CURVE_STEPS });
     return [mean(r.deletionAuc), mean(r.insertionAuc)];
@@ -84,21 +88,26 @@ export async function runAttributionDeletionExperiment(
   ctx: ExperimentContext,
   options: AttributionDeletionOptions = {},
 ): Promise<ExperimentOutput> {
-  // 1. The model, its controls, the digits and the random maps.
-  const adapter = options.adapter ?? (await cnnSetup(ctx)).adapter;
+  // 1. The model, its controls, the images and the random maps.
+  const setup = options.adapter === undefined ? await cnnSetup(ctx) : undefined;
+  const adapter = options.adapter ?? setup!.adapter;
+  const { train, test, dataLabel } = options.data ?? setup ?? mnistData();
   const methods = options.methods ?? DELETION_METHODS;
-  const controls = await controlModels(ctx, adapter);
-  const { train, test } = loadMnist({ seed: 0 });
+  const controls = await setupControls(ctx, {
+    adapter,
+    modelLabel: setup?.modelLabel ?? 'model under study',
+    dataLabel,
+  });
   const digits = sampleDigits(test, ctx.quick ? 10 : 64, ctx.rng.fork('digits'));
   const randomRng = ctx.rng.fork('random-maps');
   const randomAucs = Array.from({ length: RANDOM_MAPS }, () =>
     meanAucs(
       adapter,
       digits,
-      Float32Array.from({ length: digits.n * 784 }, () => randomRng.next()),
+      Float32Array.from({ length: digits.n * sampleShape(digits).pixels }, () => randomRng.next()),
     ),
   );
-  const convs = adapter.layers().filter((l) => l.className === 'Conv2D');
+  const convs = adapter.layers().filter(isConvLayer);
   const env: MapEnv = { meanDigit: meanDigit(train), layer: convs[convs.length - 1]!.name, igSteps: 16 };
   const metrics: Record<string, number | string | boolean> = { digits: digits.n, curveSteps: CURVE_STEPS };
   randomAucs.forEach(([d, i], k) =>
@@ -202,5 +211,8 @@ export const attributionDeletion: Experiment = {
   title: 'Attribution maps rank pixels by their effect on the decision (deletion / insertion)',
   claim:
     "On test digits, for each attribution method that estimates pixel contributions against the zero image (input × gradient, integrated gradients from 0, DeepLIFT), deleting the CNN's pixels in the map's order lowers the true class's probability faster (deletion AUC lower) and inserting them raises it faster (insertion AUC higher) than 3 uniformly random maps and than the method's map from 3 re-initialized CNNs, by at least 0.05 AUC.",
-  run: (ctx) => runAttributionDeletionExperiment(ctx),
+  studiesModel: true,
+  run: whenApplicable(async (ctx) =>
+    withSetupLabels(await cnnSetup(ctx), await runAttributionDeletionExperiment(ctx)),
+  ),
 };

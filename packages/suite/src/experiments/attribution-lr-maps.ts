@@ -2,12 +2,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '@openbox/runtime';
 import { rankCorrelation } from '@openbox/attribution';
-import type { DigitSample, LrExactBaseline } from './attribution-methods.js';
+import { sampleShape, type DigitSample, type LrExactBaseline } from './attribution-methods.js';
 import type { LrTemplates } from './lr-templates.js';
 
 /**
  * LR's exact attribution of logit `classes[i]` for each digit: w_k ⊙ x (zero reference) or w_k ⊙ (x − x̄) (against
- * the mean digit: the exact Shapley values of a linear logit with that reference), `[n · 784]`.
+ * the mean digit: the exact Shapley values of a linear logit with that reference), `[n · d]` (d = h·w·c, 784 on MNIST).
  * @example lrExactMap(templates, digits, digits.targets, 'zeros', mean)
  */
 export function lrExactMap(
@@ -17,12 +17,13 @@ export function lrExactMap(
   baseline: LrExactBaseline,
   mean: Float32Array,
 ): Float32Array {
-  const out = new Float32Array(digits.n * 784);
+  const d = sampleShape(digits).pixels;
+  const out = new Float32Array(digits.n * d);
   for (let i = 0; i < digits.n; i++) {
     const k = classes[i]!;
-    for (let j = 0; j < 784; j++) {
-      const x = digits.images[i * 784 + j]!;
-      out[i * 784 + j] = templates.weights[k * 784 + j]! * (baseline === 'zeros' ? x : x - mean[j]!);
+    for (let j = 0; j < d; j++) {
+      const x = digits.images[i * d + j]!;
+      out[i * d + j] = templates.weights[k * d + j]! * (baseline === 'zeros' ? x : x - mean[j]!);
     }
   }
   return out;
@@ -46,23 +47,24 @@ export function attributionMask(
   baseline: LrExactBaseline,
   mean: Float32Array,
 ): boolean[][] {
+  const d = sampleShape(digits).pixels;
   return Array.from({ length: digits.n }, (_, i) =>
-    Array.from({ length: 784 }, (_, j) => {
-      const x = digits.images[i * 784 + j]!;
+    Array.from({ length: d }, (_, j) => {
+      const x = digits.images[i * d + j]!;
       return baseline === 'zeros' ? x !== 0 : x !== mean[j]!;
     }),
   );
 }
 
 /**
- * Spearman's ρ of maps `a` and `b` (`[n · 784]`) per digit, over that digit's `mask` pixels (`rankCorrelation`). A map
+ * Spearman's ρ of maps `a` and `b` (`[n · d]`) per image, over that digit's `mask` pixels (`rankCorrelation`). A map
  * constant on the mask (Grad-CAM of a re-initialized net is often all 0 after its ReLU) ranks nothing: its ρ, NaN in
  * `rankCorrelation`, is counted as 0 (no agreement).
  */
 export function maskedSpearman(a: Float32Array, b: Float32Array, mask: readonly boolean[][]): number[] {
   return mask.map((m, i) => {
     const kept: number[] = [];
-    m.forEach((on, j) => on && kept.push(i * 784 + j));
+    m.forEach((on, j) => on && kept.push(i * m.length + j));
     return tf.tidy(() => {
       const pick = (v: Float32Array) =>
         tf.tensor2d(

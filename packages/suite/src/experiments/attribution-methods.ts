@@ -13,7 +13,7 @@ export interface MapMethod {
   /** Kebab-case id, used in metric keys (`ig`, `gradcam`, …). */
   readonly id: string;
   readonly label: string;
-  /** The method and its options; `meanDigit` (`[1, 28, 28, 1]`) is the mean training digit, `layer` the last conv. */
+  /** The method and its options; `meanDigit` (`[1, h, w, c]`) is the mean training image, `layer` the last conv. */
   readonly attribute: (adapter: ImageModel, x: tf.Tensor4D, targets: number[], env: MapEnv) => tf.Tensor;
   /** Set when, on multinomial LR, the method returns LR's exact attribution (see {@link LrExactBaseline}). */
   readonly lrExact?: LrExactBaseline;
@@ -22,7 +22,7 @@ export interface MapMethod {
 /** What a method may need besides the digits. */
 export interface MapEnv {
   readonly meanDigit: tf.Tensor4D;
-  /** The spatial layer Grad-CAM reads (the model's last Conv2D). */
+  /** The spatial layer Grad-CAM reads (the model's last conv layer or node). */
   readonly layer: string;
   /** Quadrature nodes of integrated gradients. */
   readonly igSteps: number;
@@ -67,41 +67,60 @@ export const MAP_METHODS: readonly MapMethod[] = [
   { id: 'gradcam', label: 'Grad-CAM (last conv)', attribute: plain(gradCam, (e) => ({ layer: e.layer })) },
 ];
 
-/** A seeded sample of test digits with their true classes. */
+/** A seeded sample of test images (MNIST digits or the user's) with their true classes. */
 export interface DigitSample {
+  /** `[n, h, w, c]` row-major. */
   readonly images: Float32Array;
   readonly targets: number[];
   readonly n: number;
+  /** `[h, w, c]` of each image. Default (when a caller builds a sample by hand) MNIST's 28×28×1. */
+  readonly shape?: readonly [number, number, number];
 }
 
-/** The first `n` test digits of a `rng` shuffle (the same rows for the same seed). */
+/** `[h, w, c]` and values per image of a sample. */
+export function sampleShape(digits: DigitSample): { shape: [number, number, number]; pixels: number } {
+  const [h, w, c] = digits.shape ?? [28, 28, 1];
+  return { shape: [h, w, c], pixels: h * w * c };
+}
+
+/** `[h, w, c]` of an `[n, h, w, c]` image dataset. */
+const imageShapeOf = (data: Dataset): [number, number, number] => {
+  const [, h, w, c] = data.shape as [number, number, number, number];
+  return [h, w, c];
+};
+
+/** The first `n` test images of a `rng` shuffle (the same rows for the same seed), any image size. */
 export function sampleDigits(test: Dataset, n: number, rng: Rng): DigitSample {
+  const shape = imageShapeOf(test);
+  const size = shape[0] * shape[1] * shape[2];
   const order = rng.shuffle(Array.from({ length: test.shape[0]! }, (_, i) => i)).slice(0, n);
-  const images = new Float32Array(n * 784);
-  order.forEach((src, i) => images.set(test.features.subarray(src * 784, (src + 1) * 784), i * 784));
-  return { images, targets: order.map((src) => test.target[src]!), n };
+  const images = new Float32Array(order.length * size);
+  order.forEach((src, i) => images.set(test.features.subarray(src * size, (src + 1) * size), i * size));
+  return { images, targets: order.map((src) => test.target[src]!), n: order.length, shape };
 }
 
-/** The mean of the training digits, `[1, 28, 28, 1]` (the caller disposes it). */
+/** The mean of the training images, `[1, h, w, c]` (the caller disposes it). */
 export function meanDigit(train: Dataset): tf.Tensor4D {
   const rows = train.shape[0]!;
-  const mean = new Float64Array(784);
+  const shape = imageShapeOf(train);
+  const size = shape[0] * shape[1] * shape[2];
+  const mean = new Float64Array(size);
   for (let i = 0; i < rows; i++)
-    for (let j = 0; j < 784; j++) mean[j] = mean[j]! + train.features[i * 784 + j]!;
+    for (let j = 0; j < size; j++) mean[j] = mean[j]! + train.features[i * size + j]!;
   return tf.tensor4d(
     Float32Array.from(mean, (v) => v / rows),
-    [1, 28, 28, 1],
+    [1, ...shape],
   );
 }
 
-/** The method's map of the digits under `adapter`, read back (`[n · 784]`, channel 0); no tensor is left. */
+/** The method's map of the images under `adapter`, read back (`[n · h · w · c]`); no tensor is left. */
 export function mapOf(
   method: MapMethod,
   adapter: ImageModel,
   digits: DigitSample,
   env: MapEnv,
 ): Float32Array {
-  const x = tf.tensor4d(digits.images, [digits.n, 28, 28, 1]);
+  const x = tf.tensor4d(digits.images, [digits.n, ...sampleShape(digits).shape]);
   try {
     const phi = method.attribute(adapter, x, digits.targets, env);
     try {

@@ -16,13 +16,18 @@ import {
   smoothgrad,
 } from '@openbox/attribution';
 import type { ImageModel } from '@openbox/cnn-vis';
-import { controlModels } from '../controls/control-models.js';
 import { judgeAgainstControls, type ControlJudgement } from '../controls/judge-against-controls.js';
 import { trainedControl } from '../controls/trained-controls.js';
 import type { Experiment, ExperimentContext, ExperimentOutput } from '../experiment.js';
 import { measureSanity, type SanityMeasurement, type SanityMethod } from './attribution-sanity-measure.js';
 import { sanityCharts } from './attribution-sanity-charts.js';
 import { cnnSetup } from './cnn-setup.js';
+import { requireApplicable, whenApplicable, withSetupLabels } from './not-applicable.js';
+import { setupControls } from './setup-models.js';
+
+/** Why the claim needs MNIST: its reference is an independently trained net on the same task. */
+export const SANITY_NEEDS_MNIST =
+  "The claim compares the model's maps with an independently trained network's on the same task (the judge) and with a network trained on shuffled labels; the suite trains both only for MNIST digits, so on";
 import { round4 } from './image-rows.js';
 
 /**
@@ -88,6 +93,12 @@ export async function runAttributionSanity(
   const setup = await cnnSetup(ctx);
   const adapter = options.adapter ?? setup.adapter;
   const modelLabel = options.modelLabel ?? setup.modelLabel;
+  const setupLabels = { modelLabel, dataLabel: setup.dataLabel };
+  requireApplicable(
+    setupLabels,
+    setup.data === 'mnist',
+    `${SANITY_NEEDS_MNIST} ${setup.dataLabel} there is no judge of these classes.`,
+  );
   const n = ctx.quick ? 8 : 32;
   const order = ctx.rng.shuffle(Array.from({ length: setup.test.shape[0]! }, (_, i) => i)).slice(0, n);
   const pixels = new Float32Array(n * 784);
@@ -95,7 +106,7 @@ export async function runAttributionSanity(
   const labels = order.map((src) => setup.test.target[src]!);
   const judge = await trainedControl(ctx, 'judge');
   const shuffled = await trainedControl(ctx, 'shuffled-labels');
-  const reinit = await controlModels(ctx, adapter);
+  const reinit = await setupControls(ctx, { adapter, ...setupLabels });
   const controls = [...reinit, { label: shuffled.label, adapter: shuffled.adapter }];
   const methods = options.methods ?? sanityMethods(ctx.quick, ctx.seed);
   // 2. Per method: similarities to the judge and the controls, and the cascade.
@@ -158,5 +169,6 @@ export const attributionSanity: Experiment = {
   title: 'Attribution maps depend on what the net learned (Adebayo et al. sanity checks)',
   claim:
     "For every attribution method examined, the reference CNN's maps of real digits are more like an independently trained CNN's maps than like those of 3 re-initialized copies and of a net trained on shuffled labels — Spearman's ρ of |Φ| and SSIM, each by at least 0.05.",
-  run: (ctx) => runAttributionSanity(ctx),
+  studiesModel: true,
+  run: whenApplicable(async (ctx) => withSetupLabels(await cnnSetup(ctx), await runAttributionSanity(ctx))),
 };

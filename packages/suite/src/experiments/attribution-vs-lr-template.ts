@@ -8,17 +8,24 @@
  */
 import { controlComparison, imageGallery } from '@openbox/charts';
 import { imagesToPng, type ImageModel } from '@openbox/cnn-vis';
-import { loadMnist } from '@openbox/datasets';
 import { bootstrapMeanInterval } from '../controls/bootstrap-mean.js';
-import { controlModels } from '../controls/control-models.js';
 import { judgeAgainstControls, type ControlJudgement } from '../controls/judge-against-controls.js';
 import type { Experiment, ExperimentContext, ExperimentOutput } from '../experiment.js';
-import { heatOverlay } from './attribution-overlay.js';
+import { channelMean, heatOverlay } from './attribution-overlay.js';
 import { attributionMask, derangement, lrExactMap, maskedSpearman } from './attribution-lr-maps.js';
-import { MAP_METHODS, mapOf, meanDigit, sampleDigits, type MapEnv } from './attribution-methods.js';
-import { cnnSetup } from './cnn-setup.js';
+import {
+  MAP_METHODS,
+  mapOf,
+  meanDigit,
+  sampleDigits,
+  sampleShape,
+  type MapEnv,
+} from './attribution-methods.js';
+import { cnnSetup, isConvLayer, mnistData, type CnnSetup } from './cnn-setup.js';
 import { galleryOf, round4 } from './image-rows.js';
-import { loadLrTemplates } from './lr-templates.js';
+import { lrBaseline } from './lr-baseline.js';
+import { whenApplicable, withSetupLabels } from './not-applicable.js';
+import { setupControls } from './setup-models.js';
 
 /**
  * How far the mean ρ must lie above every control's. Measured on 32 quick digits, run seeds 0–4: the controls' mean ρ
@@ -36,16 +43,30 @@ const SHOWN = 4;
 /** Options of {@link runAttributionVsLrExperiment}: the model under study (default: the run's, from `cnnSetup`). */
 export interface AttributionVsLrOptions {
   readonly adapter?: ImageModel;
+  /** The images and their LR baseline's data. Default the run's (`cnnSetup`), or MNIST when `adapter` is given. */
+  readonly data?: Pick<CnnSetup, 'train' | 'test' | 'data' | 'dataLabel'>;
 }
 
 const mean = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / v.length;
 
-/** The first {@link SHOWN} digits with each map laid over them, digit-major (one row of maps per digit). */
-function overlays(images: Float32Array, maps: readonly Float32Array[]): Float32Array {
-  const per = maps.map((m) => heatOverlay(images, m, SHOWN));
-  const out = new Float32Array(SHOWN * maps.length * 784 * 3);
-  for (let i = 0; i < SHOWN; i++)
-    per.forEach((o, k) => out.set(o.subarray(i * 2352, (i + 1) * 2352), (i * maps.length + k) * 2352));
+/**
+ * The first `shown` images with each map laid over them, image-major (one row of maps per image); RGB images and
+ * maps are drawn as their channel mean (the image stretched to [0, 1]).
+ */
+function overlays(
+  images: Float32Array,
+  maps: readonly Float32Array[],
+  shown: number,
+  shape: readonly [number, number, number],
+): Float32Array {
+  const [h, w, c] = shape;
+  const hw = h * w;
+  const plane = (v: Float32Array, stretch: boolean) => (c === 1 ? v : channelMean(v, shown, hw, c, stretch));
+  const grey = plane(images, true);
+  const per = maps.map((m) => heatOverlay(grey, plane(m, false), shown, hw));
+  const out = new Float32Array(shown * maps.length * hw * 3);
+  for (let i = 0; i < shown; i++)
+    per.forEach((o, k) => out.set(o.subarray(i * hw * 3, (i + 1) * hw * 3), (i * maps.length + k) * hw * 3));
   return out;
 }
 
@@ -61,15 +82,25 @@ export async function runAttributionVsLrExperiment(
   ctx: ExperimentContext,
   options: AttributionVsLrOptions = {},
 ): Promise<ExperimentOutput> {
-  // 1. The model, its controls, LR's templates, the digits and the wrong-class derangements.
-  const adapter = options.adapter ?? (await cnnSetup(ctx)).adapter;
-  const controls = await controlModels(ctx, adapter);
-  const { train, test } = loadMnist({ seed: 0 });
-  const templates = loadLrTemplates(ctx.cacheDir);
+  // 1. The model, its controls, LR's templates, the images and the wrong-class derangements.
+  const setup = options.adapter === undefined ? await cnnSetup(ctx) : undefined;
+  const adapter = options.adapter ?? setup!.adapter;
+  const data = options.data ?? setup ?? mnistData();
+  const { train, test } = data;
+  const controls = await setupControls(ctx, {
+    adapter,
+    modelLabel: setup?.modelLabel ?? 'model under study',
+    dataLabel: data.dataLabel,
+  });
+  const templates = lrBaseline(ctx, data);
   const digits = sampleDigits(test, ctx.quick ? 32 : 128, ctx.rng.fork('digits'));
+  const { shape, pixels } = sampleShape(digits);
+  const [h, w, c] = shape;
+  const shown = Math.min(SHOWN, digits.n);
   const wrongRng = ctx.rng.fork('wrong-class');
-  const wrong = Array.from({ length: WRONG_CLASS_CONTROLS }, () => derangement(wrongRng));
-  const convs = adapter.layers().filter((l) => l.className === 'Conv2D');
+  const classes = templates.intercepts.length;
+  const wrong = Array.from({ length: WRONG_CLASS_CONTROLS }, () => derangement(wrongRng, classes));
+  const convs = adapter.layers().filter(isConvLayer);
   const env: MapEnv = { meanDigit: meanDigit(train), layer: convs[convs.length - 1]!.name, igSteps: 16 };
   const xBar = env.meanDigit.dataSync() as Float32Array;
   const metrics: Record<string, number | string | boolean> = { digits: digits.n, igSteps: env.igSteps };
@@ -140,16 +171,16 @@ export async function runAttributionVsLrExperiment(
     judged.map((j) => j.reason).join(' ');
   // 4. Charts: one control comparison per judged method, and the methods side by side on the same digits.
   const lrMap = lrExactMap(templates, digits, digits.targets, 'zeros', xBar);
-  const panels = new Float32Array(SHOWN * 4 * 784);
-  const names = ['digit', 'LR w_t ⊙ x', 'CNN IG', 'CNN Grad-CAM'];
-  for (let i = 0; i < SHOWN; i++)
+  const panels = new Float32Array(shown * 4 * pixels);
+  const names = ['image', 'LR w_t ⊙ x', 'CNN IG', 'CNN Grad-CAM'];
+  for (let i = 0; i < shown; i++)
     [digits.images, lrMap, maps['ig']!, maps['gradcam']!].forEach((src, k) =>
-      panels.set(src.subarray(i * 784, (i + 1) * 784), (4 * i + k) * 784),
+      panels.set(src.subarray(i * pixels, (i + 1) * pixels), (4 * i + k) * pixels),
     );
   const labelOf = (p: number) =>
     `#${Math.floor(p / 4)} (${digits.targets[Math.floor(p / 4)]}): ${names[p % 4]}`;
   return {
-    metrics,
+    metrics: { data: data.dataLabel, ...metrics },
     verdict: { status, reason, evidence: judged.map((j) => j.evidence) },
     charts: [
       ...judged.map((j, i) => ({
@@ -171,7 +202,7 @@ export async function runAttributionVsLrExperiment(
         id: 'methods-side-by-side',
         title: 'Methods side by side: digit | LR w_t ⊙ x | CNN integrated gradients | CNN Grad-CAM',
         spec: imageGallery(
-          galleryOf(panels, SHOWN * 4, 28, 28, labelOf).map((g) => ({
+          galleryOf(panels, shown * 4, h, w, labelOf, c).map((g) => ({
             ...g,
             values: g.values.map((r) => r.map(round4)),
           })),
@@ -183,16 +214,20 @@ export async function runAttributionVsLrExperiment(
       {
         file: 'methods-side-by-side.png',
         title: 'digit | LR w_t ⊙ x | CNN IG | CNN Grad-CAM',
-        png: imagesToPng(panels, [SHOWN * 4, 28, 28, 1], { scale: 3, normalize: 'per-image', columns: 4 }),
+        png: imagesToPng(panels, [shown * 4, h, w, c], {
+          scale: h > 64 ? 1 : 3,
+          normalize: 'per-image',
+          columns: 4,
+        }),
       },
       {
         file: 'overlays.png',
         title: 'Positive part over the digit, in red: LR w_t ⊙ x | CNN IG | CNN Grad-CAM',
         png: imagesToPng(
-          overlays(digits.images, [lrMap, maps['ig']!, maps['gradcam']!]),
-          [SHOWN * 3, 28, 28, 3],
+          overlays(digits.images, [lrMap, maps['ig']!, maps['gradcam']!], shown, shape),
+          [shown * 3, h, w, 3],
           {
-            scale: 3,
+            scale: h > 64 ? 1 : 3,
             columns: 3,
           },
         ),
@@ -206,5 +241,8 @@ export const attributionVsLrTemplate: Experiment = {
   title: "The CNN's attributions agree with logistic regression's exact attributions",
   claim:
     "For test digits, the CNN's input × gradient, integrated gradients (zero and mean-digit baselines) and DeepLIFT maps of the true class rank pixels like multinomial LR's exact attribution (w_t ⊙ x, or w_t ⊙ (x − x̄)) — mean Spearman ρ over the digit's pixels — better than the same method on 3 re-initialized CNNs and than LR's map for 3 deranged (wrong) classes, by at least 0.05.",
-  run: (ctx) => runAttributionVsLrExperiment(ctx),
+  studiesModel: true,
+  run: whenApplicable(async (ctx) =>
+    withSetupLabels(await cnnSetup(ctx), await runAttributionVsLrExperiment(ctx)),
+  ),
 };

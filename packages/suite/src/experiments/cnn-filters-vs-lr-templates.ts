@@ -1,8 +1,6 @@
 /** The deep net's first-layer filters beside multinomial logistic regression's ten digit templates, same pixels. */
-import { requireLayersModel } from '@openbox/runtime';
 import { accuracyComparison, controlComparison, imageGallery } from '@openbox/charts';
 import {
-  accuracyOn,
   filterGrid,
   filterGridPng,
   firstConvKernels,
@@ -11,13 +9,18 @@ import {
 } from '@openbox/cnn-vis';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { bootstrapMeanInterval } from '../controls/bootstrap-mean.js';
-import { controlModels } from '../controls/control-models.js';
 import { judgeAgainstControls } from '../controls/judge-against-controls.js';
 import type { Experiment } from '../experiment.js';
 import { cnnSetup } from './cnn-setup.js';
 import { round4 } from './image-rows.js';
 import { judgeLrTemplates, TEMPLATE_MATCH_MARGIN } from './lr-template-match.js';
-import { loadLrTemplates, lrTemplateAccuracy } from './lr-templates.js';
+import { lrBaseline } from './lr-baseline.js';
+import { lrTemplateAccuracy } from './lr-templates.js';
+import { modelAccuracy } from './model-accuracy.js';
+import { whenApplicable, withSetupLabels } from './not-applicable.js';
+import { layersModelFor, setupControls } from './setup-models.js';
+
+const KERNELS = "the first conv layer's kernel";
 
 /**
  * How far the trained first layer's mean neighbour correlation must lie above every re-initialized control's. On the
@@ -91,15 +94,16 @@ export const cnnFiltersVsLrTemplates: Experiment = {
   title: 'First-layer filters of the CNN vs logistic regression templates',
   claim:
     "A model with no hidden layer can be read directly (its weights are one template per digit), while a CNN's first layer learns spatially structured local filters — neighbouring weights correlated far more than in the same network re-initialized — and the deep net is more accurate.",
-  async run(ctx) {
+  studiesModel: true,
+  run: whenApplicable(async (ctx) => {
     // 1. Model, data and the re-initialized controls.
-    const { adapter, modelLabel, train, test, convLayers } = await cnnSetup(ctx);
-    const controls = await controlModels(ctx, adapter);
+    const setup = await cnnSetup(ctx);
+    const { adapter, train, test, convLayers, imageShape } = setup;
+    const model = layersModelFor(setup, adapter, KERNELS);
+    const controls = await setupControls(ctx, setup);
     ctx.progress(1, 4, 'first-layer filters against re-initialized copies');
     // 2. Spatial structure of the first-layer filters: trained (with a bootstrap interval over filters) vs controls.
-    const perFilter = firstLayerNeighbourCorrelations(
-      requireLayersModel(adapter, 'cnn-filters-vs-lr-templates'),
-    );
+    const perFilter = firstLayerNeighbourCorrelations(model);
     const trained = bootstrapMeanInterval(perFilter, {
       rng: ctx.rng.fork('bootstrap'),
       resamples: BOOTSTRAP_RESAMPLES,
@@ -107,9 +111,7 @@ export const cnnFiltersVsLrTemplates: Experiment = {
     const controlValues = controls.map((c) => ({
       label: c.label,
       seed: c.seed,
-      value: mean(
-        firstLayerNeighbourCorrelations(requireLayersModel(c.adapter, 'cnn-filters-vs-lr-templates')),
-      ),
+      value: mean(firstLayerNeighbourCorrelations(layersModelFor(setup, c.adapter, KERNELS))),
     }));
     const structure = judgeAgainstControls({
       metric: 'mean neighbour correlation of the first-layer filters',
@@ -120,9 +122,7 @@ export const cnnFiltersVsLrTemplates: Experiment = {
       interval: trained,
     });
     // The former edge rule, reported only.
-    const grid = filterGrid(requireLayersModel(adapter, 'cnn-filters-vs-lr-templates'), {
-      scaling: 'per-filter',
-    });
+    const grid = filterGrid(model, { scaling: 'per-filter' });
     const [kh, kw] = grid.kernelSize;
     const weights = grid.filters.map((f) => {
       const w = new Array<number>(kh * kw).fill(0);
@@ -133,24 +133,26 @@ export const cnnFiltersVsLrTemplates: Experiment = {
     const edgeLike = ratios.filter((r) => r < 0.5).length;
     // 3. Multinomial LR on the same pixels (exact L-BFGS in float64), and both accuracies.
     ctx.progress(2, 4, 'multinomial logistic regression on the pixels');
-    const lr = loadLrTemplates(ctx.cacheDir);
+    const lr = lrBaseline(ctx, setup);
+    const classes = lr.intercepts.length;
     const match = judgeLrTemplates(lr, train, ctx.rng.fork('template-null'));
     ctx.progress(3, 4, 'accuracies');
-    const cnnAccuracy = accuracyOn(requireLayersModel(adapter, 'cnn-filters-vs-lr-templates'), test);
+    const cnnAccuracy = modelAccuracy(adapter, test);
     const templates = Float32Array.from(lr.weights);
+    const [h, w, c] = imageShape;
+    const rows = setup.data === 'mnist' ? 'digits' : 'images';
     const lrTestAccuracy = lrTemplateAccuracy(lr, test);
     const cnnBeatsLr = cnnAccuracy > lrTestAccuracy;
     // 4. Verdict, metrics, charts, images.
     const holds = cnnBeatsLr && structure.status === 'holds' && match.holds;
     const reason =
       `CNN test accuracy ${(100 * cnnAccuracy).toFixed(1)}% vs logistic regression ${(100 * lrTestAccuracy).toFixed(1)}% ` +
-      `(both trained on the same ${lr.rows} digits): the CNN is ${cnnBeatsLr ? '' : 'not '}more accurate. ` +
-      `${match.ownClassBest} of 10 LR templates correlate best with their own class-mean digit (needs 10). ${match.judged.reason} ` +
+      `(both trained on the same ${lr.rows} ${rows}): the CNN is ${cnnBeatsLr ? '' : 'not '}more accurate. ` +
+      `${match.ownClassBest} of ${classes} LR templates correlate best with their own class-mean image (needs ${classes}). ${match.judged.reason} ` +
       structure.reason;
     const strongest = Math.max(...controlValues.map((c) => c.value));
-    return {
+    return withSetupLabels(setup, {
       metrics: {
-        model: modelLabel,
         firstLayer: convLayers[0]!.name,
         cnnTestAccuracy: round4(cnnAccuracy),
         lrTestAccuracy: round4(lrTestAccuracy),
@@ -231,12 +233,16 @@ export const cnnFiltersVsLrTemplates: Experiment = {
         },
         {
           id: 'templates',
-          title: 'Logistic regression templates (one per digit)',
+          title: `Logistic regression templates (one per class${c > 1 ? ', mean over the channels' : ''})`,
           spec: imageGallery(
-            Array.from({ length: 10 }, (_, k) => ({
-              label: `digit ${k}`,
-              values: Array.from({ length: 28 }, (_, y) =>
-                Array.from(templates.subarray(k * 784 + y * 28, k * 784 + (y + 1) * 28), round4),
+            Array.from({ length: classes }, (_, k) => ({
+              label: setup.data === 'mnist' ? `digit ${k}` : setup.classNames[k]!,
+              values: Array.from({ length: h }, (_, y) =>
+                Array.from({ length: w }, (_, x) => {
+                  let sum = 0;
+                  for (let ch = 0; ch < c; ch++) sum += templates[k * h * w * c + (y * w + x) * c + ch]!;
+                  return round4(sum / c);
+                }),
               ),
             })),
             { title: 'Multinomial logistic regression weights', columns: 5, cellSize: 4, sharedScale: false },
@@ -256,9 +262,13 @@ export const cnnFiltersVsLrTemplates: Experiment = {
         {
           file: 'templates.png',
           title: 'Logistic regression templates',
-          png: imagesToPng(templates, [10, 28, 28, 1], { normalize: 'per-image', scale: 4, columns: 5 }),
+          png: imagesToPng(templates, [classes, h, w, c], {
+            normalize: 'per-image',
+            scale: h > 64 ? 1 : 4,
+            columns: 5,
+          }),
         },
       ],
-    };
-  },
+    });
+  }),
 };

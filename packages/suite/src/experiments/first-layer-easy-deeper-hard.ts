@@ -1,10 +1,11 @@
 /** Erhan et al. 2009: a first-layer unit is read from its weights alone; a deeper unit needs optimization. */
 import type { LayerInfo, ImageModel } from '@openbox/cnn-vis';
-import { controlModels } from '../controls/control-models.js';
 import { judgeAgainstControls } from '../controls/judge-against-controls.js';
 import type { Experiment, ExperimentContext, ExperimentOutput } from '../experiment.js';
 import { SuiteError } from '../suite-error.js';
 import { cnnSetup } from './cnn-setup.js';
+import { requireApplicable, whenApplicable, withSetupLabels } from './not-applicable.js';
+import { layersModelFor, setupControls } from './setup-models.js';
 import { firstLayerEasyCharts } from './first-layer-easy-charts.js';
 import { FIRST_LAYER_EASY_MESSAGES as M } from './first-layer-easy-messages.js';
 import { round4 } from './image-rows.js';
@@ -34,6 +35,8 @@ export interface FirstLayerEasySubject {
   readonly modelLabel: string;
   /** Its conv layers in order (at least two). */
   readonly convLayers: readonly LayerInfo[];
+  /** The data label of the run (the experiment itself builds its images from the weights). */
+  readonly dataLabel?: string;
 }
 
 /** `conv2d_1` → `conv2d1`: a layer name as part of a metric key. */
@@ -62,13 +65,15 @@ export async function runFirstLayerEasyExperiment(
       'invalid-argument',
       M.tooFewConvLayers('runFirstLayerEasyExperiment', convLayers.length),
     );
-  // 1. The profile of the model under study.
+  // 1. The profile of the model under study (weights-alone images read the conv kernels: a LayersModel's).
+  const labels = { modelLabel, dataLabel: subject.dataLabel ?? 'none (images built from the weights)' };
+  layersModelFor(labels, adapter, "every conv layer's kernel (the weights-alone images)");
   const budget = { steps: ctx.quick ? 64 : 256, deepChannels: ctx.quick ? 8 : 16 };
   const profileSeed = ctx.rng.tfSeed();
   ctx.progress(1, 3, 'weights-alone, optimized and random readings of the model');
   const trained = readabilityProfile(adapter, convLayers, budget, profileSeed);
   // 2. The same profile on the re-initialized controls.
-  const controls = await controlModels(ctx, adapter);
+  const controls = await setupControls(ctx, { adapter, ...labels });
   ctx.progress(2, 3, 'the same readings of the re-initialized controls');
   const controlProfiles = controls.map((c) => ({
     ...c,
@@ -169,8 +174,14 @@ export const firstLayerEasyDeeperHard: Experiment = {
   title: 'The first layer is easy to read, deeper layers are hard (Erhan et al. 2009)',
   claim:
     "An image built from a first-layer unit's weights alone (the box optimum of its filter) reaches at least 90% of the activation optimization reaches and beats random images by 0.5, while the same weights-alone reading of the deepest conv layer (its kernel pushed back through the layers below, nonlinearities ignored) falls at least 0.2 lower.",
-  async run(ctx) {
-    const { adapter, modelLabel, convLayers } = await cnnSetup(ctx);
-    return runFirstLayerEasyExperiment(ctx, { adapter, modelLabel, convLayers });
-  },
+  studiesModel: true,
+  run: whenApplicable(async (ctx) => {
+    const setup = await cnnSetup(ctx);
+    requireApplicable(
+      setup,
+      setup.convLayers.length >= 2,
+      `The claim compares the first conv layer with a deeper one; the model has ${setup.convLayers.length} conv layer (${setup.convLayers.map((l) => l.name).join(', ')}).`,
+    );
+    return withSetupLabels(setup, await runFirstLayerEasyExperiment(ctx, setup));
+  }),
 };

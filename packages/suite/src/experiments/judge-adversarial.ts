@@ -18,8 +18,16 @@ import type { PerturbationNorm } from './pgd-minimal-perturbation.js';
 export const LOG2_RATIO_MARGIN = 1;
 /** Random perturbations at the CNN's median adversarial radius may flip at most this fraction (measured 0 and 0). */
 export const RANDOM_FLIP_MAX = 0.05;
-/** The box's extent, the bound on a radius no search found: 1 (L∞) and √784 = 28 (L2). */
+/** The box's extent on MNIST, the bound on a radius no search found: 1 (L∞) and √784 = 28 (L2). */
 export const BOX_EXTENT: Record<PerturbationNorm, number> = { linf: 1, l2: 28 };
+
+/**
+ * The [0, 1] box's extent for images of `shape` (`[h, w, c]`): 1 in L∞, √(h·w·c) in L2 ({@link BOX_EXTENT} on MNIST).
+ * @example boxExtent('l2', [64, 64, 3]) // 110.85
+ */
+export function boxExtent(norm: PerturbationNorm, shape: readonly number[]): number {
+  return norm === 'linf' ? 1 : Math.sqrt(shape.reduce((a, b) => a * b, 1));
+}
 export const NORM_NAME: Record<PerturbationNorm, string> = { linf: 'L∞', l2: 'L2' };
 
 /** The judged comparisons of one norm and whether the random flip fraction stays small. */
@@ -42,7 +50,7 @@ export interface NormJudgement {
 export function judgeAdversarial(m: AdversarialMeasurements, budget: AdversarialBudget): NormJudgement[] {
   return (['linf', 'l2'] as const).map((norm) => {
     const name = NORM_NAME[norm];
-    const box = BOX_EXTENT[norm];
+    const box = boxExtent(norm, m.shape);
     const special = judgeAgainstControls({
       metric: `log₂ median minimal ${name} flipping radius of the CNN (PGD) vs random perturbations and the data`,
       trained: Math.log2(quartiles(m.cnn[norm].epsilon, box).median),

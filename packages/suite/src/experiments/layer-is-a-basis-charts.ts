@@ -67,26 +67,29 @@ export function layerBasisCharts(
   input: LayerBasisChartInput,
 ): Pick<ExperimentOutput, 'charts' | 'artifacts'> {
   const { test, trained } = input;
+  const [, h, w, c] = test.shape as [number, number, number, number];
+  const size = h * w * c;
   const directions = shown(trained);
   const gallery = directions.flatMap((d) =>
     d.top.slice(0, GALLERY_EXAMPLES).map((row, j) => ({
-      label: `${d.name} #${j + 1}: digit ${test.target[row]}`,
-      values: imageRows(test.features, row, 28, 28),
+      label: `${d.name} #${j + 1}: ${test.classNames[test.target[row]!] ?? test.target[row]}`,
+      values: imageRows(test.features, row, h, w, c),
     })),
   );
-  const png = new Float32Array(directions.length * PNG_EXAMPLES * 784);
+  const examples = Math.min(PNG_EXAMPLES, ...directions.map((d) => d.top.length));
+  const png = new Float32Array(directions.length * examples * size);
   directions.forEach((d, i) =>
     d.top
-      .slice(0, PNG_EXAMPLES)
+      .slice(0, examples)
       .forEach((row, j) =>
-        png.set(test.features.subarray(row * 784, (row + 1) * 784), (i * PNG_EXAMPLES + j) * 784),
+        png.set(test.features.subarray(row * size, (row + 1) * size), (i * examples + j) * size),
       ),
   );
   return {
     charts: [
       {
         id: 'controls-channels',
-        title: `Class purity of the channels' top ${input.k} digits: trained vs re-initialized`,
+        title: `Class purity of the channels' top ${input.k} images: trained vs re-initialized`,
         spec: comparison(
           'channels',
           input.channelPurity,
@@ -96,7 +99,7 @@ export function layerBasisCharts(
       },
       {
         id: 'controls-random',
-        title: `Class purity of random directions' top ${input.k} digits: trained vs re-initialized`,
+        title: `Class purity of random directions' top ${input.k} images: trained vs re-initialized`,
         spec: comparison(
           'random directions',
           input.randomPurity,
@@ -106,7 +109,7 @@ export function layerBasisCharts(
       },
       {
         id: 'top-examples',
-        title: `Top digits of channels 0–${GALLERY_DIRECTIONS - 1} and random directions 1–${GALLERY_DIRECTIONS}`,
+        title: `Top images of channels 0–${GALLERY_DIRECTIONS - 1} and random directions 1–${GALLERY_DIRECTIONS}`,
         spec: imageGallery(gallery, {
           title: 'Top dataset examples (one row per direction)',
           columns: GALLERY_EXAMPLES,
@@ -118,10 +121,10 @@ export function layerBasisCharts(
     artifacts: [
       {
         file: 'top-examples.png',
-        title: `Top ${PNG_EXAMPLES} digits of channels 0–${GALLERY_DIRECTIONS - 1} (rows 1–${GALLERY_DIRECTIONS}) and random directions 1–${GALLERY_DIRECTIONS}`,
-        png: imagesToPng(png, [directions.length * PNG_EXAMPLES, 28, 28, 1], {
-          scale: 2,
-          columns: PNG_EXAMPLES,
+        title: `Top ${examples} images of channels 0–${GALLERY_DIRECTIONS - 1} (rows 1–${GALLERY_DIRECTIONS}) and random directions 1–${GALLERY_DIRECTIONS}`,
+        png: imagesToPng(png, [directions.length * examples, h, w, c], {
+          scale: h > 64 ? 1 : 2,
+          columns: examples,
         }),
       },
     ],

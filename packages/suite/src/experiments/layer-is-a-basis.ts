@@ -1,11 +1,12 @@
 /** "The layer is like a basis": are a layer's channels more interpretable than random directions of its space? */
 import type { ImageModel } from '@openbox/cnn-vis';
 import { bootstrapMeanInterval } from '../controls/bootstrap-mean.js';
-import { controlModels } from '../controls/control-models.js';
 import { judgeAgainstControls } from '../controls/judge-against-controls.js';
 import type { Experiment, ExperimentContext, ExperimentOutput } from '../experiment.js';
 import { basisEquivalence } from './basis-equivalence.js';
-import { cnnSetup } from './cnn-setup.js';
+import { cnnSetup, isConvLayer } from './cnn-setup.js';
+import { requireApplicable, whenApplicable } from './not-applicable.js';
+import { setupControls } from './setup-models.js';
 import { round4 } from './image-rows.js';
 import type { DirectionScore } from './direction-interpretability.js';
 import { layerBasisCharts } from './layer-is-a-basis-charts.js';
@@ -61,10 +62,16 @@ export async function runLayerBasisExperiment(
   // 1. Model, layer, digits, directions.
   const setup = await cnnSetup(ctx);
   const { adapter, modelLabel } = model ?? setup;
+  const labels = { modelLabel, dataLabel: setup.dataLabel };
   const { test } = setup;
-  const convLayers = adapter.layers().filter((l) => l.className === 'Conv2D');
+  const convLayers = adapter.layers().filter(isConvLayer);
   const layer = convLayers[convLayers.length - 1]!;
   const n = Math.min(ctx.quick ? DIGITS.quick : DIGITS.full, test.shape[0]!);
+  requireApplicable(
+    labels,
+    n >= 2 * TOP_K,
+    `The class purity of a direction's top ${TOP_K} test images needs at least ${2 * TOP_K} test images (else every direction's top ${TOP_K} is nearly the whole split); the test split has ${n}.`,
+  );
   const random = randomUnitDirections(
     ctx.rng.fork('random-directions'),
     RANDOM_PER_CHANNEL * layer.channels,
@@ -73,7 +80,7 @@ export async function runLayerBasisExperiment(
   ctx.progress(1, 3, `top ${TOP_K} digits of ${layer.name}'s channels and random directions`);
   // 2. The network under study and its re-initialized controls.
   const trained = measureLayerBasis(adapter, test, layer.name, n, random, TOP_K);
-  const controls = (await controlModels(ctx, adapter)).map((c) => {
+  const controls = (await setupControls(ctx, { adapter, ...labels })).map((c) => {
     const s = measureLayerBasis(c.adapter, test, layer.name, n, random, TOP_K);
     return {
       label: c.label,
@@ -117,7 +124,7 @@ export async function runLayerBasisExperiment(
   const holds = equivalence.holds && channelsLearned.status === 'holds' && randomLearned.status === 'holds';
   const r = round4;
   const reason =
-    `On ${n} test digits, ${layer.name} max-pooled over positions (${layer.channels} channels, ${random.length} seeded ` +
+    `On ${n} test images, ${layer.name} max-pooled over positions (${layer.channels} channels, ${random.length} seeded ` +
     `random unit directions), top ${TOP_K} digits per direction. (a) ${equivalence.reason} ` +
     `(b) ${channelsLearned.reason} ${randomLearned.reason} ` +
     `Visual coherence (mean pairwise pixel correlation of the top ${TOP_K}; reported, not judged): channels ` +
@@ -126,6 +133,7 @@ export async function runLayerBasisExperiment(
     '.';
   const metrics = {
     model: modelLabel,
+    data: setup.dataLabel,
     layer: layer.name,
     digits: n,
     topK: TOP_K,
@@ -187,5 +195,6 @@ export const layerIsABasis: Experiment = {
   title: 'The layer is a basis: random directions are as interpretable as single channels',
   claim:
     "In the CNN's last conv layer (max-pooled), the top 20 test digits of random unit directions are (4 per channel) are as class-pure as those of single channels (the channels' mean purity exceeds theirs by at most 0.05, 95% interval included), and both are learned: each beats the same measurement on 3 re-initialized copies by at least 0.05.",
-  run: (ctx) => runLayerBasisExperiment(ctx),
+  studiesModel: true,
+  run: whenApplicable((ctx) => runLayerBasisExperiment(ctx)),
 };

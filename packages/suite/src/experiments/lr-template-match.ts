@@ -1,37 +1,39 @@
-/** Is each logistic-regression template "its digit"? Correlation of the ten templates with the ten class-mean digits. */
+/** Is each logistic-regression template "its class"? Correlation of the K templates with the K class-mean images. */
 import { pearson } from '@openbox/cnn-vis';
 import type { Dataset } from '@openbox/datasets';
 import type { Rng } from '@openbox/runtime';
 import { judgeAgainstControls, type ControlJudgement } from '../controls/judge-against-controls.js';
 import type { LrTemplates } from './lr-templates.js';
 
-const PIXELS = 784;
-
 /**
- * `corr[k][c]`: Pearson correlation over the 784 pixels of template k (the class-k weights) with the centred mean
+ * `corr[k][c]`: Pearson correlation over the d pixels (784 on MNIST) of template k (the class-k weights) with the centred mean
  * digit of class c, m_c − m̄ (m_c the mean image of the rows of class c, m̄ the mean of all rows). Under an L2 penalty
  * the ten templates sum to zero pixel by pixel (the stationarity condition of the softmax fit), so they are compared
  * with means centred the same way. A pixel that is constant over `data` gives 0 in both.
  */
 export function templateClassCorrelations(templates: LrTemplates, data: Dataset): number[][] {
   const n = data.shape[0]!;
-  const sums = Array.from({ length: 10 }, () => new Float64Array(PIXELS));
-  const counts = new Array<number>(10).fill(0);
+  const classes = templates.intercepts.length;
+  const pixels = templates.weights.length / classes;
+  const sums = Array.from({ length: classes }, () => new Float64Array(pixels));
+  const counts = new Array<number>(classes).fill(0);
   for (let i = 0; i < n; i++) {
     const c = data.target[i]!;
     counts[c]!++;
     const row = sums[c]!;
-    for (let j = 0; j < PIXELS; j++) row[j]! += data.features[i * PIXELS + j]!;
+    for (let j = 0; j < pixels; j++) row[j]! += data.features[i * pixels + j]!;
   }
-  const overall = new Float64Array(PIXELS);
-  for (const row of sums) for (let j = 0; j < PIXELS; j++) overall[j]! += row[j]! / n;
-  const centred = sums.map((row, c) => Float64Array.from(row, (s, j) => s / counts[c]! - overall[j]!));
-  return Array.from({ length: 10 }, (_, k) =>
-    centred.map((mean) => pearson(templates.weights.slice(k * PIXELS, (k + 1) * PIXELS), mean)),
+  const overall = new Float64Array(pixels);
+  for (const row of sums) for (let j = 0; j < pixels; j++) overall[j]! += row[j]! / n;
+  const centred = sums.map((row, c) =>
+    Float64Array.from(row, (s, j) => (counts[c]! > 0 ? s / counts[c]! : 0) - overall[j]!),
+  );
+  return Array.from({ length: classes }, (_, k) =>
+    centred.map((mean) => pearson(templates.weights.slice(k * pixels, (k + 1) * pixels), mean)),
   );
 }
 
-/** Mean of `corr[k][assignment[k]]` over the ten templates. */
+/** Mean of `corr[k][assignment[k]]` over the templates. */
 export function meanAssignedCorrelation(corr: readonly number[][], assignment: readonly number[]): number {
   return assignment.reduce((a, c, k) => a + corr[k]![c]!, 0) / assignment.length;
 }
@@ -41,11 +43,14 @@ export function ownClassBest(corr: readonly number[][]): number {
   return corr.filter((row, k) => row.every((v, c) => c === k || v < row[k]!)).length;
 }
 
-/** `count` seeded derangements of 0..9 (no template keeps its own class): the null of "one template per digit". */
-export function derangements(rng: Rng, count: number): number[][] {
+/**
+ * `count` seeded derangements of 0..classes−1 (no template keeps its own class; `classes` ≥ 2, default 10): the null
+ * of "one template per class".
+ */
+export function derangements(rng: Rng, count: number, classes = 10): number[][] {
   const out: number[][] = [];
   while (out.length < count) {
-    const p = rng.shuffle(Array.from({ length: 10 }, (_, i) => i));
+    const p = rng.shuffle(Array.from({ length: classes }, (_, i) => i));
     if (p.every((c, k) => c !== k)) out.push(p);
   }
   return out;
@@ -65,7 +70,7 @@ export interface TemplateMatch {
   readonly correlations: number[][];
   /** Mean of corr[k][k]. */
   readonly ownClassMean: number;
-  /** Templates whose own class's mean digit correlates best ({@link ownClassBest}); 10 means one per digit. */
+  /** Templates whose own class's mean image correlates best ({@link ownClassBest}); all K means one per class. */
   readonly ownClassBest: number;
   readonly nulls: readonly {
     readonly label: string;
@@ -78,17 +83,18 @@ export interface TemplateMatch {
 }
 
 /**
- * Judges "its weights are one template per digit": template k must correlate with the centred mean digit of class k
- * more than with any other class's (all ten), and the mean own-class correlation must beat {@link NULL_ASSIGNMENTS}
+ * Judges "its weights are one template per class": template k must correlate with the centred mean image of class k
+ * more than with any other class's (all K), and the mean own-class correlation must beat {@link NULL_ASSIGNMENTS}
  * seeded derangements (templates matched to the wrong digits) by {@link TEMPLATE_MATCH_MARGIN}.
  */
 export function judgeLrTemplates(templates: LrTemplates, data: Dataset, rng: Rng): TemplateMatch {
   const correlations = templateClassCorrelations(templates, data);
-  const identity = Array.from({ length: 10 }, (_, k) => k);
+  const classes = correlations.length;
+  const identity = Array.from({ length: classes }, (_, k) => k);
   const ownClassMean = meanAssignedCorrelation(correlations, identity);
   const best = ownClassBest(correlations);
-  const nulls = derangements(rng, NULL_ASSIGNMENTS).map((assignment) => ({
-    label: `templates matched to the wrong digits (${assignment.join('')})`,
+  const nulls = derangements(rng, NULL_ASSIGNMENTS, classes).map((assignment) => ({
+    label: `templates matched to the wrong classes (${assignment.join(classes > 10 ? ',' : '')})`,
     assignment,
     value: meanAssignedCorrelation(correlations, assignment),
   }));
@@ -105,6 +111,6 @@ export function judgeLrTemplates(templates: LrTemplates, data: Dataset, rng: Rng
     ownClassBest: best,
     nulls,
     judged,
-    holds: best === 10 && judged.status === 'holds',
+    holds: best === classes && judged.status === 'holds',
   };
 }

@@ -1,4 +1,7 @@
-/** Multinomial logistic regression on MNIST pixels (the interpretable baseline): fitted once, cached as JSON. */
+/**
+ * Multinomial logistic regression on pixels (the interpretable baseline): on MNIST fitted once and cached as JSON; on
+ * any other image set (`fitLrTemplates`) fitted by the same recipe.
+ */
 import { join } from 'node:path';
 import { loadMnist, type Dataset } from '@openbox/datasets';
 import { fitExactMultinomial } from '@openbox/logistic';
@@ -16,12 +19,14 @@ export const LR_TEMPLATE_L2 = 10;
 const MAX_ITERATIONS = 600;
 /** ‖∇‖₂ of the summed penalized log-loss over the 8,000 rows at which L-BFGS stops. */
 export const LR_GRADIENT_TOLERANCE = 1e-3;
-const PIXELS = 784;
 
-/** Ten 28×28 templates and intercepts: class scores are `intercepts[k] + Σ_j weights[k·784 + j]·x_j`. */
+/**
+ * One template per class over the image's pixels (`d = h·w·c`, MNIST's ten 28×28 digits cached) and intercepts:
+ * class scores are `intercepts[k] + Σ_j weights[k·d + j]·x_j`; the class count is `intercepts.length`.
+ */
 export interface LrTemplates {
   readonly version: number;
-  /** `[10, 784]` row-major; 0 for pixels constant over the training rows. */
+  /** `[classes, d]` row-major; 0 for pixels constant over the training rows. */
   readonly weights: number[];
   readonly intercepts: number[];
   readonly l2: number;
@@ -33,12 +38,12 @@ export interface LrTemplates {
 }
 
 /** Pixels that vary over `data` (a constant pixel's weight is 0 under L2, and not identifiable without it). */
-function varyingPixels(data: Dataset, rows: number): number[] {
+function varyingPixels(data: Dataset, rows: number, pixels: number): number[] {
   const kept: number[] = [];
-  for (let j = 0; j < PIXELS; j++) {
+  for (let j = 0; j < pixels; j++) {
     const first = data.features[j]!;
     for (let i = 1; i < rows; i++) {
-      if (data.features[i * PIXELS + j] !== first) {
+      if (data.features[i * pixels + j] !== first) {
         kept.push(j);
         break;
       }
@@ -47,14 +52,23 @@ function varyingPixels(data: Dataset, rows: number): number[] {
   return kept;
 }
 
-function fit(): LrTemplates {
-  const { train } = loadMnist({ seed: 0 });
-  // Every training digit the reference CNN learns from, so the two models see the same rows.
+/** Pixels per image of an `[n, h, w, c]` (or `[n, d]`) dataset. */
+const pixelsOf = (data: Dataset): number => data.shape.slice(1).reduce((a, b) => a * b, 1);
+
+/**
+ * The templates of any image training set (`[n, h, w, c]`, classes `train.classNames`), by the MNIST recipe: exact
+ * multinomial logistic regression in float64 (L-BFGS, L2 = {@link LR_TEMPLATE_L2} on the summed log-loss, to
+ * ‖∇‖ ≤ {@link LR_GRADIENT_TOLERANCE} or 600 iterations) on the pixels that vary over the rows; constant pixels get 0.
+ * Every row is used, so the baseline sees exactly the images the CNN under study is compared on.
+ * @example const lr = fitLrTemplates(setup.train); lrTemplateAccuracy(lr, setup.test)
+ */
+export function fitLrTemplates(train: Dataset): LrTemplates {
   const rows = train.shape[0]!;
-  const kept = varyingPixels(train, rows);
+  const pixels = pixelsOf(train);
+  const kept = varyingPixels(train, rows, pixels);
   const features = new Float32Array(rows * kept.length);
   for (let i = 0; i < rows; i++)
-    kept.forEach((j, c) => (features[i * kept.length + c] = train.features[i * PIXELS + j]!));
+    kept.forEach((j, c) => (features[i * kept.length + c] = train.features[i * pixels + j]!));
   const result = fitExactMultinomial(
     {
       features,
@@ -69,9 +83,9 @@ function fit(): LrTemplates {
       gradientTolerance: LR_GRADIENT_TOLERANCE,
     },
   );
-  const weights = new Array<number>(result.numClasses * PIXELS).fill(0);
+  const weights = new Array<number>(result.numClasses * pixels).fill(0);
   for (let k = 0; k < result.numClasses; k++)
-    kept.forEach((j, c) => (weights[k * PIXELS + j] = result.coefficients[k * kept.length + c]!));
+    kept.forEach((j, c) => (weights[k * pixels + j] = result.coefficients[k * kept.length + c]!));
   return {
     version: LR_TEMPLATES_VERSION,
     weights,
@@ -99,23 +113,25 @@ export function loadLrTemplates(cacheDir: string): LrTemplates {
   if (state.kind === 'hit') return state.templates;
   if (state.kind === 'damaged') console.warn(MESSAGES.damagedLrTemplates(dir, state.reason));
   if (state.kind !== 'missing') discardLrTemplatesCache(dir);
-  // 2. Fit and cache.
-  const templates = fit();
+  // 2. Fit on every training digit the reference CNN learns from (the two models see the same rows), and cache.
+  const templates = fitLrTemplates(loadMnist({ seed: 0 }).train);
   writeLrTemplatesCache(dir, templates);
   return templates;
 }
 
-/** Accuracy of the templates on a dataset of 28×28 digits. */
+/** Accuracy (argmax of the class scores) of the templates on a dataset of images of their size. */
 export function lrTemplateAccuracy(templates: LrTemplates, data: Dataset): number {
   const n = data.shape[0]!;
+  const classes = templates.intercepts.length;
+  const pixels = templates.weights.length / classes;
   let correct = 0;
   for (let i = 0; i < n; i++) {
     let best = 0;
     let bestScore = -Infinity;
-    for (let k = 0; k < 10; k++) {
+    for (let k = 0; k < classes; k++) {
       let score = templates.intercepts[k]!;
-      for (let j = 0; j < PIXELS; j++)
-        score += templates.weights[k * PIXELS + j]! * data.features[i * PIXELS + j]!;
+      for (let j = 0; j < pixels; j++)
+        score += templates.weights[k * pixels + j]! * data.features[i * pixels + j]!;
       if (score > bestScore) [best, bestScore] = [k, score];
     }
     if (best === data.target[i]) correct++;

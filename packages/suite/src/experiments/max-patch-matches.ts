@@ -42,7 +42,9 @@ const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / 
  * For the first conv layer of `model`: (1) the closed-form optima of every filter (`maxActivatingPatches`: 1[w > 0]
  * over the [0,1] box, w/‖w‖ over the L2 ball) and their correlation with w — arithmetic on the weights, no data;
  * (2) the top `k` real patches of every filter on `images` (`topActivatingPatches`: one best patch per image) and
- * their mean Pearson correlation (`pearson`, 0 when a side is constant) with 1[w > 0] and with w.
+ * their mean Pearson correlation (`pearson`, 0 when a side is constant) with 1[w > 0] and with w. `images` are `n`
+ * images of `imageShape` (default MNIST's 28×28×1). Under another pixel box [lo, hi] (`--scale -1-1`) the box optimum
+ * is lo + (hi − lo)·1[w > 0], an affine map of 1[w > 0], so every correlation is the same.
  * @example filterMatches(model, test.features.subarray(0, 500 * 784), 500, 16).meanTopBoxCorrelation
  */
 export function filterMatches(
@@ -50,6 +52,7 @@ export function filterMatches(
   images: Float32Array,
   n: number,
   k: number,
+  imageShape: readonly [number, number, number] = [28, 28, 1],
 ): ModelMatches {
   // 1. Derived: the closed-form optima and the weights.
   const kernels = firstConvKernels(model, 'max-patch-vs-filter');
@@ -60,7 +63,7 @@ export function filterMatches(
     Float32Array.from({ length: d }, (_, i) => kernels.kernel[i * cout + f]!),
   );
   // 2. Measured: the top real patches and how well they match.
-  const top = topActivatingPatches(kernels, images, [n, 28, 28, 1], { k });
+  const top = topActivatingPatches(kernels, images, [n, ...imageShape], { k });
   const filters = top.filters.map((t, f): FilterMatch => {
     const patch = (j: number) => t.patches.subarray(j * d, (j + 1) * d);
     const box = derived.patches[f]!.boxPatch;

@@ -1,17 +1,18 @@
 /** Do a first-layer filter's top real patches match its closed-form optimum better than a re-initialized filter's do? */
-import { requireLayersModel } from '@openbox/runtime';
 import { coefficientScatter, controlComparison, imageGallery } from '@openbox/charts';
 import { firstConvKernels, imagesToPng, type ImageModel } from '@openbox/cnn-vis';
-import { loadMnist } from '@openbox/datasets';
 import { bootstrapMeanInterval } from '../controls/bootstrap-mean.js';
-import { controlModels } from '../controls/control-models.js';
 import { judgeAgainstControls } from '../controls/judge-against-controls.js';
 import type { Experiment, ExperimentContext, ExperimentOutput } from '../experiment.js';
-import { cnnSetup } from './cnn-setup.js';
+import { cnnSetup, mnistData, type CnnData } from './cnn-setup.js';
 import { assertFiniteMetrics, assertFiniteWeights } from './finite-guards.js';
 import { round4 } from './image-rows.js';
 import { filterMatches, type ModelMatches } from './max-patch-matches.js';
 import { maxPatchReason } from './max-patch-reason.js';
+import { requireApplicable, whenApplicable, withSetupLabels } from './not-applicable.js';
+import { layersModelFor, setupControls } from './setup-models.js';
+
+const KERNELS = "the first conv layer's kernel and bias";
 
 const ID = 'max-patch-vs-filter';
 /** Top real patches per filter (one per digit). */
@@ -33,11 +34,18 @@ const SHOWN = 4;
 export interface MaxPatchOptions {
   /** The model's name in the metrics. Default `'model under study'`. */
   readonly modelLabel?: string;
+  /** The images scanned (their test split). Default MNIST ({@link mnistData}). */
+  readonly data?: CnnData;
 }
 
-const rows = (values: ArrayLike<number>, side: number) =>
-  Array.from({ length: side }, (_, y) =>
-    Array.from({ length: side }, (_, x) => round4(values[y * side + x]!)),
+/** A `[kh, kw, cin]` patch as rows for a gallery: the mean over the input channels. */
+const rows = (values: ArrayLike<number>, kh: number, kw: number, cin: number) =>
+  Array.from({ length: kh }, (_, y) =>
+    Array.from({ length: kw }, (_, x) => {
+      let sum = 0;
+      for (let c = 0; c < cin; c++) sum += values[(y * kw + x) * cin + c]!;
+      return round4(sum / cin);
+    }),
   );
 
 /**
@@ -54,20 +62,30 @@ export async function runMaxPatchExperiment(
   options: MaxPatchOptions = {},
 ): Promise<ExperimentOutput> {
   // 1. Inputs: a NaN weight would make every patch and correlation meaningless.
-  const kernels = firstConvKernels(requireLayersModel(adapter, 'max-patch-vs-filter'), ID);
+  const modelLabel = options.modelLabel ?? 'model under study';
+  const data = options.data ?? mnistData();
+  const labels = { modelLabel, dataLabel: data.dataLabel };
+  const model = layersModelFor(labels, adapter, KERNELS);
+  const kernels = firstConvKernels(model, ID);
   assertFiniteWeights(ID, kernels.layer, 'kernel weight', kernels.kernel);
   if (kernels.bias !== undefined) assertFiniteWeights(ID, kernels.layer, 'bias', kernels.bias);
-  // 2. Digits: the first n of the test split (its order is loadMnist's seeded shuffle).
-  const n = ctx.quick ? DIGITS.quick : DIGITS.full;
-  const images = loadMnist({ seed: 0 }).test.features.subarray(0, n * 784);
-  ctx.progress(1, 3, `top ${TOP_K} patches of every first-layer filter on ${n} digits`);
+  // 2. Images: the first n of the test split (MNIST's order is loadMnist's seeded shuffle).
+  const n = Math.min(ctx.quick ? DIGITS.quick : DIGITS.full, data.test.shape[0]!);
+  requireApplicable(
+    labels,
+    n >= 2 * TOP_K,
+    `The top ${TOP_K} patches (one per image) need at least ${2 * TOP_K} test images to be a selection; the test split has ${n}.`,
+  );
+  const size = data.imageShape.reduce((a, b) => a * b, 1);
+  const images = data.test.features.subarray(0, n * size);
+  ctx.progress(1, 3, `top ${TOP_K} patches of every first-layer filter on ${n} images`);
   // 3. The model and its re-initialized controls.
-  const trained = filterMatches(requireLayersModel(adapter, 'max-patch-vs-filter'), images, n, TOP_K);
-  const controls = await controlModels(ctx, adapter);
+  const trained = filterMatches(model, images, n, TOP_K, data.imageShape);
+  const controls = await setupControls(ctx, { adapter, ...labels });
   ctx.progress(2, 3, 'the same on the re-initialized controls');
   const measured = controls.map((c) => ({
     ...c,
-    matches: filterMatches(requireLayersModel(c.adapter, 'max-patch-vs-filter'), images, n, TOP_K),
+    matches: filterMatches(layersModelFor(labels, c.adapter, KERNELS), images, n, TOP_K, data.imageShape),
   }));
   for (const m of [trained, ...measured.map((c) => c.matches)]) finite(m);
   // 4. The verdict against the controls (the derived optima are reported, never judged).
@@ -86,7 +104,8 @@ export async function runMaxPatchExperiment(
   const perControl = (name: string, value: (m: ModelMatches) => number) =>
     Object.fromEntries(measured.map((c, i) => [`control${i + 1}${name}`, round4(value(c.matches))]));
   const metrics = {
-    model: options.modelLabel ?? 'model under study',
+    model: modelLabel,
+    data: data.dataLabel,
     layer: trained.layer,
     filters: trained.filters.length,
     digits: n,
@@ -108,8 +127,9 @@ export async function runMaxPatchExperiment(
   };
   const reason = maxPatchReason(judged.reason, metrics, measured.length);
   // 5. Charts and images.
-  const side = Math.round(Math.sqrt(trained.weights[0]!.length));
-  const d = side * side;
+  const [kh, kw, cin] = kernels.shape;
+  const d = kh * kw * cin;
+  const patchRows = (values: ArrayLike<number>) => rows(values, kh, kw, cin);
   const strongest = Math.max(...measured.map((c) => c.matches.meanTopBoxCorrelation));
   const compare = (key: 'meanTopBoxCorrelation' | 'meanTopFilterCorrelation', withInterval: boolean) => [
     {
@@ -148,11 +168,11 @@ export async function runMaxPatchExperiment(
         title: `Each filter, its derived box optimum, and its top ${SHOWN} real patches`,
         spec: imageGallery(
           top.flatMap((t, f) => [
-            { label: `filter ${f}: w`, values: rows(trained.weights[f]!, side) },
-            { label: `filter ${f}: 1[w > 0]`, values: rows(trained.boxOptima[f]!, side) },
+            { label: `filter ${f}: w`, values: patchRows(trained.weights[f]!) },
+            { label: `filter ${f}: 1[w > 0]`, values: patchRows(trained.boxOptima[f]!) },
             ...Array.from({ length: SHOWN }, (_, j) => ({
               label: `filter ${f}: top ${j + 1}`,
-              values: rows(t.patches.subarray(j * d, (j + 1) * d), side),
+              values: patchRows(t.patches.subarray(j * d, (j + 1) * d)),
             })),
           ]),
           { title: 'w | 1[w > 0] | top real patches', columns: SHOWN + 2, cellSize: 10, sharedScale: false },
@@ -179,7 +199,7 @@ export async function runMaxPatchExperiment(
       {
         file: 'top-patches.png',
         title: `Top ${SHOWN} real patches of each first-layer filter (one row per filter)`,
-        png: imagesToPng(shown, [top.length * SHOWN, side, side, 1], { scale: 6, columns: SHOWN }),
+        png: imagesToPng(shown, [top.length * SHOWN, kh, kw, cin], { scale: 6, columns: SHOWN }),
       },
     ],
   };
@@ -200,8 +220,13 @@ export const maxPatchVsFilter: Experiment = {
   title: "A first-layer filter's top real patches vs its closed-form optimum",
   claim:
     "On real MNIST test digits, the patches that most activate a trained first-layer filter (top 16, one per digit) match that filter's closed-form optimum over the [0,1] pixel box, 1[w > 0], better than a re-initialized filter's top patches match its own — mean Pearson r higher than each of 3 re-initialized copies' by at least 0.1.",
-  async run(ctx) {
-    const { adapter, modelLabel } = await cnnSetup(ctx);
-    return runMaxPatchExperiment(ctx, adapter, { modelLabel });
-  },
+  studiesModel: true,
+  run: whenApplicable(async (ctx) => {
+    const setup = await cnnSetup(ctx);
+    const output = await runMaxPatchExperiment(ctx, setup.adapter, {
+      modelLabel: setup.modelLabel,
+      data: setup,
+    });
+    return withSetupLabels(setup, output);
+  }),
 };

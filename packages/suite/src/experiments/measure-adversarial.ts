@@ -17,16 +17,16 @@ import { randomFlipFraction } from './random-flip-fraction.js';
 import { randomFlipRadius } from './random-flip-radius.js';
 import * as tf from '@tensorflow/tfjs-core';
 
-const SHAPE = [28, 28, 1] as const;
-const PIXELS = 784;
 export const NORMS: readonly PerturbationNorm[] = ['linf', 'l2'];
 
 /** Both norms' PGD results for one model. */
 export type ByNorm<T> = Record<PerturbationNorm, T>;
 
 export interface AdversarialMeasurements {
-  /** Test-set rows of the digits, their labels and pixels (`[n, 784]`). */
+  /** Test-set rows of the images, their labels and pixels (`[n, h·w·c]`). */
   readonly rows: number[];
+  /** The images' `[h, w, c]` (MNIST's 28×28×1 or the user's model input). */
+  readonly shape: readonly [number, number, number];
   readonly labels: Int32Array;
   readonly images: Float32Array;
   readonly cnn: ByNorm<PgdResult>;
@@ -47,15 +47,23 @@ export interface AdversarialMeasurements {
 /** Lets the event loop run between attacks (a test worker answers its runner; a CLI prints progress). */
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Argmax classes of a batch of 28×28 digits. */
-function classes(f: LogitsFn, images: Float32Array): Int32Array {
+/** `[h, w, c]` and pixels per image of an image dataset. */
+function shapeOf(test: Dataset): { shape: [number, number, number]; pixels: number } {
+  const [, h, w, c] = test.shape as [number, number, number, number];
+  return { shape: [h, w, c], pixels: h * w * c };
+}
+
+/** Argmax classes of a batch of images of `test`'s shape. */
+function classes(f: LogitsFn, images: Float32Array, test: Dataset): Int32Array {
+  const { shape, pixels } = shapeOf(test);
   return tf.tidy(() =>
-    Int32Array.from(tf.argMax(f(tf.tensor4d(images, [images.length / PIXELS, ...SHAPE])), 1).dataSync()),
+    Int32Array.from(tf.argMax(f(tf.tensor4d(images, [images.length / pixels, ...shape])), 1).dataSync()),
   );
 }
 
 /** The first `n` rows of a seeded shuffle of the test set that both models classify correctly. */
 function pickDigits(test: Dataset, cnn: LogitsFn, lr: LogitsFn, n: number, rng: Rng, model: string) {
+  const PIXELS = shapeOf(test).pixels;
   const order = rng.shuffle(Array.from({ length: test.shape[0]! }, (_, i) => i));
   const rows: number[] = [];
   for (let start = 0; start < order.length && rows.length < n; start += 4 * n) {
@@ -64,7 +72,7 @@ function pickDigits(test: Dataset, cnn: LogitsFn, lr: LogitsFn, n: number, rng: 
     batch.forEach((src, i) =>
       images.set(test.features.subarray(src * PIXELS, (src + 1) * PIXELS), i * PIXELS),
     );
-    const [a, b] = [classes(cnn, images), classes(lr, images)];
+    const [a, b] = [classes(cnn, images, test), classes(lr, images, test)];
     batch.forEach((src, i) => {
       if (rows.length < n && a[i] === test.target[src] && b[i] === test.target[src]) rows.push(src);
     });
@@ -95,6 +103,7 @@ export async function measureAdversarial(input: {
   const { adapter, lr, test, budget: b, rng } = input;
   const cnn: LogitsFn = (x) => adapter.logits(x);
   const progress = input.progress ?? (() => undefined);
+  const { shape: SHAPE, pixels: PIXELS } = shapeOf(test);
   // 1. Digits.
   const rows = pickDigits(test, cnn, lr, b.digits, rng.fork('digits'), input.modelLabel);
   const labels = Int32Array.from(rows, (r) => test.target[r]!);
@@ -125,7 +134,7 @@ export async function measureAdversarial(input: {
     progress(3 + k, total, `PGD on ${c.label}`);
     await tick();
     const f: LogitsFn = (x) => c.adapter.logits(x);
-    const own = classes(f, images);
+    const own = classes(f, images, test);
     const linf = attack(f, own, 'linf', `control-${c.seed}`).epsilon;
     await tick();
     controls.push({
@@ -161,6 +170,7 @@ export async function measureAdversarial(input: {
   const nearest = nearestOtherClassDistance(images, labels, test.features, test.target, PIXELS);
   return {
     rows,
+    shape: SHAPE,
     labels,
     images,
     cnn: cnnRadii,

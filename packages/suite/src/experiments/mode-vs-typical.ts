@@ -10,14 +10,21 @@ import {
   type ModeVsTypicalReport,
   type Unit,
 } from '@openbox/cnn-vis';
-import { controlModels } from '../controls/control-models.js';
 import { judgeAgainstControls, type ControlJudgement } from '../controls/judge-against-controls.js';
 import type { Experiment, ExperimentContext, ExperimentOutput } from '../experiment.js';
 import { cnnSetup } from './cnn-setup.js';
+import { requireApplicable, whenApplicable, withSetupLabels } from './not-applicable.js';
+import { setupControls } from './setup-models.js';
 import { deepUnits, unitLabel } from './cnn-units.js';
 import { round4 } from './image-rows.js';
 import { modeVsTypicalCharts } from './mode-vs-typical-charts.js';
-import { rbfControl, referenceImages, trainingDensity } from './mode-vs-typical-controls.js';
+import {
+  DENSITY_COMPONENTS,
+  RBF_SIGMA,
+  rbfControl,
+  referenceImages,
+  trainingDensity,
+} from './mode-vs-typical-controls.js';
 
 /**
  * Nats by which the real digits' 1st-percentile log-density must exceed grey, noise and the start image, and by which
@@ -59,6 +66,11 @@ export async function runModeVsTypicalExperiment(
 ): Promise<ExperimentOutput> {
   // 1. Model, data, the density of training digits and the band of real test digits.
   const setup = await cnnSetup(ctx);
+  requireApplicable(
+    setup,
+    setup.data === 'mnist',
+    `The "typical image" side of the claim is calibrated on MNIST digits: the density of real images is a PCA-Gaussian of 1,000–4,000 training digits (${DENSITY_COMPONENTS} components) and the RBF control unit's width σ = ${RBF_SIGMA} is set from the digits' nearest-neighbour distance; on ${setup.dataLabel} (${setup.train.shape[0]} training images) neither calibration exists.`,
+  );
   const steps = ctx.quick ? 128 : 256;
   const limit = ctx.quick ? 1000 : 2000;
   const density = trainingDensity(setup.train, ctx.quick ? 1000 : 4000);
@@ -132,7 +144,7 @@ export async function runModeVsTypicalExperiment(
     }
     // 5. The re-initialized copies: the first unit of the model under study (every unit when not quick), reported.
     ctx.progress(2, 3, 're-initialized controls');
-    const controls = await controlModels(ctx, setup.adapter);
+    const controls = await setupControls(ctx, setup);
     const controlUnits = deepUnits(setup, ctx.quick).slice(0, ctx.quick ? 1 : undefined);
     const controlReports = controls.flatMap((c) =>
       controlUnits.map((unit) => ({
@@ -221,5 +233,8 @@ export const modeVsTypical: Experiment = {
   title: 'The optimized image is a mode, not a typical digit',
   claim:
     "A unit's optimum activates it more than every real digit yet its log-density under a PCA-Gaussian of training digits lies below the real test digits' 1st percentile (by 100 nats), while the density ranks real digits above grey, noise and the start image and an RBF unit centred on a real digit gets a typical optimum: the mode of a high-dimensional distribution is not a typical sample.",
-  run: (ctx) => runModeVsTypicalExperiment(ctx),
+  studiesModel: true,
+  run: whenApplicable(async (ctx) =>
+    withSetupLabels(await cnnSetup(ctx), await runModeVsTypicalExperiment(ctx)),
+  ),
 };

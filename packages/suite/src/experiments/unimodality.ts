@@ -1,9 +1,10 @@
 /** Erhan et al. 2009: a deep unit's optimum is found reliably from every random start (unimodality), against nulls. */
 import { controlComparison, imageGallery } from '@openbox/charts';
 import { imagesToPng, type ImageModel } from '@openbox/cnn-vis';
-import { controlModels } from '../controls/control-models.js';
 import type { Experiment, ExperimentContext, ExperimentOutput } from '../experiment.js';
-import { cnnSetup } from './cnn-setup.js';
+import { cnnSetup, isConvLayer } from './cnn-setup.js';
+import { whenApplicable, withSetupLabels } from './not-applicable.js';
+import { setupControls } from './setup-models.js';
 import { deepUnits, unitLabel } from './cnn-units.js';
 import { assertFiniteMetrics } from './finite-guards.js';
 import { galleryOf, round4 } from './image-rows.js';
@@ -43,9 +44,11 @@ export async function runUnimodalityExperiment(
 ): Promise<ExperimentOutput> {
   // 1. Model, units, controls, budgets.
   const { adapter, modelLabel } = model ?? (await cnnSetup(ctx));
-  const convLayers = adapter.layers().filter((l) => l.className === 'Conv2D');
-  const units = deepUnits({ convLayers }, ctx.quick);
-  const controls = await controlModels(ctx, adapter);
+  const dataLabel = model === undefined ? (await cnnSetup(ctx)).dataLabel : 'none (optima from noise)';
+  const convLayers = adapter.layers().filter(isConvLayer);
+  const units = deepUnits({ convLayers, adapter }, ctx.quick);
+  const controls = await setupControls(ctx, { adapter, modelLabel, dataLabel });
+  const [h, w, c] = adapter.inputShape;
   // Full: 6 starts × 192 steps for 3 units on the model and its 3 controls, plus the diversity search (8 × 256 took
   // 99 s of the full suite's 5-minute budget).
   const starts = ctx.quick ? 4 : 6;
@@ -113,7 +116,7 @@ export async function runUnimodalityExperiment(
   const gallery = (id: string, title: string, images: Float32Array, label: (s: number) => string) => ({
     id,
     title,
-    spec: imageGallery(galleryOf(images, starts, 28, 28, label), {
+    spec: imageGallery(galleryOf(images, starts, h, w, label, c), {
       title,
       columns: starts,
       cellSize: 4,
@@ -178,7 +181,7 @@ export async function runUnimodalityExperiment(
     artifacts: measured.map((m) => ({
       file: `optima-${slug(m.unit)}.png`,
       title: `Optima of ${unitLabel(m.unit)}`,
-      png: imagesToPng(m.report.images, [starts, 28, 28, 1], { scale: 3, columns: starts }),
+      png: imagesToPng(m.report.images, [starts, h, w, c], { scale: h > 64 ? 1 : 3, columns: starts }),
     })),
   };
 }
@@ -188,5 +191,8 @@ export const unimodality: Experiment = {
   title: "Is a deep unit's optimum unimodal?",
   claim:
     "Optimizing a deep unit from different random starts finds essentially the same image each time (Erhan et al. 2009): the optima of a unit correlate more — by 0.1 — than optima of two different units and than the same unit's in 3 re-initialized networks, reach activations within 10% of each other, and a diversity search finds no clearly different near-optimal image.",
-  run: (ctx) => runUnimodalityExperiment(ctx),
+  studiesModel: true,
+  run: whenApplicable(async (ctx) =>
+    withSetupLabels(await cnnSetup(ctx), await runUnimodalityExperiment(ctx)),
+  ),
 };

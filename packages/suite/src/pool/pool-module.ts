@@ -2,7 +2,7 @@
  * The contract of a module that pool workers import experiments from: its experiments and the cached models they
  * share. The suite's own is `suite-pool-module.ts` (the registry); tests pass a module of tiny experiments.
  */
-import type { Experiment, ProgressFn } from '../experiment.js';
+import type { Experiment, ProgressFn, SuiteImages } from '../experiment.js';
 
 /** What a prerequisite's `prepare` gets: the run's cache folder and a progress callback. */
 export interface PrepareContext {
@@ -17,8 +17,11 @@ export interface PrepareContext {
 export interface Prerequisite {
   /** Kebab-case name, shown in progress events as `prepare:<name>`. */
   readonly name: string;
-  /** Ids of the experiments that use it in a run with this `modelPath` (a user's model replaces the reference CNN). */
-  usedBy(modelPath: string | undefined): readonly string[];
+  /**
+   * Ids of the experiments that use it in a run with this `modelPath` and `images` (a user's model replaces the
+   * reference CNN; a user's images replace MNIST, and with it the MNIST-trained controls and templates).
+   */
+  usedBy(modelPath: string | undefined, images?: SuiteImages): readonly string[];
   /** A cheap check on the main thread: does the cache hold it? (A damaged entry is repaired by its loader.) */
   isCached(cacheDir: string): boolean;
   /** Load it, or train and save it, into `ctx.cacheDir`; runs in a worker. */

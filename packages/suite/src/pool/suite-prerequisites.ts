@@ -33,12 +33,15 @@ const CNN_EXPERIMENTS = [
   'attribution-vs-lr-template',
   'attribution-deletion',
 ] as const satisfies readonly ExperimentId[];
-/** The experiments that judge against the trained controls (`trainedControl(ctx, 'judge' | 'shuffled-labels')`). */
+/**
+ * The experiments that judge against the trained controls (`trainedControl(ctx, 'judge' | 'shuffled-labels')`):
+ * MNIST nets, so a run on the user's images (where those experiments are not applicable) does not train them.
+ */
 const CONTROL_EXPERIMENTS = [
   'activation-maximization',
   'attribution-sanity',
 ] as const satisfies readonly ExperimentId[];
-/** The experiments that call `loadLrTemplates`. */
+/** The experiments that call `loadLrTemplates` on MNIST (on the user's images the LR baseline is fitted in-process). */
 const LR_EXPERIMENTS = [
   'cnn-filters-vs-lr-templates',
   'adversarial-vs-logistic',
@@ -68,7 +71,7 @@ function cnnMetaMatches(dir: string, seed: number, epochs: number): boolean {
 function cnnPrerequisite(
   name: string,
   model: { readonly recipe: CnnRecipe; readonly seed: number; readonly epochs: number },
-  usedBy: (modelPath: string | undefined) => readonly string[],
+  usedBy: Prerequisite['usedBy'],
 ): Prerequisite {
   return {
     name,
@@ -96,11 +99,13 @@ export const SUITE_PREREQUISITES: readonly Prerequisite[] = [
     modelPath === undefined ? CNN_EXPERIMENTS : [],
   ),
   ...(['judge', 'shuffled-labels'] as const).map((control) =>
-    cnnPrerequisite(control, TRAINED_CONTROLS[control], () => CONTROL_EXPERIMENTS),
+    cnnPrerequisite(control, TRAINED_CONTROLS[control], (_, images) =>
+      images === undefined ? CONTROL_EXPERIMENTS : [],
+    ),
   ),
   {
     name: 'lr-templates',
-    usedBy: () => LR_EXPERIMENTS,
+    usedBy: (_, images) => (images === undefined ? LR_EXPERIMENTS : []),
     isCached: (cacheDir) =>
       inspectLrTemplatesCache(join(cacheDir, 'models', 'mnist-lr'), LR_TEMPLATES_VERSION).kind === 'hit',
     async prepare(ctx) {

@@ -50,6 +50,7 @@ async function main(port: NonNullable<typeof parentPort>, data: PoolWorkerData):
         rng: createRng(data.seed).fork(experiment.id),
         quick: data.quick,
         modelPath: data.modelPath,
+        ...(data.images === undefined ? {} : { images: data.images }),
         cacheDir: data.cacheDir,
         progress,
       };

@@ -1,5 +1,5 @@
 /** The messages between `runInPool` (main thread) and `suite-worker.ts`, all structured-clone safe. */
-import type { ExperimentOutput } from '../experiment.js';
+import type { ExperimentOutput, SuiteImages } from '../experiment.js';
 
 /** `workerData` of a pool worker. */
 export interface PoolWorkerData {
@@ -12,6 +12,7 @@ export interface PoolWorkerData {
   readonly seed: number;
   readonly quick: boolean;
   readonly modelPath: string | undefined;
+  readonly images: SuiteImages | undefined;
   readonly cacheDir: string;
 }
 
