@@ -1,9 +1,9 @@
 /**
- * Drawing only: one attribution heatmap over its grayscale input as PNG bytes (pngjs). Signed maps use a diverging
+ * Drawing only: one attribution heatmap over its grayscale input as PNG bytes (fast-png, via cnn-vis's `imagesToPng`). Signed maps use a diverging
  * blue–white–red scale symmetric about 0 (±max |a| at full colour); non-negative maps a sequential black–red–yellow
  * ("hot") scale from 0 to max a. The heat is blended over the input by its strength, so weak pixels show the image.
  */
-import { PNG } from 'pngjs';
+import { imagesToPng } from '@openbox/cnn-vis';
 
 /** An RGB colour, each channel in [0, 1]. */
 export type Rgb = readonly [number, number, number];
@@ -42,7 +42,7 @@ export function overlayPng(
   attribution: Float32Array,
   shape: readonly [number, number, number],
   options: OverlayOptions,
-): Buffer {
+): Uint8Array {
   const [h, w, c] = shape;
   const scale = options.scale ?? 1;
   // 1. Per pixel: gray level and channel-summed heat.
@@ -64,20 +64,14 @@ export function overlayPng(
     peak = Math.max(peak, Math.abs(heat[p]!));
   }
   const range = hi > lo ? hi - lo : 1;
-  // 3. Blend and upscale.
-  const png = new PNG({ width: w * scale, height: h * scale });
-  for (let y = 0; y < h * scale; y++) {
-    for (let x = 0; x < w * scale; x++) {
-      const p = Math.floor(y / scale) * w + Math.floor(x / scale);
-      const g = (gray[p]! - lo) / range;
-      const t = peak > 0 ? heat[p]! / peak : 0;
-      const colour = options.signed ? diverging(t) : sequential(t);
-      const alpha = MAX_HEAT * Math.min(1, Math.abs(t));
-      const dst = (y * png.width + x) * 4;
-      for (let k = 0; k < 3; k++)
-        png.data[dst + k] = Math.round(255 * ((1 - alpha) * g + alpha * colour[k]!));
-      png.data[dst + 3] = 255;
-    }
+  // 3. Blend, then encode upscaled (nearest neighbour; values × 255 rounded).
+  const rgb = new Float32Array(h * w * 3);
+  for (let p = 0; p < h * w; p++) {
+    const g = (gray[p]! - lo) / range;
+    const t = peak > 0 ? heat[p]! / peak : 0;
+    const colour = options.signed ? diverging(t) : sequential(t);
+    const alpha = MAX_HEAT * Math.min(1, Math.abs(t));
+    for (let k = 0; k < 3; k++) rgb[p * 3 + k] = (1 - alpha) * g + alpha * colour[k]!;
   }
-  return PNG.sync.write(png);
+  return imagesToPng(rgb, [1, h, w, 3], { scale, gap: 0 });
 }

@@ -7,7 +7,7 @@ import { writeFileAtomic } from '@openbox/safe-io';
 /** A file to write: its name inside the folder and its bytes. */
 export interface OutputFile {
   readonly name: string;
-  readonly bytes: Buffer | string;
+  readonly bytes: Uint8Array | string;
 }
 
 /**

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES, METHODS, saliency, type MethodInfo } from '@openbox/attribution';
 import { loadReferenceCnn } from '@openbox/cnn-vis';
-import { loadMnist } from '@openbox/datasets';
+import { decodeImage, loadMnist } from '@openbox/datasets';
 import { initBackend, loadModel, saveModel } from '@openbox/runtime';
 import { main } from '../main.js';
 import { attributeCommand } from './attribute.js';
@@ -162,7 +161,7 @@ describe('openbox attribute', () => {
       'input-1-target-1.png',
       'input-2-target-2.png',
     ]);
-    const png = PNG.sync.read(readFileSync(join(out, 'input-1-target-1.png')));
+    const png = decodeImage(readFileSync(join(out, 'input-1-target-1.png')), 'input-1-target-1.png');
     expect([png.width, png.height]).toEqual([224, 224]);
     const json = JSON.parse(readFileSync(join(out, 'attributions.json'), 'utf8'));
     expect(json.model).toBe(MODEL);
