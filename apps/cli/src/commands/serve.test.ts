@@ -1,11 +1,18 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { referenceLive } from '@openbox/dashboard';
+import { createDashboardApp, referenceLive } from '@openbox/dashboard';
+import type { LiveDigitReply } from '@openbox/dashboard';
 import { writeFixtureRun } from '@openbox/dashboard/fixtures';
+import { makePatternImages, writeImageFolder } from '@openbox/datasets';
+import { initBackend, saveModel } from '@openbox/runtime';
 import { describe, expect, it, vi } from 'vitest';
+// @openbox/testing is not a dependency of the CLI (no install in this change): its sources, by path.
+import { functionalRgbNet } from '../../../../packages/testing/src/index.js';
 import { parseOptions } from '../args.js';
+import { loadUserLive } from '../attribute/user-live.js';
 import { UsageError } from '../errors.js';
+import { main } from '../main.js';
 import { loadLiveOrOff, runServe, SERVE_OPTIONS } from './serve.js';
 
 /** Serves `dir` on a free port until the returned `stop` is called; `url` is the dashboard's. */
@@ -98,5 +105,77 @@ describe('openbox serve', () => {
     expect(() => parseOptions(SERVE_OPTIONS, ['--host', ''])).toThrow(
       "--host must be a non-empty string, got ''.",
     );
+  });
+});
+
+describe('openbox serve --model M --images DIR', () => {
+  it.each<[string, string[], string]>([
+    [
+      '--model alone',
+      ['--model', 'm.json'],
+      '--model and --images go together (the live page runs your model on your images), got only --model.',
+    ],
+    [
+      '--images alone',
+      ['--images', 'photos'],
+      '--model and --images go together (the live page runs your model on your images), got only --images.',
+    ],
+    [
+      'with --no-live',
+      ['--model', 'm.json', '--images', 'photos', '--no-live'],
+      '--no-live turns the live page off; drop it to serve --model with --images.',
+    ],
+  ])('%s: exit 2 with the message', async (_, argv, message) => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await main(['serve', ...argv])).toBe(2);
+      expect(String(error.mock.calls[0]?.[0]).split('\n')[0]).toBe(`openbox serve: ${message}`);
+    } finally {
+      error.mockRestore();
+    }
+  });
+
+  it('the live page runs the user model in its worker on the folder: class names, files, 64×64 maps', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'openbox-serve-user-'));
+    await initBackend();
+    const model = functionalRgbNet({ size: 64, seed: 2 });
+    await saveModel(model, path.join(dir, 'model'));
+    model.dispose();
+    await writeImageFolder(
+      path.join(dir, 'images'),
+      makePatternImages({ n: 6, size: 48, seed: 0, channels: 3 }),
+    );
+    const live = await loadUserLive({
+      model: path.join(dir, 'model', 'model.json'),
+      images: path.join(dir, 'images'),
+      scale: 'imagenet',
+      fit: 'resize',
+    });
+    try {
+      const app = createDashboardApp({ resultsDir: dir, live });
+      const info = await (await app.request('/api/live/info')).json();
+      expect(info.digits).toBe(6);
+      expect(info.model.inputShape).toEqual([64, 64, 3]);
+      expect(info.model.classNames).toEqual(['horizontal', 'vertical']);
+      expect(info.model.lrTemplates).toBe(false);
+      expect(info.model.description).toMatch(/layers model; pixels\/255, then \(x − mean\) \/ std/);
+      const res = await app.request('/api/live/digit', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ index: 5, method: 'saliency' }),
+      });
+      expect(res.status).toBe(200);
+      const reply = (await res.json()) as LiveDigitReply;
+      expect(reply.file).toMatch(/^(horizontal|vertical)\/.+\.png$/);
+      expect(reply.label).toBe(reply.file!.startsWith('vertical') ? 1 : 0);
+      expect(reply.pixels).toHaveLength(64 * 64 * 3);
+      // The page shows the pictures in [0, 1]; the worker applied --scale imagenet before the model.
+      expect(Math.min(...reply.pixels)).toBeGreaterThanOrEqual(0);
+      expect(reply.attribution!.values).toHaveLength(64 * 64);
+      expect(reply.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    } finally {
+      await live.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
