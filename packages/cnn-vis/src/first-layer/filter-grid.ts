@@ -1,5 +1,6 @@
 /** The first conv layer's filters as a grid of images (the seed's AlexNet picture), as plain arrays. */
 import type * as tfl from '@tensorflow/tfjs-layers';
+import type { ImageModel } from '@openbox/runtime';
 import { filterOf, firstConvKernels } from './first-conv.js';
 
 /** How filter weights map to [0, 1]. */
@@ -34,10 +35,14 @@ export interface FilterGrid {
 /**
  * The first conv layer's kernels as images: each weight mapped to [0, 1] by `(w − lo) / (hi − lo)` with lo/hi taken
  * per filter or shared across all filters (shared keeps relative magnitudes comparable, as in cs231n's AlexNet figure).
- * Grayscale kernels give 1-channel images, RGB kernels 3-channel ones. Draw with `filterGridPng`.
+ * Grayscale kernels give 1-channel images, RGB kernels 3-channel ones. Takes a LayersModel or any `ImageModel` (a graph
+ * model's first Conv2D / _FusedConv2D node, see `firstConvKernels`). Draw with `filterGridPng`.
  * @example const grid = filterGrid(model, { scaling: 'shared' }); grid.filters.length // 16 for the MNIST CNN
  */
-export function filterGrid(model: tfl.LayersModel, options: { scaling?: FilterScaling } = {}): FilterGrid {
+export function filterGrid(
+  model: tfl.LayersModel | ImageModel,
+  options: { scaling?: FilterScaling } = {},
+): FilterGrid {
   const scaling = options.scaling ?? 'per-filter';
   const k = firstConvKernels(model, 'filterGrid');
   const [kh, kw, cin, cout] = k.shape;
