@@ -1,4 +1,5 @@
 /** `describePreprocessing`: the sentence stating exactly what `readImageFolder` did to the user's images. */
+import { escapeForMessage } from '@openbox/safe-io';
 import type { ResolvedImageFolderOptions } from './image-folder-options.js';
 import { describeScale } from './image-scale.js';
 import { describeChannels, type SourceChannels } from './to-channels.js';
@@ -28,7 +29,7 @@ export function describePreprocessing(
 ): string {
   const n = [...tally.sizes.values()].reduce((a, b) => a + b, 0);
   const formats = [...tally.formats].map(([f, k]) => `${k} ${f.toUpperCase()}`).join(', ');
-  const parts = [`read ${n} images (${formats}) in ${classes} classes from "${dir}"`];
+  const parts = [`read ${n} images (${formats}) in ${classes} classes from "${escapeForMessage(dir, 200)}"`];
   // Channels: one clause per kind of conversion, with its count.
   const clauses = new Map<string, number>();
   for (const [from, k] of tally.channels) {

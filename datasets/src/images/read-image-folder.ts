@@ -1,6 +1,6 @@
 /** `readImageFolder`: a folder of PNG/JPEG images, one sub-folder per class, as a `Dataset` sized for a model. */
 import path from 'node:path';
-import { readRegularFile } from '@openbox/safe-io';
+import { escapeForMessage, readRegularFile } from '@openbox/safe-io';
 import { fromSafeIoError } from '../csv/from-safe-io-error.js';
 import { DatasetError } from '../dataset-error.js';
 import { MESSAGES } from '../messages.js';
@@ -99,7 +99,7 @@ export async function readImageFolder(dir: string, options: ImageFolderOptions):
     classNames,
     targetName: 'class',
     description:
-      `The user's images in "${dir}": ${n} images in ${classNames.length} classes (${counts.join(', ')}), ` +
+      `The user's images in "${escapeForMessage(dir, 200)}": ${n} images in ${classNames.length} classes (${counts.join(', ')}), ` +
       `${o.width}×${o.height}×${o.channels} after preprocessing. ${preprocessing}`,
     source: dir,
     license: "the user's",
