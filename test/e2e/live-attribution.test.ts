@@ -1,4 +1,4 @@
-/** Browser end-to-end: the live page's attribution overlay, on the reference CNN in its worker, in headless chromium. */
+/** Browser end-to-end: the live page's attribution overlay, on the reference CNN and on a user's RGB model, each in its worker, in headless chromium. */
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -7,9 +7,12 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imageGallery, objectiveCurves } from '@openbox/charts';
-import { LIVE_METHODS, referenceLive, serveDashboard } from '@openbox/dashboard';
+import { LIVE_METHODS, liveMethodsFor, referenceLive, serveDashboard, userLive } from '@openbox/dashboard';
 import type { RunningDashboard, WorkerLive } from '@openbox/dashboard';
-import { defaultCacheDir } from '@openbox/runtime';
+import { makePatternImages } from '@openbox/datasets';
+import { defaultCacheDir, initBackend, saveModel } from '@openbox/runtime';
+// @openbox/testing is not a dependency of this package (no install in this change): its sources, by path.
+import { functionalRgbNet } from '../../packages/testing/src/index.js';
 import { openDashboardBrowser, SHOTS } from './browser.js';
 
 /** What a person sees of the overlay: the canvas's pixels as a data URL and how many distinct colours it has. */
@@ -157,6 +160,110 @@ describe('live attribution in a real browser (reference CNN)', () => {
     expect(drawn[0]!.rects).toBe(8 * 28 * 28);
     expect(drawn[0]!.fills).toBeGreaterThan(50);
     expect(drawn[1]!.lines).toBeGreaterThan(0);
+  });
+
+  it('had no console errors, failed requests or external requests', () => {
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('live page on a user model and images in a real browser (functional RGB 64×64)', () => {
+  const CLASSES = ['horizontal', 'vertical'];
+  const data = makePatternImages({ n: 8, size: 64, seed: 0, channels: 3 });
+  const files = Array.from(
+    { length: 8 },
+    (_, i) => `${CLASSES[data.target[i]!]}/${String(i).padStart(2, '0')}.png`,
+  );
+  let dir: string;
+  let live: WorkerLive;
+  let server: RunningDashboard;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'openbox-e2e-user-live-'));
+    await initBackend();
+    const model = functionalRgbNet({ size: 64, seed: 4 });
+    await saveModel(model, path.join(dir, 'model'));
+    model.dispose();
+    live = await userLive({
+      modelPath: path.join(dir, 'model', 'model.json'),
+      kind: 'layers',
+      model: {
+        inputShape: [64, 64, 3],
+        classNames: CLASSES,
+        lrTemplates: false,
+        description: 'the test net',
+      },
+      images: { pixels: data.features, count: 8, labels: Array.from(data.target), files },
+      scale: '0-1',
+    });
+    server = await serveDashboard({ resultsDir: dir, port: 0, live });
+    ({ browser, page, problems } = await openDashboardBrowser(server.url));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await live?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('picks an image by file, shows it in colour, names the classes and draws a 64×64 map over it', async () => {
+    await page.goto(new URL('live', server.url).href);
+    expect(await page.textContent('h1')).toBe('Live: your model on your images');
+    expect(await page.isVisible('#live-no-lr')).toBe(true);
+    const listed = await page.$$eval('#live-image option', (os) => os.map((o) => o.textContent));
+    expect(listed).toEqual(files.map((f, i) => `${i}: ${f} (${CLASSES[data.target[i]!]})`));
+    const methods = await page.$$eval('#live-method option', (os) =>
+      os.map((o) => (o as HTMLOptionElement).value),
+    );
+    expect(methods).toEqual([...liveMethodsFor('layers')]);
+    const classes = await page.$$eval('#live-target option', (os) => os.map((o) => o.textContent));
+    expect(classes).toEqual(['predicted', ...CLASSES]);
+    // Picking a file computes it: the index follows, the summary names the file and the predicted class.
+    await page.selectOption('#live-image', '5');
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLElement>('#live-summary')?.dataset['state'] === 'done' &&
+        document.querySelector<HTMLCanvasElement>('#live-attribution')?.dataset['state'] === 'drawn',
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await page.inputValue('#live-index')).toBe('5');
+    const summary = (await page.textContent('#live-summary')) ?? '';
+    expect(summary).toMatch(
+      new RegExp(
+        `^${files[5]}: the model predicts (horizontal|vertical) \\(p = [01]\\.\\d{3}\\), label ${CLASSES[data.target[5]!]} — `,
+      ),
+    );
+    const target = await page.$eval('#live-attribution', (c) => (c as HTMLElement).dataset['target']);
+    expect(await page.textContent('#live-attribution-caption')).toBe(
+      `${methods[0]} for class ${CLASSES[Number(target)]}`,
+    );
+    // The picture is painted in colour (not one rect per pixel), the overlay is a heatmap over it.
+    const picture = await page.$eval('#live-image-canvas', (el) => {
+      const c = el as HTMLCanvasElement;
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let coloured = 0;
+      for (let i = 0; i < d.length; i += 4)
+        if (Math.max(d[i]!, d[i + 1]!, d[i + 2]!) - Math.min(d[i]!, d[i + 1]!, d[i + 2]!) > 40) coloured++;
+      return { width: c.width, height: c.height, coloured };
+    });
+    expect([picture.width, picture.height]).toEqual([224, 224]);
+    expect(picture.coloured).toBeGreaterThan(0);
+    const overlay = await page.$eval('#live-attribution', (el) => {
+      const c = el as HTMLCanvasElement;
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      const colours = new Set<number>();
+      for (let i = 0; i < d.length; i += 4) colours.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+      return { width: c.width, height: c.height, colours: colours.size };
+    });
+    expect([overlay.width, overlay.height]).toEqual([224, 224]);
+    expect(overlay.colours).toBeGreaterThan(20);
+    expect(await page.textContent('#live-attribution-legend')).toMatch(/^64×64 map, channels summed; /);
+    await page.screenshot({ path: path.join(SHOTS, 'live-user-model.png'), fullPage: true });
   });
 
   it('had no console errors, failed requests or external requests', () => {

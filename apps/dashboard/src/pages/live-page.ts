@@ -112,7 +112,7 @@ export function livePage(
       data-lr="${String(model.lrTemplates)}"
       data-ink="${String(model.ink === true)}"
     >
-      <label for="live-index">${digit ? 'test digit' : 'image'}</label>
+      <label for="live-index">${digit ? 'test digit' : 'image #'}</label>
       <input id="live-index" name="index" type="number" min="0" max="${digits - 1}" step="1" value="0" />
       <span class="muted small">of ${digits}</span>
       ${images === undefined ? '' : imageList(images, model.classNames)}
