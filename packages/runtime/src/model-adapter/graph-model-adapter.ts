@@ -3,7 +3,15 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
 import type { GraphHooks } from './execute-graph.js';
 import { resolveGraphInputShape } from './graph-input-shape.js';
-import { computeNodes, graphNodesOf, logitsNodeOf, nodeNameOf, type GraphNodeInfo } from './graph-nodes.js';
+import {
+  computeNodes,
+  graphDefOf,
+  graphNodesOf,
+  logitsNodeOf,
+  nodeNameOf,
+  type GraphDefJson,
+  type GraphNodeInfo,
+} from './graph-nodes.js';
 import type { ImageModel } from './image-model.js';
 import { checkChannelOf, checkPositionOf } from './layer-checks.js';
 import { INPUT_LAYER, LOGITS_LAYER, PRE_SUFFIX, type LayerInfo } from './layers-model-view.js';
@@ -37,6 +45,8 @@ export class GraphModelAdapter implements ImageModel {
   readonly model: GraphModel;
   readonly inputShape: readonly [number, number, number];
   readonly inputDims: readonly number[];
+  /** The GraphDef JSON the model was built from. */
+  readonly graphDef: GraphDefJson;
   /** Every GraphDef node (Const and Placeholder included), for geometry and re-initialization. */
   readonly nodes: readonly GraphNodeInfo[];
   /** The input placeholder's node name. */
@@ -53,7 +63,8 @@ export class GraphModelAdapter implements ImageModel {
     this.model = model;
     this.inputShape = resolveGraphInputShape(model.inputs[0]!.shape, options.inputShape, FN);
     this.inputDims = [...this.inputShape];
-    this.nodes = graphNodesOf(model, FN, options.graphDef);
+    this.graphDef = graphDefOf(model, FN, options.graphDef);
+    this.nodes = graphNodesOf(this.graphDef);
     this.inputName = nodeNameOf(model.inputs[0]!.name)!;
     this.outputName = nodeNameOf(model.outputs[0]!.name)!;
     this.logitsName = logitsNodeOf(this.nodes, this.outputName);

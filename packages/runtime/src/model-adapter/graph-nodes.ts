@@ -24,23 +24,35 @@ export function nodeNameOf(input: string): string | undefined {
   return colon === -1 ? input : input.slice(0, colon);
 }
 
+/** A GraphDef JSON as tfjs-converter reads it (`modelTopology` of a graph-model model.json). */
+export interface GraphDefJson {
+  readonly node: readonly unknown[];
+  readonly [key: string]: unknown;
+}
+
 /**
- * The GraphDef nodes of `model`. tfjs-converter keeps the loaded artifacts on the model (not in its public types);
+ * The GraphDef of `model`. tfjs-converter keeps the loaded artifacts on the model (not in its public types);
  * `graphDef` (options of the adapter) overrides them for a model built otherwise.
  */
-export function graphNodesOf(model: GraphModel, fn: string, graphDef?: { node?: unknown }): GraphNodeInfo[] {
+export function graphDefOf(model: GraphModel, fn: string, graphDef?: { node?: unknown }): GraphDefJson {
   const topology =
     graphDef ?? (model as unknown as { artifacts?: tf.io.ModelArtifacts }).artifacts?.modelTopology;
-  const nodes = (topology as { node?: unknown } | undefined)?.node;
-  if (!Array.isArray(nodes)) throw new Error(MESSAGES.noGraphDef(fn));
-  return nodes.map(
-    (n: { name: string; op: string; input?: string[]; attr?: Record<string, GraphAttrValue> }) => ({
+  if (!Array.isArray((topology as { node?: unknown } | undefined)?.node))
+    throw new Error(MESSAGES.noGraphDef(fn));
+  return topology as GraphDefJson;
+}
+
+/** The nodes of a GraphDef, inputs reduced to node names. */
+export function graphNodesOf(graphDef: GraphDefJson): GraphNodeInfo[] {
+  return graphDef.node.map((raw) => {
+    const n = raw as { name: string; op: string; input?: string[]; attr?: Record<string, GraphAttrValue> };
+    return {
       name: n.name,
       op: n.op,
       inputs: (n.input ?? []).map(nodeNameOf).filter((x): x is string => x !== undefined),
       attr: n.attr ?? {},
-    }),
-  );
+    };
+  });
 }
 
 /**
