@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DatasetError } from '../dataset-error.js';
 import { caught } from '../test-caught.js';
 import { decodeImage } from './decode-image.js';
-import { jpg, pattern, png } from './test-images.js';
+import { grayJpeg, jpg, pattern, png } from './test-images.js';
 
 const W = 5;
 const H = 3;
@@ -110,6 +110,17 @@ describe('decodeImage: JPEG through jpeg-js', () => {
     let worst = 0;
     rgb.forEach((v, i) => (worst = Math.max(worst, Math.abs(img.data[i]! - v))));
     expect(worst).toBeLessThanOrEqual(8); // JPEG is lossy: a smooth ramp at quality 95 stays within a few levels
+  });
+
+  it('gray (one component): one channel, each block its level (a hand-written JPEG, DC-only blocks)', () => {
+    const levels = [100, 200, 128, 0, 255, 37];
+    const img = decodeImage(grayJpeg(levels, 3), 'g.jpg');
+    expect(img).toMatchObject({ width: 24, height: 16, channels: 1, sourceChannels: 1 });
+    for (let y = 0; y < 16; y++)
+      for (let x = 0; x < 24; x++)
+        expect(
+          Math.abs(img.data[y * 24 + x]! - levels[Math.floor(y / 8) * 3 + Math.floor(x / 8)]!),
+        ).toBeLessThanOrEqual(1);
   });
 
   it('tells the type by the bytes, not the name: a PNG called .jpg and a JPEG called .png decode', () => {

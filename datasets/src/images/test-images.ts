@@ -25,3 +25,54 @@ export function jpg(rgb: Uint8Array, w: number, h: number, quality = 95): Uint8A
   const out = jpeg.encode({ width: w, height: h, data: rgba }, quality).data;
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
+
+/**
+ * A one-component (grayscale) baseline JPEG of 8×8 blocks each of one constant level, written from the standard
+ * (ITU T.81) by hand, since jpeg-js only encodes colour: quantization 1 everywhere, so a constant block's only
+ * coefficient is DC = 8 · (level − 128); DC differences coded with 12 four-bit Huffman codes (one per category),
+ * AC with a single code, EOB. `levels` are the blocks in raster order, `columns` blocks wide.
+ */
+export function grayJpeg(levels: readonly number[], columns: number): Uint8Array {
+  const rows = Math.ceil(levels.length / columns);
+  const u16 = (v: number): number[] => [v >> 8, v & 0xff];
+  const segment = (marker: number, body: number[]): number[] => [
+    0xff,
+    marker,
+    ...u16(body.length + 2),
+    ...body,
+  ];
+  // Entropy-coded data: per block, the DC difference's category code + its bits, then EOB.
+  let bits = '';
+  let previous = 0;
+  for (const level of levels) {
+    const dc = 8 * (level - 128);
+    const diff = dc - previous;
+    previous = dc;
+    const category = diff === 0 ? 0 : Math.floor(Math.log2(Math.abs(diff))) + 1;
+    const magnitude = diff >= 0 ? diff : diff + (1 << category) - 1; // one's complement for negatives
+    bits +=
+      category.toString(2).padStart(4, '0') +
+      (category === 0 ? '' : magnitude.toString(2).padStart(category, '0'));
+    bits += '0'; // EOB
+  }
+  bits = bits.padEnd(Math.ceil(bits.length / 8) * 8, '1');
+  const scan: number[] = [];
+  for (let i = 0; i < bits.length; i += 8) {
+    const byte = parseInt(bits.slice(i, i + 8), 2);
+    scan.push(byte, ...(byte === 0xff ? [0] : [])); // byte stuffing
+  }
+  const counts = (n: number, length: number): number[] =>
+    Array.from({ length: 16 }, (_, i) => (i === length - 1 ? n : 0));
+  return Uint8Array.from([
+    0xff,
+    0xd8,
+    ...segment(0xdb, [0, ...Array(64).fill(1)]),
+    ...segment(0xc0, [8, ...u16(rows * 8), ...u16(columns * 8), 1, 1, 0x11, 0]),
+    ...segment(0xc4, [0x00, ...counts(12, 4), ...Array.from({ length: 12 }, (_, i) => i)]),
+    ...segment(0xc4, [0x10, ...counts(1, 1), 0x00]),
+    ...segment(0xda, [1, 1, 0x00, 0, 63, 0]),
+    ...scan,
+    0xff,
+    0xd9,
+  ]);
+}
