@@ -155,10 +155,17 @@ export const MESSAGES = {
   nonFiniteUnit: (layer: string, unit: string, what: string) =>
     `the ${what} of layer '${layer}' ${unit} is not finite (NaN or Infinity): the model's weights or activations hold non-finite values; nothing was written.`,
 
+  // --model FILE (model-option.ts)
+  badModel: (file: string, reason: string) => `--model '${file}' cannot be used: ${reason}`,
+
   // --images DIR (images-option.ts) and examples
   imagesChannels: (caller: string, channels: number) =>
     `${caller} --images feeds models that take 1 (grey) or 3 (RGB) channels; this model takes ${channels}.`,
   badImagesFolder: (reason: string) => `--images: ${reason}`,
-  examplesDenseCrop: (layer: string) =>
-    `layer '${layer}' has no spatial positions, so examples are whole images (no receptive-field crops).`,
+  onlyWithImagesFolder: (option: string) =>
+    `--${option} sets how --images DIR is read and applies only with --images; the MNIST digits need none.`,
+  examplesNeedImages: (shape: readonly number[]) =>
+    `this model takes ${shape.join('×')} images, and the default MNIST digits are 28×28×1; give your own with --images DIR.`,
+  examplesFailed: (layer: string, reason: string) =>
+    `dataset examples of layer '${layer}' could not be computed (nothing was written): ${reason}`,
 } as const;

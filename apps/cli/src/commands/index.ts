@@ -1,6 +1,7 @@
 /** The command registry: names declared once; a name without an implementation is a type error. */
 import type { Command } from '../command.js';
 import { attributeCommand } from './attribute.js';
+import { examplesCommand } from './examples.js';
 import { explainCommand } from './explain.js';
 import { infoCommand } from './info.js';
 import { logisticCommand } from './logistic.js';
@@ -16,6 +17,7 @@ export const COMMAND_NAMES = [
   'serve',
   'start',
   'visualize',
+  'examples',
   'attribute',
   'explain',
 ] as const;
@@ -28,6 +30,7 @@ export const COMMANDS: Record<CommandName, Command> = {
   serve: serveCommand,
   start: startCommand,
   visualize: visualizeCommand,
+  examples: examplesCommand,
   attribute: attributeCommand,
   explain: explainCommand,
 };
