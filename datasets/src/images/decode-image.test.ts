@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DatasetError } from '../dataset-error.js';
 import { caught } from '../test-caught.js';
 import { decodeImage } from './decode-image.js';
-import { grayJpeg, jpg, pattern, png } from './test-images.js';
+import { grayJpeg, jpg, pattern, png, withImageData } from './test-images.js';
 
 const W = 5;
 const H = 3;
@@ -172,6 +172,12 @@ describe('decodeImage: bad bytes', () => {
       flipped,
       'corrupt-image',
       /^decodeImage: "f" is a corrupt PNG \(CRC mismatch for chunk IDAT\. Expected \d+, found \d+\); re-export the image or remove it$/,
+    ],
+    [
+      'a PNG with too little image data (2 rows of a 5×3)',
+      withImageData(good, new Uint8Array(2 * (1 + 3 * W))),
+      'corrupt-image',
+      'decodeImage: "f" is a corrupt PNG (its image data is shorter than the size in its header needs); re-export the image or remove it',
     ],
     [
       'a 0-pixel-wide PNG',

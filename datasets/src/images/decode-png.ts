@@ -121,6 +121,12 @@ function pngError(fn: string, file: string, error: unknown): DatasetError {
       MESSAGES.truncatedImage(fn, file, 'PNG', 'it ends before its IEND chunk'),
       { file },
     );
+  if (message === 'Unsupported filter: undefined')
+    return new DatasetError(
+      'corrupt-image',
+      MESSAGES.corruptImage(fn, file, 'PNG', 'its image data is shorter than the size in its header needs'),
+      { file },
+    );
   const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
   return new DatasetError('corrupt-image', MESSAGES.corruptImage(fn, file, 'PNG', `${message}${cause}`), {
     file,

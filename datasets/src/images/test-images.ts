@@ -1,5 +1,6 @@
 /** Test helper, not built: small PNG and JPEG files made with the real encoders (fast-png, jpeg-js). */
 import { encode, type ImageData } from 'fast-png';
+import { deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
 
 /** A deterministic `w×h×c` pattern of 8-bit samples (every sample distinct mod 256 along a row). */
@@ -75,4 +76,35 @@ export function grayJpeg(levels: readonly number[], columns: number): Uint8Array
     0xff,
     0xd9,
   ]);
+}
+
+/**
+ * `header` (a PNG from {@link png}) with its image data replaced by `idat` (raw bytes, zlib-compressed here) and the
+ * chunk CRCs right: for PNGs whose data does not match their header.
+ */
+export function withImageData(header: Uint8Array, idat: Uint8Array): Uint8Array {
+  const table = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Uint8Array): number => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = table[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Uint8Array): Uint8Array => {
+    const out = new Uint8Array(12 + data.length);
+    const view = new DataView(out.buffer);
+    view.setUint32(0, data.length);
+    out.set(
+      [...type].map((c) => c.charCodeAt(0)),
+      4,
+    );
+    out.set(data, 8);
+    view.setUint32(8 + data.length, crc(out.subarray(4, 8 + data.length)));
+    return out;
+  };
+  const parts = [header.subarray(0, 33), chunk('IDAT', deflateSync(idat)), chunk('IEND', new Uint8Array(0))];
+  return Uint8Array.from(parts.flatMap((p) => [...p]));
 }
