@@ -51,7 +51,7 @@ describe('main: every bad input ends fast with exit 2, the message and the usage
     [
       'visualize without --layer',
       ['visualize', '--out', 'x'],
-      'openbox visualize: --layer NAME is required.',
+      'openbox visualize: --layer NAME is required (unless --objective logit).',
     ],
     [
       'logistic --ml-steps 1e12',
@@ -160,7 +160,7 @@ describe('main: every bad input ends fast with exit 2, the message and the usage
     const { code, err } = await runMain(['\u001b[2Jwipe']);
     expect(code).toBe(2);
     expect(err).toBe(
-      "openbox: unknown command '\\x1b[2Jwipe'. Known commands: info, logistic, suite, serve, start, visualize, attribute, explain.",
+      "openbox: unknown command '\\x1b[2Jwipe'. Known commands: info, logistic, suite, serve, start, visualize, examples, attribute, explain.",
     );
   });
 

@@ -43,7 +43,7 @@ export const VISUALIZE_OPTIONS = {
     kind: 'range-list',
     maxCount: MAX_CHANNELS_PER_CALL,
     placeholder: '0-7',
-    help: "channels (or classes) as ranges and lists, each below the layer's channel count (default: 0-7, or every channel if fewer)",
+    help: "channels as ranges and lists, each below the layer's channel count (classes for logit; default: 0-7, or every channel if fewer)",
   },
   position: {
     kind: 'string',
