@@ -1,7 +1,19 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { ModelAdapter } from '@openbox/cnn-vis';
-import { buildReferenceCnn, createRng, initBackend, reinitializedCopy } from '@openbox/runtime';
+import {
+  buildGraphModel,
+  buildReferenceCnn,
+  createRng,
+  GraphModelAdapter,
+  imageModelOf,
+  initBackend,
+  reinitializedCopy,
+  reinitializedGraphCopy,
+  requireLayersModel,
+} from '@openbox/runtime';
+// @openbox/testing is not a dependency of the suite; its sources are imported directly (as own-model-suite.test.ts does).
+import { functionalRgbNet, toGraphModelArtifacts } from '../../../testing/src/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTROL_COUNT, controlModels, controlSeeds } from './control-models.js';
 
@@ -31,9 +43,10 @@ describe('controlModels', () => {
     );
     for (const control of controls) {
       const copy = reinitializedCopy(model, { seed: control.seed });
-      expect(weights(control.adapter.model)).toEqual(weights(copy));
-      expect(control.adapter.model.layers.map((l) => l.name)).toEqual(model.layers.map((l) => l.name));
-      expect(weights(control.adapter.model)[0]).not.toEqual(weights(model)[0]);
+      const built = requireLayersModel(control.adapter, 'test');
+      expect(weights(built)).toEqual(weights(copy));
+      expect(built.layers.map((l) => l.name)).toEqual(model.layers.map((l) => l.name));
+      expect(weights(built)[0]).not.toEqual(weights(model)[0]);
       copy.dispose();
     }
   });
@@ -67,5 +80,25 @@ describe('controlModels', () => {
     const again = controlModels({ seed: 0 }, adapter);
     expect(again).not.toBe(first);
     await expect(again).rejects.toThrow(message);
+  });
+
+  it('re-initializes a graph model: each control is reinitializedGraphCopy with its seed, built once', async () => {
+    const model = functionalRgbNet({ seed: 2, size: 16 });
+    const a = toGraphModelArtifacts(model);
+    model.dispose();
+    const adapter = imageModelOf(
+      await buildGraphModel({ ...a.modelTopology }, a.signature, a.weightSpecs, a.weightData, 'mem'),
+    );
+    const controls = await controlModels({ seed: 5 }, adapter);
+    expect(await controlModels({ seed: 5 }, adapter)).toBe(controls);
+    expect(controls.map((c) => c.seed)).toEqual(controlSeeds(5));
+    const filter = 'StatefulPartitionedCall/functional_rgb_net/block3/conv/Conv2D/ReadVariableOp';
+    for (const control of controls) {
+      expect(control.adapter).toBeInstanceOf(GraphModelAdapter);
+      const copy = reinitializedGraphCopy(adapter as GraphModelAdapter, { seed: control.seed });
+      const mine = (control.adapter as GraphModelAdapter).model.weights[filter]![0]!.dataSync();
+      expect(Array.from(mine)).toEqual(Array.from(copy.model.weights[filter]![0]!.dataSync()));
+      copy.model.dispose();
+    }
   });
 });

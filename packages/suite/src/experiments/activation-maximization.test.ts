@@ -1,7 +1,7 @@
 /** activation-maximization: class optima judged by an independent CNN — the reference holds, an untrained net does not. */
 import * as tf from '@tensorflow/tfjs-core';
 import { ModelAdapter, loadReferenceCnn } from '@openbox/cnn-vis';
-import { initBackend, reinitializedCopy } from '@openbox/runtime';
+import { initBackend, reinitializedCopy, requireLayersModel } from '@openbox/runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { vegaLiteValidator } from '../../../charts/src/test-schema.js';
 import { controlModels, controlSeeds } from '../controls/control-models.js';
@@ -66,7 +66,9 @@ describe('activation-maximization: class optima judged by an independent CNN aga
     const { model } = await loadReferenceCnn({ seed: 0 });
     const shuffled = (await trainedControl(ctx(), 'shuffled-labels')).adapter.model;
     const controls = await controlModels(ctx(), new ModelAdapter(model));
-    netWeights = [model, ...controls.map((c) => c.adapter.model), shuffled].map(cnnWeights);
+    netWeights = [model, ...controls.map((c) => requireLayersModel(c.adapter, 'test')), shuffled].map(
+      cnnWeights,
+    );
     reference = await runActivationMaximization(ctx());
     untrainedAdapter = new ModelAdapter(reinitializedCopy(model, { seed: 7 }));
     model.dispose();
