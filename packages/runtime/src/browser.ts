@@ -31,6 +31,8 @@ export type { InputGradientOptions } from './throughput/measure-input-gradient.j
 // Model randomization: re-initialized copies and the cascade (Adebayo et al. 2018)
 export { reinitializedCopy } from './model-randomization/reinitialized-copy.js';
 export type { ReinitializedCopyOptions } from './model-randomization/reinitialized-copy.js';
+export { reinitializedGraphCopy } from './model-randomization/reinitialized-graph-copy.js';
+export type { ReinitializedGraphCopyOptions } from './model-randomization/reinitialized-graph-copy.js';
 export { cascadingRandomization } from './model-randomization/cascading-randomization.js';
 export type {
   CascadeStep,
@@ -61,8 +63,15 @@ export { GraphModelAdapter } from './model-adapter/graph-model-adapter.js';
 export type { GraphModelAdapterOptions } from './model-adapter/graph-model-adapter.js';
 export { imageModelOf } from './model-adapter/image-model-of.js';
 export { explainGradientError } from './model-adapter/explain-gradient-error.js';
-export { computeNodes, graphNodesOf, logitsNodeOf, nodeNameOf } from './model-adapter/graph-nodes.js';
-export type { GraphAttrValue, GraphNodeInfo } from './model-adapter/graph-nodes.js';
+export { releaseFailedTape } from './model-adapter/release-failed-tape.js';
+export {
+  computeNodes,
+  graphDefOf,
+  graphNodesOf,
+  logitsNodeOf,
+  nodeNameOf,
+} from './model-adapter/graph-nodes.js';
+export type { GraphAttrValue, GraphDefJson, GraphNodeInfo } from './model-adapter/graph-nodes.js';
 export type { Activations, LayerInfo } from './model-adapter/layers-model-view.js';
 export {
   applyActivation,
