@@ -1,6 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { makePatternImages, writeImageFolder } from '@openbox/datasets';
+import { initBackend, saveModel } from '@openbox/runtime';
 import { listRuns } from '@openbox/suite';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../main.js';
@@ -64,6 +68,9 @@ describe('openbox suite', () => {
       only: [],
       seed: 0,
       model: undefined,
+      images: undefined,
+      scale: '0-1',
+      fit: 'resize',
       workers: undefined,
     });
     expect(parseOptions(SUITE_OPTIONS, ['--workers', '3']).workers).toBe(3);
@@ -91,6 +98,40 @@ describe('openbox suite', () => {
       expect(String(error.mock.calls.at(-1)?.[0])).toContain("openbox suite: unknown option '--bogus'");
     } finally {
       error.mockRestore();
+    }
+  });
+
+  it('--images needs --model (exit 2); a bad image folder fails before any run, naming the file (exit 1)', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'openbox-cli-suite-images-'));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const progress = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const out = path.join(root, 'results');
+      expect(await main(['suite', '--images', root, '--out', out])).toBe(2);
+      expect(String(error.mock.calls.at(-1)?.[0])).toContain('--model model.json is required.');
+      // A 2-class RGB 16×16 model, and a folder whose one image is not a PNG.
+      await initBackend();
+      const model = tfl.sequential({
+        layers: [
+          tfl.layers.conv2d({ inputShape: [16, 16, 3], filters: 2, kernelSize: 3, activation: 'relu' }),
+          tfl.layers.flatten(),
+          tfl.layers.dense({ units: 2, activation: 'softmax' }),
+        ],
+      });
+      await saveModel(model, path.join(root, 'model'));
+      model.dispose();
+      const images = path.join(root, 'images');
+      await writeImageFolder(images, makePatternImages({ n: 4, size: 16, seed: 0, channels: 3 }));
+      const bad = path.join(images, 'vertical', 'broken.png');
+      await writeFile(bad, 'not an image');
+      const argv = ['suite', '--model', path.join(root, 'model', 'model.json'), '--images', images];
+      expect(await main([...argv, '--out', out, '--quick', '--only', 'max-patch-vs-filter'])).toBe(1);
+      expect(String(error.mock.calls.at(-1)?.[0])).toMatch(/openbox suite: --images: .*broken\.png/);
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      error.mockRestore();
+      progress.mockRestore();
+      await rm(root, { recursive: true, force: true });
     }
   });
 });

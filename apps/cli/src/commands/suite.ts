@@ -1,5 +1,6 @@
 /** `openbox suite`: run the comparison suite's experiments and write `results/<run-id>/`. */
-import { initBackend, loadModel } from '@openbox/runtime';
+import { DatasetError } from '@openbox/datasets';
+import { initBackend, isLayersImageModel, type GraphModelAdapter } from '@openbox/runtime';
 import {
   EXPERIMENT_IDS,
   MAX_SUITE_WORKERS,
@@ -10,6 +11,16 @@ import {
 import { parseOptions, type OptionSpecs, type ParsedOptions } from '../args.js';
 import type { Command } from '../command.js';
 import { SEED_OPTION } from '../common-options.js';
+import { CommandError, UsageError } from '../errors.js';
+import {
+  IMAGE_FIT_OPTION,
+  IMAGES_OPTION,
+  SCALE_OPTION,
+  type ImageFit,
+  type ImageScale,
+} from '../images-option.js';
+import { MESSAGES } from '../messages.js';
+import { loadCliModel } from '../model-option.js';
 import { createProgressDisplay, type ProgressDisplay } from '../progress.js';
 import { formatUsage } from '../usage.js';
 
@@ -36,8 +47,14 @@ export const SUITE_OPTIONS = {
     kind: 'string',
     pathLike: true,
     placeholder: 'model.json',
-    help: 'your own TensorFlow.js model for the CNN experiments (default: the reference MNIST CNN)',
+    help: 'your own TensorFlow.js model (LayersModel or GraphModel) for the CNN experiments (default: the reference MNIST CNN)',
   },
+  images: {
+    ...IMAGES_OPTION,
+    help: "your own image folder for the CNN experiments instead of MNIST (needs --model; the i-th class folder, sorted by name, is the model's output i); one sub-folder per class, PNG or JPEG, resized and scaled to the model's input",
+  },
+  scale: SCALE_OPTION,
+  fit: IMAGE_FIT_OPTION,
   workers: {
     kind: 'integer',
     min: 1,
@@ -47,9 +64,15 @@ export const SUITE_OPTIONS = {
 } as const satisfies OptionSpecs;
 
 /** Parsed `openbox suite` options (built by `openbox start` too). */
-export type SuiteArgs = Omit<ParsedOptions<typeof SUITE_OPTIONS>, 'model' | 'workers'> & {
+export type SuiteArgs = Omit<
+  ParsedOptions<typeof SUITE_OPTIONS>,
+  'model' | 'workers' | 'images' | 'scale' | 'fit'
+> & {
   readonly model?: string | undefined;
   readonly workers?: number | undefined;
+  readonly images?: string | undefined;
+  readonly scale?: ImageScale;
+  readonly fit?: ImageFit;
 };
 
 /**
@@ -79,6 +102,9 @@ export async function runSuiteWithProgress(args: SuiteArgs): Promise<Manifest> {
     seed: args.seed,
     ...(args.model === undefined ? {} : { modelPath: args.model }),
     ...(args.workers === undefined ? {} : { workers: args.workers }),
+    ...(args.images === undefined
+      ? {}
+      : { images: { dir: args.images, scale: args.scale ?? '0-1', fit: args.fit ?? 'resize' } }),
     onEvent(event) {
       if (event.type === 'start') displays.get(event.id).start(event.title, event.index, event.total);
       else if (event.type === 'progress') displays.get(event.id).update(event.step, event.total, event.label);
@@ -111,17 +137,33 @@ export async function runSuiteWithProgress(args: SuiteArgs): Promise<Manifest> {
 export const suiteCommand: Command = {
   summary: 'run the comparison suite (every claim of the thread, measured) and write results/<run-id>/',
   usage: formatUsage(
-    'openbox suite [--out DIR] [--quick] [--only id,id] [--seed N] [--model model.json] [--workers N]',
+    'openbox suite [--out DIR] [--quick] [--only id,id] [--seed N] [--model model.json] [--images DIR [--scale PRESET] [--fit MODE]] [--workers N]',
     SUITE_OPTIONS,
   ),
   async run(argv) {
     const args = parseOptions(SUITE_OPTIONS, argv);
-    // A model that cannot load fails here, naming the file, before any run folder exists.
+    // --images replace MNIST, which the reference CNN is trained on: they need the user's own model.
+    if (args.images !== undefined && args.model === undefined)
+      throw new UsageError('missing-option', MESSAGES.missingOption('model', 'model.json'), 'model');
+    // A model that cannot load fails here, naming the file, before any run folder exists (runSuite then loads it
+    // with the images, checking both, before any experiment runs).
     if (args.model !== undefined) {
       await initBackend();
-      (await loadModel(args.model)).dispose();
+      const { adapter } = await loadCliModel(args.model, 'openbox suite');
+      (isLayersImageModel(adapter) ? adapter.model : (adapter as GraphModelAdapter).model).dispose();
     }
-    const manifest = await runSuiteWithProgress(args);
+    let manifest: Manifest;
+    try {
+      manifest = await runSuiteWithProgress(args);
+    } catch (error) {
+      // A bad image folder or image (readImageFolder names the file), before any experiment ran.
+      if (error instanceof DatasetError)
+        throw new CommandError(
+          'bad-input-file',
+          MESSAGES.badImagesFolder(error.message.replace(/^readImageFolder: /, '')),
+        );
+      throw error;
+    }
     return manifest.experiments.some((e) => e.status === 'failed') ? 1 : 0;
   },
 };
