@@ -15,6 +15,8 @@ export const ATTRIBUTE_MESSAGES = {
     `--class ${classes.join(',')} selects no image of the folder.`,
   labelNotAClass: (className: string, label: number, classes: number) =>
     `--targets label: class '${className}' is class ${label} of the folder, but the model has classes 0..${classes - 1}; give class indices or predicted.`,
+  tooManyImages: (count: number, max: number) =>
+    `--images selects ${count} images, more than the ${max} one call attributes; add --limit N (taken in turn from each class) or --class NAME.`,
   needsLayersModel: (method: string, model: string, works: readonly string[]) =>
     `--method ${method} needs a LayersModel (it rewrites each activation's backward pass), but '${model}' is a graph model; methods that run on graph models: ${works.join(', ')}.`,
   modelWithImages: (given: 'model' | 'images') =>

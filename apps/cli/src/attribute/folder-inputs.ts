@@ -2,7 +2,7 @@
 import type { ImageModel } from '@openbox/runtime';
 import { UsageError } from '../errors.js';
 import { loadImagesForModel } from '../images-option.js';
-import { MESSAGES } from '../messages.js';
+import { ATTRIBUTE_MESSAGES } from './attribute-messages.js';
 import { MAX_INPUTS, type AttributeArgs } from './attribute-options.js';
 import type { Images } from './read-images.js';
 import { selectImages } from './select-images.js';
@@ -37,8 +37,8 @@ export async function readFolderInputs(args: AttributeArgs, adapter: ImageModel)
   if (picked.length > MAX_INPUTS)
     throw new UsageError(
       'invalid-value',
-      MESSAGES.tooManyItems('images', MAX_INPUTS, picked.length),
-      'limit',
+      ATTRIBUTE_MESSAGES.tooManyImages(picked.length, MAX_INPUTS),
+      'images',
     );
   const [h, w, c] = adapter.inputShape;
   const size = h * w * c;
