@@ -37,6 +37,7 @@ describe('@openbox/datasets public API', () => {
       'splitDataset',
       'standardize',
       'toChannels',
+      'unscalePixels',
       'writeImageFolder',
     ]);
   });

@@ -41,6 +41,7 @@ export {
   IMAGE_SCALES,
   isImageScale,
   scalePixels,
+  unscalePixels,
   describeScale,
   IMAGENET_MEAN,
   IMAGENET_STD,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { caught } from '../test-caught.js';
-import { IMAGE_SCALES, describeScale, isImageScale, scalePixels, type ImageScale } from './image-scale.js';
+import {
+  IMAGE_SCALES,
+  describeScale,
+  isImageScale,
+  scalePixels,
+  unscalePixels,
+  type ImageScale,
+} from './image-scale.js';
 
 /** Each scale's closed form, written out independently. */
 const REFERENCE: Record<ImageScale, (x: number, channel: number, channels: 1 | 3) => number> = {
@@ -17,6 +24,15 @@ describe('image scales', () => {
     (scale, channels) => {
       const got = scalePixels(values, channels, scale);
       got.forEach((v, i) => expect(v).toBeCloseTo(REFERENCE[scale](values[i]!, i % channels, channels), 5));
+    },
+  );
+
+  it.each(IMAGE_SCALES.flatMap((s) => ([1, 3] as const).map((c) => [s, c] as const)))(
+    'unscalePixels inverts %s with %i channel(s)',
+    (scale, channels) => {
+      const back = unscalePixels(scalePixels(values, channels, scale), channels, scale);
+      back.forEach((v, i) => expect(v).toBeCloseTo(values[i]!, 3));
+      expect([...unscalePixels(Float32Array.of(-1, 1), 1, '-1-1')]).toEqual([0, 255]);
     },
   );
 

@@ -64,6 +64,36 @@ export function scalePixels(values0to255: Float32Array, channels: 1 | 3, scale: 
 }
 
 /**
+ * The inverse of {@link scalePixels}: model-scaled values back to 0..255 (`0-1` x·255; `-1-1` (x + 1)·127.5;
+ * `imagenet` (x·std[c] + mean[c])·255), e.g. to draw an input or an optimized image. Values are not clipped.
+ * @example unscalePixels(Float32Array.of(-1, 1), 1, '-1-1') // Float32Array [0, 255]
+ */
+export function unscalePixels(values: Float32Array, channels: 1 | 3, scale: ImageScale): Float32Array {
+  if (!isImageScale(scale))
+    throw new DatasetError(
+      'invalid-argument',
+      MESSAGES.invalidArgument('unscalePixels', 'scale', `one of ${IMAGE_SCALES.join(', ')}`, scale),
+    );
+  if ((channels !== 1 && channels !== 3) || values.length % channels !== 0)
+    throw new DatasetError(
+      'invalid-argument',
+      MESSAGES.invalidArgument(
+        'unscalePixels',
+        'channels',
+        `1 or 3 dividing the length ${values.length}`,
+        channels,
+      ),
+    );
+  const { a, b } = affine(scale, channels);
+  const out = new Float32Array(values.length);
+  for (let i = 0; i < out.length; i++) {
+    const k = a.length === 1 ? 0 : i % channels;
+    out[i] = (values[i]! - b[k]!) / a[k]!;
+  }
+  return out;
+}
+
+/**
  * The exact preprocessing of {@link scalePixels} as a sentence for reports and `ImageFolder.preprocessing`.
  * @example describeScale('imagenet', 3) // 'pixels/255, then (x − mean) / std per channel with ImageNet's mean [0.485, 0.456, 0.406] and std [0.229, 0.224, 0.225]'
  */
