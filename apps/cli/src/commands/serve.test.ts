@@ -1,14 +1,18 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createDashboardApp, referenceLive } from '@openbox/dashboard';
+import { createDashboardApp, liveMethodsFor, referenceLive } from '@openbox/dashboard';
 import type { LiveDigitReply } from '@openbox/dashboard';
 import { writeFixtureRun } from '@openbox/dashboard/fixtures';
 import { makePatternImages, writeImageFolder } from '@openbox/datasets';
 import { initBackend, saveModel } from '@openbox/runtime';
 import { describe, expect, it, vi } from 'vitest';
 // @openbox/testing is not a dependency of the CLI (no install in this change): its sources, by path.
-import { functionalRgbNet } from '../../../../packages/testing/src/index.js';
+import {
+  functionalRgbNet,
+  saveGraphModel,
+  toGraphModelArtifacts,
+} from '../../../../packages/testing/src/index.js';
 import { parseOptions } from '../args.js';
 import { loadUserLive } from '../attribute/user-live.js';
 import { UsageError } from '../errors.js';
@@ -140,6 +144,7 @@ describe('openbox serve --model M --images DIR', () => {
     await initBackend();
     const model = functionalRgbNet({ size: 64, seed: 2 });
     await saveModel(model, path.join(dir, 'model'));
+    await saveGraphModel(toGraphModelArtifacts(model), path.join(dir, 'graph'));
     model.dispose();
     await writeImageFolder(
       path.join(dir, 'images'),
@@ -173,6 +178,28 @@ describe('openbox serve --model M --images DIR', () => {
       expect(Math.min(...reply.pixels)).toBeGreaterThanOrEqual(0);
       expect(reply.attribution!.values).toHaveLength(64 * 64);
       expect(reply.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+      // The same net as a graph model: the same probabilities; no method that needs a LayersModel is offered.
+      const graph = await loadUserLive({
+        model: path.join(dir, 'graph', 'model.json'),
+        images: path.join(dir, 'images'),
+        scale: 'imagenet',
+        fit: 'resize',
+      });
+      try {
+        const graphApp = createDashboardApp({ resultsDir: dir, live: graph });
+        const graphInfo = await (await graphApp.request('/api/live/info')).json();
+        expect(graphInfo.methods).toEqual(liveMethodsFor('graph'));
+        expect(graphInfo.methods).not.toContain('deeplift');
+        const other = await graphApp.request('/api/live/digit', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ index: 5 }),
+        });
+        const p = ((await other.json()) as LiveDigitReply).probabilities;
+        p.forEach((q, k) => expect(q).toBeCloseTo(reply.probabilities[k]!, 5));
+      } finally {
+        await graph.close();
+      }
     } finally {
       await live.close();
       await rm(dir, { recursive: true, force: true });
