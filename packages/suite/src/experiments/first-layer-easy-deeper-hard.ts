@@ -4,7 +4,7 @@ import { judgeAgainstControls } from '../controls/judge-against-controls.js';
 import type { Experiment, ExperimentContext, ExperimentOutput } from '../experiment.js';
 import { SuiteError } from '../suite-error.js';
 import { cnnSetup } from './cnn-setup.js';
-import { requireApplicable, whenApplicable, withSetupLabels } from './not-applicable.js';
+import { NotApplicableError, requireApplicable, whenApplicable, withSetupLabels } from './not-applicable.js';
 import { layersModelFor, setupControls } from './setup-models.js';
 import { firstLayerEasyCharts } from './first-layer-easy-charts.js';
 import { FIRST_LAYER_EASY_MESSAGES as M } from './first-layer-easy-messages.js';
@@ -182,6 +182,13 @@ export const firstLayerEasyDeeperHard: Experiment = {
       setup.convLayers.length >= 2,
       `The claim compares the first conv layer with a deeper one; the model has ${setup.convLayers.length} conv layer (${setup.convLayers.map((l) => l.name).join(', ')}).`,
     );
-    return withSetupLabels(setup, await runFirstLayerEasyExperiment(ctx, setup));
+    try {
+      return withSetupLabels(setup, await runFirstLayerEasyExperiment(ctx, setup));
+    } catch (error) {
+      // compositeFilter's refusal of a layer it cannot pull a kernel back through (BatchNorm, a merge, dilation).
+      if (error instanceof SuiteError && error.code === 'invalid-argument')
+        throw new NotApplicableError(setup, M.notReadable(error.message));
+      throw error;
+    }
   }),
 };

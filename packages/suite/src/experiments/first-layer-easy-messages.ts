@@ -19,6 +19,8 @@ export const FIRST_LAYER_EASY_MESSAGES = {
     size: { h: number; w: number; c: number },
   ) =>
     `${fn}: the unit must lie in layer ${show(layer)} (channel 0..${size.c - 1}, y 0..${size.h - 1}, x 0..${size.w - 1}), got channel ${show(channel)} at y=${show(y)}, x=${show(x)}.`,
+  notReadable: (why: string) =>
+    `The weights-alone reading of a deep unit pushes its kernel back to the pixels through a sequential chain of Conv2D, pooling and pass-through layers; this model's chain cannot be inverted that way (${why}).`,
   unsupportedLayer: (fn: string, layer: string, what: string) =>
     `${fn}: cannot push weights back through layer ${show(layer)} (${show(what)}); supported: Conv2D without dilation, MaxPooling2D, AveragePooling2D, activations and dropout.`,
   tooFewConvLayers: (fn: string, found: number) =>
