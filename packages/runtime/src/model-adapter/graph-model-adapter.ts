@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
 import type { GraphHooks } from './execute-graph.js';
+import { executeNodes, measureNodes } from './graph-execute.js';
 import { resolveGraphInputShape } from './graph-input-shape.js';
 import {
   computeNodes,
@@ -68,7 +69,13 @@ export class GraphModelAdapter implements ImageModel {
     this.inputName = nodeNameOf(model.inputs[0]!.name)!;
     this.outputName = nodeNameOf(model.outputs[0]!.name)!;
     this.logitsName = logitsNodeOf(this.nodes, this.outputName);
-    this.#layers = this.#measure(computeNodes(this.nodes, this.inputName));
+    this.#layers = measureNodes(
+      model,
+      this.inputName,
+      this.inputShape,
+      computeNodes(this.nodes, this.inputName),
+      FN,
+    );
   }
 
   /** Every compute node with a float output, input to output, with its output shape (batch first, `null`). */
@@ -166,7 +173,7 @@ export class GraphModelAdapter implements ImageModel {
     if (wanted.length === 0) return out;
     const targets = [...new Set(nodeOf.values())];
     const feed: tf.NamedTensorMap = { [this.inputName]: images, ...Object.fromEntries(replace) };
-    const values = this.#execute(feed, targets, fn);
+    const values = executeNodes(this.model, feed, targets, fn);
     const given = new Set<tf.Tensor>();
     for (const n of wanted) {
       const value = values[targets.indexOf(nodeOf.get(n)!)]!;
@@ -174,45 +181,5 @@ export class GraphModelAdapter implements ImageModel {
       given.add(value);
     }
     return out;
-  }
-
-  #execute(feed: tf.NamedTensorMap, targets: readonly string[], fn: string): tf.Tensor[] {
-    let result: tf.Tensor | tf.Tensor[];
-    try {
-      result = this.model.execute(feed, [...targets]);
-    } catch (error) {
-      if (error instanceof Error && /Cannot compute gradient/.test(error.message)) throw error;
-      throw new Error(MESSAGES.graphRun(fn, error instanceof Error ? error.message : String(error)), {
-        cause: error,
-      });
-    }
-    return Array.isArray(result) ? result : [result];
-  }
-
-  /** Runs every compute node on a zero image once; keeps the float nodes with their shapes. */
-  #measure(nodes: readonly GraphNodeInfo[]): LayerInfo[] {
-    const zeros = tf.zeros([1, ...this.inputShape]);
-    try {
-      const values = this.#execute(
-        { [this.inputName]: zeros },
-        nodes.map((n) => n.name),
-        FN,
-      );
-      const infos: LayerInfo[] = [];
-      nodes.forEach((n, i) => {
-        const v = values[i]!;
-        if (v.dtype === 'float32' && v.rank >= 1)
-          infos.push({
-            name: n.name,
-            className: n.op,
-            outputShape: [null, ...v.shape.slice(1)],
-            channels: v.shape.at(-1)!,
-          });
-      });
-      tf.dispose(values.filter((v) => v !== zeros));
-      return infos;
-    } finally {
-      zeros.dispose();
-    }
   }
 }
