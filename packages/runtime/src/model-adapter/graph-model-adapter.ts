@@ -98,7 +98,8 @@ export class GraphModelAdapter implements ImageModel {
         channels: this.inputShape[2],
       };
     if (name === LOGITS_LAYER) {
-      const info = this.#layers.find((l) => l.name === this.logitsName)!;
+      const info =
+        this.#layers.find((l) => l.name === this.logitsName) ?? this.#layers[this.#layers.length - 1]!;
       return { ...info, name, className: 'Logits' };
     }
     const info = this.#layers.find((l) => l.name === name);
