@@ -95,6 +95,14 @@ describe('GraphModelAdapter', () => {
     tf.dispose([predicted, ...Object.values(acts), ...Object.values(ref)]);
   });
 
+  it('addresses slashed LayersModel names everywhere, :pre included (relu of block2/conv_a:pre is block2/conv_a)', () => {
+    const acts = reference.activations(x, ['block2/conv_a:pre', 'block2/conv_a']);
+    const relu = tf.relu(acts['block2/conv_a:pre']!);
+    expectArraysClose(relu, acts['block2/conv_a']!, 1e-6, 'relu(pre) vs the layer');
+    expect(reference.layer('block2/conv_a:pre').outputShape).toEqual([null, 16, 16, 8]);
+    tf.dispose([relu, ...Object.values(acts)]);
+  });
+
   it('returns only the wanted nodes and leaks nothing, also for a name asked twice', () => {
     leakFree(() => {
       const { input, ...rest } = graph.activations(x, ['logits', `${P}/head/dense/BiasAdd`, 'input']);
