@@ -10,6 +10,7 @@ import { HttpError } from './http-error.js';
 import type { HttpErrorCode } from './http-error.js';
 import { createLiveApp } from './live/live-app.js';
 import { MESSAGES } from './messages.js';
+import { createOwnModelApp } from './own-model/own-model-app.js';
 import { layout } from './pages/layout.js';
 import { createPagesApp } from './pages/pages-app.js';
 import { sendHtml } from './pages/send-html.js';
@@ -61,6 +62,7 @@ export function createDashboardApp(options: DashboardOptions): Hono {
   app.route('/api/tabular', createTabularApp(tabular));
   app.route('/api', createApiApp(store));
   app.route('/', createTabularPageApp(tabular, opts.live !== undefined));
+  app.route('/', createOwnModelApp(opts.live !== undefined));
   app.route('/static', createStaticApp());
   app.route(
     '/',

@@ -22,6 +22,12 @@ export interface RenderResult {
   readonly seed: number;
 }
 
+/**
+ * Adam's ε, fixed at Keras's 1e-7 instead of tfjs's per-backend default: tfjs's WebGL backend reports 1e-4 even when
+ * it computes in float32, which changes every step's size, so the same seed gave another image in a browser.
+ */
+export const ADAM_EPSILON = 1e-7;
+
 /** Model input of the right size: bilinear resize (differentiable) when transforms changed the size. */
 function fitToInput(image: tf.Tensor4D, size: readonly [number, number, number]): tf.Tensor4D {
   const [, h, w] = image.shape;
@@ -58,7 +64,7 @@ export function renderUnits(
   const rng = createRng(o.seed);
   const transformRng = rng.fork('transforms');
   const param = o.param(shape, rng.fork('param'));
-  const optimizer = tf.train.adam(o.learningRate);
+  const optimizer = tf.train.adam(o.learningRate, 0.9, 0.999, ADAM_EPSILON);
   const modelLayers = objective.layers.filter((l) => l !== INPUT_LAYER);
   const evaluate = (transform: boolean): tf.Tensor1D => {
     const image = param.image();

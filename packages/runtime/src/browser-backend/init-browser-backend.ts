@@ -14,6 +14,19 @@ export interface BrowserBackendReport {
   readonly forced: boolean;
   /** Better backends that were tried and could not be used, with the reason. */
   readonly skipped: readonly { readonly backend: BrowserBackendName; readonly reason: string }[];
+  /**
+   * Bits per float the backend computes with: 32, or 16 on a WebGL that cannot render to float32 textures
+   * (`WEBGL_RENDER_FLOAT32_ENABLED`; tfjs's own `floatPrecision()` says 16 on every WebGL that can).
+   */
+  readonly floatPrecision: 16 | 32;
+  /** `tf.backend().epsilon()`: 1e-7, but 1e-4 on WebGL (the ε tfjs's optimizers add by default; pass your own). */
+  readonly epsilon: number;
+}
+
+/** The chosen backend's float precision and epsilon. */
+function precision(name: BrowserBackendName): { floatPrecision: 16 | 32; epsilon: number } {
+  const float32 = name !== 'webgl' || tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED');
+  return { floatPrecision: float32 ? 32 : 16, epsilon: tf.backend().epsilon() };
 }
 
 export interface InitBrowserBackendOptions {
@@ -65,13 +78,13 @@ export async function initBrowserBackend(
     } catch (error) {
       throw new Error(MESSAGES.forcedFailed(forced, firstLine(error)));
     }
-    return { chosen: forced, forced: true, skipped: [] };
+    return { chosen: forced, forced: true, skipped: [], ...precision(forced) };
   }
   const skipped: { backend: BrowserBackendName; reason: string }[] = [];
   for (const name of BROWSER_BACKEND_NAMES) {
     try {
       await activate(name);
-      return { chosen: name, forced: false, skipped };
+      return { chosen: name, forced: false, skipped, ...precision(name) };
     } catch (error) {
       skipped.push({ backend: name, reason: firstLine(error) });
     }
