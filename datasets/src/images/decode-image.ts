@@ -37,7 +37,8 @@ const FN = 'decodeImage';
  * or a JPEG (jpeg-js: baseline or progressive, gray, YCbCr or Adobe CMYK) into float samples 0..255. The type is
  * told by the magic bytes — PNG `89 50 4E 47 0D 0A 1A 0A`, JPEG `FF D8 FF` — not by the file name, so a PNG named
  * `.jpg` decodes. `file` only names the image in messages; nothing is read from disk (this module imports no
- * `node:` module). Alpha is dropped. Every failure is a `DatasetError` naming `file`: `unsupported-image` (another
+ * `node:` module). Alpha is dropped; EXIF orientation, ICC profiles and gamma are not applied (as in Keras' and
+ * torchvision's loaders); an animated PNG gives its default image. Every failure is a `DatasetError` naming `file`: `unsupported-image` (another
  * type, named with the first bytes), `corrupt-image` (bad CRC or chunk, truncated — a PNG without IEND, a JPEG
  * without its end marker), `empty-image` (0 pixels wide or high), `image-too-large` (over `maxPixels`).
  * @example const img = decodeImage(await readFile('cat.png'), 'cat.png'); img.width; img.data[0] // 0..255
