@@ -28,6 +28,7 @@ describe('GET /own-model and its scripts', () => {
     expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     const page = await res.text();
     expect(page).toContain('<h1>Your model, in your browser</h1>');
+    expect(page).toContain('<a href="/own-model">Your model</a>');
     for (const id of ['model-files', 'image-files', 'drop', 'scale', 'layer', 'run', 'progress', 'status'])
       expect(page).toContain(`id="own-model-${id}"`);
     for (const [key, value] of Object.entries(OWN_MODEL_DEFAULTS))

@@ -35,6 +35,7 @@ export function layout(opts: LayoutOptions, content: Html): Html {
             <a href="/">Latest run</a
             ><a href="/runs">Runs</a>${opts.live ? html`<a href="/live">Live</a>` : ''}
             <a href="/tabular">Tabular</a>
+            <a href="/own-model">Your model</a>
           </nav>
         </header>
         <main>${content}</main>
