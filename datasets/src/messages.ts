@@ -119,6 +119,8 @@ export const MESSAGES = {
   unsupportedJpeg: (fn: string, file: string, kind: string) =>
     `${fn}: ${q(file)} is a ${kind} JPEG, which jpeg-js cannot decode (8-bit baseline and progressive JPEGs are ` +
     `supported); re-save it as an ordinary JPEG or as PNG`,
+  unsupportedPng: (fn: string, file: string, kind: string) =>
+    `${fn}: ${q(file)} is ${kind}, which fast-png cannot decode; re-save it without interlacing (or at 8 bits)`,
   corruptImage: (fn: string, file: string, format: string, detail: string) =>
     `${fn}: ${q(file)} is a corrupt ${format} (${escapeForMessage(detail, 160)}); re-export the image or remove it`,
   truncatedImage: (fn: string, file: string, format: string, detail: string) =>

@@ -213,6 +213,14 @@ describe('decodeImage: bad bytes', () => {
     expect(decodeImage(good, 'f', { maxPixels: 15 }).width).toBe(W);
   });
 
+  it('an interlaced PNG of 1-, 2- or 4-bit samples (which fast-png 8 de-interlaces wrongly) is refused', () => {
+    const bytes = png(new Uint8Array(H), 8, H, 1, { depth: 1 });
+    bytes[28] = 1; // IHDR interlace method: Adam7 (refused from the header, before its CRC is checked)
+    expect(caught(() => decodeImage(bytes, 'i.png')).message).toBe(
+      'decodeImage: "i.png" is an interlaced (Adam7) PNG of 1-bit samples, which fast-png cannot decode; re-save it without interlacing (or at 8 bits)',
+    );
+  });
+
   it('a lossless JPEG (SOF3) is named as unsupported', () => {
     const lossless = goodJpeg.slice();
     const sof = lossless.findIndex((b, i) => b === 0xff && lossless[i + 1] === 0xc0);

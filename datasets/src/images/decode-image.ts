@@ -33,7 +33,7 @@ export const DEFAULT_MAX_PIXELS = 40_000_000;
 const FN = 'decodeImage';
 
 /**
- * Decodes a PNG (fast-png: bit depths 1–16; gray, gray + alpha, RGB, RGBA, palette; interlaced or not; CRCs checked)
+ * Decodes a PNG (fast-png: bit depths 1–16; gray, gray + alpha, RGB, RGBA, palette; Adam7-interlaced at 8 or 16 bits; CRCs checked)
  * or a JPEG (jpeg-js: baseline or progressive, gray, YCbCr or Adobe CMYK) into float samples 0..255. The type is
  * told by the magic bytes — PNG `89 50 4E 47 0D 0A 1A 0A`, JPEG `FF D8 FF` — not by the file name, so a PNG named
  * `.jpg` decodes. `file` only names the image in messages; nothing is read from disk (this module imports no

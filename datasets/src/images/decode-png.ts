@@ -7,6 +7,8 @@ import { toChannels } from './to-channels.js';
 
 /** PNG colour types (IHDR byte 25): 0 gray, 2 RGB, 3 palette, 4 gray + alpha, 6 RGBA. */
 const PALETTE = 3;
+/** IHDR interlace method (byte 28) of Adam7: fast-png 8 de-interlaces only 8- and 16-bit samples. */
+const ADAM7 = 1;
 /** Signature (8) + IHDR length (4) + type (4) + 13 bytes of header + CRC (4). */
 const HEADER_BYTES = 33;
 
@@ -40,6 +42,13 @@ export function decodePng(
   const height = view.getUint32(20);
   checkSize(fn, file, width, height, options.maxPixels);
   const colourType = bytes[25];
+  const depth = bytes[24]!;
+  if (bytes[28] === ADAM7 && depth < 8)
+    throw new DatasetError(
+      'unsupported-image',
+      MESSAGES.unsupportedPng(fn, file, `an interlaced (Adam7) PNG of ${depth}-bit samples`),
+      { file },
+    );
   // 2. Decode (fast-png reports a bad CRC, a bad chunk or a missing IEND; a read past the end is a truncation).
   let png: DecodedPng;
   try {
