@@ -88,6 +88,17 @@ describe('decodeImage: PNG through fast-png', () => {
     expect(interlaced[28]).toBe(1); // IHDR interlace method: Adam7
     expect([...decodeImage(interlaced, 'a.png').data]).toEqual([...raw]);
   });
+
+  it('Adam7-interlaced 16-bit PNGs too', () => {
+    const raw = Uint16Array.from({ length: 9 * 7 * 2 }, (_, i) => ((i * 13) % 256) * 257);
+    const interlaced = encode(
+      { width: 9, height: 7, data: raw, channels: 2, depth: 16 },
+      { interlace: 'Adam7' },
+    );
+    const img = decodeImage(interlaced, 'a.png');
+    expect(img).toMatchObject({ channels: 1, sourceChannels: 2, bitDepth: 16 });
+    img.data.forEach((v, p) => expect(v).toBeCloseTo((p * 2 * 13) % 256, 4));
+  });
 });
 
 describe('decodeImage: JPEG through jpeg-js', () => {
