@@ -11,10 +11,16 @@ import type { CliCase } from './case.js';
 import { CLI_OPTION_CASES, OPTION_FILES } from './cases/cli-options.js';
 import { CSV_CASES, CSV_FILES } from './cases/csv-files.js';
 import { MODEL_CASES } from './cases/model-files.js';
+import { VISUALIZE_EXAMPLES_CASES, VISUALIZE_EXAMPLES_FILES } from './cases/visualize-examples.js';
 import { buildFixtures, type Fixtures } from './fixtures.js';
 import { RAW_CONTROL, STACK_TRACE, runCli } from './run-cli.js';
 
-const CASES: readonly CliCase[] = [...CLI_OPTION_CASES, ...CSV_CASES, ...MODEL_CASES];
+const CASES: readonly CliCase[] = [
+  ...CLI_OPTION_CASES,
+  ...CSV_CASES,
+  ...MODEL_CASES,
+  ...VISUALIZE_EXAMPLES_CASES,
+];
 
 /** Every file under `dir` (recursively), as paths relative to it. */
 function filesUnder(dir: string): string[] {
@@ -32,7 +38,7 @@ function filesUnder(dir: string): string[] {
 
 let fx: Fixtures;
 beforeAll(async () => {
-  fx = await buildFixtures({ ...OPTION_FILES, ...CSV_FILES });
+  fx = await buildFixtures({ ...OPTION_FILES, ...CSV_FILES, ...VISUALIZE_EXAMPLES_FILES });
 }, 120_000);
 afterAll(() => fx?.cleanup());
 
