@@ -136,6 +136,19 @@ describe('openbox attribute --images', () => {
     expect(Math.min(...report.attributions.flat(4))).toBeGreaterThanOrEqual(0);
   });
 
+  it('--targets by class name: the folder’s class of that name', async () => {
+    const argv = ['--model', LAYERS, '--images', IMAGES, '--limit', '3', '--method', 'saliency', '--json'];
+    const { code, out } = await run([...argv, '--targets', 'vertical']);
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.targets).toEqual([1, 1, 1]);
+    expect(report.inputs.map((d: { targetClass: string }) => d.targetClass)).toEqual([
+      'vertical',
+      'vertical',
+      'vertical',
+    ]);
+  });
+
   it('a graph model: saliency equals the layers model’s within float tolerance', async () => {
     const argv = ['--images', IMAGES, '--limit', '2', '--method', 'saliency', '--json'];
     const graph = await run(['--model', GRAPH, ...argv]);

@@ -15,6 +15,12 @@ export const ATTRIBUTE_MESSAGES = {
     `--class ${classes.join(',')} selects no image of the folder.`,
   labelNotAClass: (className: string, label: number, classes: number) =>
     `--targets label: class '${className}' is class ${label} of the folder, but the model has classes 0..${classes - 1}; give class indices or predicted.`,
+  unknownTarget: (given: string, classes: readonly string[]) =>
+    `--targets '${given}' is not a class of the image folder; its classes: ${classes.join(', ')}.`,
+  namedTargetWithoutNames: (given: string, source: string, classes: number, named: number | undefined) =>
+    named === undefined
+      ? `--targets '${given}' names a class, but --${source} gives no class names; give class indices 0..${classes - 1}.`
+      : `--targets '${given}' names a class, but the folder's ${named} classes are not the model's ${classes}; give class indices 0..${classes - 1}.`,
   tooManyImages: (count: number, max: number) =>
     `--images selects ${count} images, more than the ${max} one call attributes; add --limit N (taken in turn from each class) or --class NAME.`,
   needsLayersModel: (method: string, model: string, works: readonly string[]) =>

@@ -45,7 +45,7 @@ export const ATTRIBUTE_OPTIONS = {
   targets: {
     kind: 'string',
     placeholder: 'predicted|label|1,4',
-    help: "the class explained: each input's predicted class, its label (--images, --digits), or class indices, one per input or one for all (default: label with --images, else predicted)",
+    help: "the class explained: each input's predicted class, its label (--images, --digits), or class indices or --images class names, one per input or one for all (default: label with --images, else predicted)",
   },
   method: {
     kind: 'enum',

@@ -58,13 +58,28 @@ describe('targets', () => {
     expect(parseTargets(undefined)).toBeUndefined();
     expect(parseTargets('3, 3,0')).toEqual([3, 3, 0]);
   });
-  it.each(['-1', '1.5', '', '01', 'x'])("rejects '%s'", (text) => {
+  it.each(['-1', '1.5', '', '01', '7x'])("rejects '%s'", (text) => {
     expect(() => parseTargets(`2,${text}`)).toThrow(
       new UsageError(
         'invalid-value',
-        `--targets items must each be a class index (an integer ≥ 0), got '${text}'.`,
+        `--targets items must each be a class index (an integer ≥ 0) or a class name, got '${text}'.`,
         'targets',
       ),
+    );
+  });
+  it('class names resolve against the folder when it names the model’s classes', () => {
+    const folder = { source: 'images', labels: [0, 1], classNames: ['cat', 'dog'] };
+    expect(parseTargets('dog, cat')).toEqual(['dog', 'cat']);
+    expect(targetsPerInput(['dog'], 2, 2, () => [], folder)).toEqual([1, 1]);
+    expect(targetsPerInput(['dog', 0], 2, 2, () => [], folder)).toEqual([1, 0]);
+    expect(() => targetsPerInput(['cow'], 2, 2, () => [], folder)).toThrow(
+      "--targets 'cow' is not a class of the image folder; its classes: cat, dog.",
+    );
+    expect(() => targetsPerInput(['dog'], 2, 10, () => [], folder)).toThrow(
+      "--targets 'dog' names a class, but the folder's 2 classes are not the model's 10; give class indices 0..9.",
+    );
+    expect(() => targetsPerInput(['dog'], 2, 3, () => [], { source: 'inputs' })).toThrow(
+      "--targets 'dog' names a class, but --inputs gives no class names; give class indices 0..2.",
     );
   });
   it('one for all, one per input, the predictions or the labels', () => {
