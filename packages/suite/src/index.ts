@@ -26,7 +26,13 @@ export type {
   ExperimentOutput,
   PngArtifact,
   ProgressFn,
+  SuiteImageFit,
+  SuiteImageScale,
+  SuiteImages,
 } from './experiment.js';
+export { SUITE_IMAGE_FITS, SUITE_IMAGE_SCALES } from './experiment.js';
+// "Not applicable": a claim this model or data cannot give, as a verdict rather than a failure
+export { NotApplicableError, requireApplicable, whenApplicable } from './experiments/not-applicable.js';
 export { runSuite, SUITE_POOL_MODULE } from './run-suite.js';
 export type { RunSuiteOptions, SuiteEvent } from './run-suite.js';
 // The worker pool: a module of experiments that workers import, and their shared cached models
@@ -66,7 +72,13 @@ export { isExperimentResult, isManifest } from './parse-results.js';
 // The registry
 export { EXPERIMENT_IDS, SUITE_EXPERIMENTS, isExperimentId } from './experiments/registry.js';
 export type { ExperimentId } from './experiments/registry.js';
-export { loadLrTemplates, lrTemplateAccuracy, LR_TEMPLATE_L2 } from './experiments/lr-templates.js';
+export {
+  fitLrTemplates,
+  loadLrTemplates,
+  lrTemplateAccuracy,
+  LR_TEMPLATE_L2,
+} from './experiments/lr-templates.js';
 export type { LrTemplates } from './experiments/lr-templates.js';
-export { cnnSetup } from './experiments/cnn-setup.js';
-export type { CnnSetup } from './experiments/cnn-setup.js';
+export { cnnSetup, isConvLayer, mnistData } from './experiments/cnn-setup.js';
+export type { CnnData, CnnSetup } from './experiments/cnn-setup.js';
+export { IMAGES_TEST_FRACTION } from './experiments/read-suite-images.js';
