@@ -125,6 +125,34 @@ describe('openbox visualize', () => {
     expect(html).toContain('c1:pre · channel 2');
     expect(html).toContain(`objective ${result.units[1].final.toPrecision(5)}`);
   });
+  it('--json prints result.json on stdout and nothing else; progress stays on stderr', async () => {
+    const out = join(dir, 'out-json');
+    const stdout: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((s: unknown) => void stdout.push(String(s)));
+    const stderr: string[] = [];
+    const write = vi
+      .spyOn(process.stderr, 'write')
+      .mockImplementation((s: string | Uint8Array) => (stderr.push(String(s)), true));
+    try {
+      const argv = [
+        '--model',
+        join(dir, 'user', 'model.json'),
+        '--layer',
+        'c1',
+        '--channels',
+        '1',
+        '--steps',
+        '4',
+      ];
+      expect(await visualizeCommand.run([...argv, '--out', out, '--json'])).toBe(0);
+    } finally {
+      log.mockRestore();
+      write.mockRestore();
+    }
+    expect(stdout).toHaveLength(1);
+    expect(JSON.parse(stdout[0]!)).toEqual(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')));
+    expect(stderr.join('')).toMatch(/\(1\/1\) channels 1: final objective/);
+  });
   it('visualizes class logits of the reference CNN when --model is left out', async () => {
     const out = join(dir, 'out-ref');
     expect(

@@ -2,7 +2,7 @@
  * `visualize` and `examples` on a GraphModel (the functional RGB 64×64 BatchNorm net converted as
  * tensorflowjs_converter would, sharded) give what they give on the same net as a LayersModel.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -94,6 +94,8 @@ describe('a graph model in visualize and examples', () => {
       'result.json',
     );
     expect([graph.modelKind, layers.modelKind]).toEqual(['graph', 'layers']);
+    if (slug.startsWith('channel'))
+      expect(readdirSync(join(dir, `l-${slug}`))).toContain('block2_concat-c9.png');
     close(
       graph.units.map((u) => u.final),
       layers.units.map((u) => u.final),
