@@ -7,14 +7,21 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { integratedGradients, saliency } from '@openbox/attribution';
 import { channel, firstConvKernels, lucidParam, renderUnits } from '@openbox/cnn-vis';
 import { decodeImage, encodeImage, resizeImage, scalePixels, toChannels } from '@openbox/datasets';
-import { createRng, loadModel, ModelAdapter, saveModel } from '@openbox/runtime';
+import { createRng, loadImageModel, saveModel } from '@openbox/runtime';
+import type { ImageModel } from '@openbox/runtime';
+// @openbox/test has no dependency on the private @openbox/testing; its model fixtures are read from the sources.
+import {
+  functionalRgbNet,
+  saveGraphModel,
+  saveShardedLayersModel,
+  toGraphModelArtifacts,
+} from '../../packages/testing/src/index.js';
 
-/** Input `[16, 16, 3]`; conv1 → bn1 (drawn moving statistics) → pool1 → conv2 → gap → 3-way softmax. */
+/** Every fixture model's input. */
 export const INPUT = [16, 16, 3] as const;
 
-/** What the page is asked to compute (and Node computes the same way). */
+/** What the page is asked to compute (and Node computes the same way); the layer is chosen per model. */
 export const SETTINGS = {
-  layer: 'conv2',
   channels: 4,
   steps: 16,
   seed: 7,
@@ -22,7 +29,10 @@ export const SETTINGS = {
   scale: '0-1',
 } as const;
 
-/** A seeded sequential CNN with BatchNorm at inference (moving statistics drawn, so BN is not the identity). */
+/**
+ * A seeded sequential CNN on `[16, 16, 3]`: conv1 → bn1 (moving statistics drawn, so BatchNorm at inference is not the
+ * identity) → pool1 → conv2 → gap → head (3-way softmax).
+ */
 function buildModel(): tfl.LayersModel {
   let seed = 100;
   const next = () => ++seed;
@@ -88,39 +98,70 @@ const IMAGES = [
   { name: 'ramp.jpg', h: 32, w: 32, c: 3, format: 'jpeg' },
 ] as const;
 
+/**
+ * The models the page is given: `sequential` (the net above, runtime `saveModel`: model.json + weights.bin),
+ * `functional` (@openbox/testing's functional RGB net with BatchNorm, a branch/merge, Dropout and slashed layer
+ * names, 16 px, in 4 KiB weight shards like tensorflowjs_converter writes) and `graph` (the same functional net as a
+ * graph model, `format: "graph-model"`, weights in two groups of shards).
+ */
+export const MODEL_KINDS = ['sequential', 'functional', 'graph'] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
+
 /** The fixture on disk: the saved model's files and the image files. */
 export interface OwnModelFixture {
+  readonly kind: ModelKind;
   readonly dir: string;
+  /** model.json first, then its weight files. */
   readonly modelFiles: readonly string[];
   readonly imageFiles: readonly string[];
   readonly cleanup: () => Promise<void>;
 }
 
-/** Builds, saves (runtime `saveModel`: model.json + weights.bin) and writes the images (datasets `encodeImage`). */
-export async function writeOwnModelFixture(): Promise<OwnModelFixture> {
+/** Saves a model of `kind` and writes the images (datasets `encodeImage`: fast-png, jpeg-js). */
+export async function writeOwnModelFixture(kind: ModelKind): Promise<OwnModelFixture> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'openbox-own-model-'));
-  const model = buildModel();
-  await saveModel(model, path.join(dir, 'model'));
-  model.dispose();
+  const modelDir = path.join(dir, 'model');
+  let modelFiles: string[];
+  if (kind === 'sequential') {
+    const model = buildModel();
+    await saveModel(model, modelDir);
+    model.dispose();
+    modelFiles = [path.join(modelDir, 'model.json'), path.join(modelDir, 'weights.bin')];
+  } else {
+    const model = functionalRgbNet({ size: INPUT[0], seed: 5, classes: 3 });
+    const files =
+      kind === 'functional'
+        ? await saveShardedLayersModel(model, modelDir, { shardBytes: 4096 })
+        : await saveGraphModel(toGraphModelArtifacts(model), modelDir, { shardBytes: 4096, groups: 2 });
+    model.dispose();
+    modelFiles = [files.modelJson, ...files.shards];
+  }
   const imageFiles: string[] = [];
   for (const [i, img] of IMAGES.entries()) {
     const file = path.join(dir, img.name);
-    await writeFile(
-      file,
-      encodeImage(pattern(img.h, img.w, img.c, i + 1), [img.h, img.w, img.c], { format: img.format }),
-    );
+    const pixels = pattern(img.h, img.w, img.c, i + 1);
+    await writeFile(file, encodeImage(pixels, [img.h, img.w, img.c], { format: img.format }));
     imageFiles.push(file);
   }
-  return {
-    dir,
-    modelFiles: [path.join(dir, 'model/model.json'), path.join(dir, 'model/weights.bin')],
-    imageFiles,
-    cleanup: () => rm(dir, { recursive: true, force: true }),
-  };
+  return { kind, dir, modelFiles, imageFiles, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
+
+/** Layers with a 4-D output, as the page offers them for activation maximization. */
+export const channelLayers = (adapter: ImageModel): string[] =>
+  adapter
+    .layers()
+    .filter((l) => l.outputShape.length === 4 && l.channels > 0)
+    .map((l) => l.name);
 
 /** Node's numbers for the same model files, images and settings, through the same library calls as the page. */
 export interface NodeReference {
+  /** The layer visualized: the deepest with channels. */
+  readonly layer: string;
+  /** Every layer with channels, input to output (what the page must offer). */
+  readonly channelLayers: readonly string[];
+  readonly layerCount: number;
+  readonly filtersLayer: string;
+  readonly filtersShape: readonly number[];
   readonly kernel: Float32Array;
   readonly inputs: Float32Array;
   readonly predicted: number[];
@@ -133,15 +174,17 @@ export interface NodeReference {
 }
 
 /**
- * 1. the model read back from its files (runtime `loadModel`); 2. each image decoded, converted to 3 channels,
+ * 1. the model read back from its files (runtime `loadImageModel`: a layers or a graph model); 2. each image decoded, converted to 3 channels,
  * resized to 16 × 16 and scaled x/255 (datasets); 3. predicted classes; 4. `renderUnits` with `channel` on the
  * same layer, channels, steps, seed and parameterization; 5. integrated gradients and saliency for the predicted
- * class. Every tensor disposed.
+ * class. The layer is the deepest with channels. Every tensor disposed.
  */
 export async function nodeReference(fixture: OwnModelFixture): Promise<NodeReference> {
-  const model = await loadModel(fixture.modelFiles[0]!);
-  const adapter = new ModelAdapter(model);
+  const adapter = await loadImageModel(fixture.modelFiles[0]!);
   try {
+    const offered = channelLayers(adapter);
+    const layer = offered[offered.length - 1]!;
+    const filters = firstConvKernels(adapter);
     const [h, w, c] = INPUT;
     const inputs = new Float32Array(fixture.imageFiles.length * h * w * c);
     for (const [i, file] of fixture.imageFiles.entries()) {
@@ -154,7 +197,7 @@ export async function nodeReference(fixture: OwnModelFixture): Promise<NodeRefer
     try {
       const predicted = Array.from(adapter.predictClasses(x));
       const channels = Array.from({ length: SETTINGS.channels }, (_, i) => i);
-      const actmax = renderUnits(adapter, channel(SETTINGS.layer, channels), {
+      const actmax = renderUnits(adapter, channel(layer, channels), {
         steps: SETTINGS.steps,
         seed: SETTINGS.seed,
         param: lucidParam({ range: [0, 1] }),
@@ -166,7 +209,12 @@ export async function nodeReference(fixture: OwnModelFixture): Promise<NodeRefer
         return values;
       };
       return {
-        kernel: firstConvKernels(model).kernel,
+        layer,
+        channelLayers: offered,
+        layerCount: adapter.layers().length,
+        filtersLayer: filters.layer,
+        filtersShape: filters.shape,
+        kernel: filters.kernel,
         inputs,
         predicted,
         actmaxValues: actmax.finalValues,
@@ -179,7 +227,7 @@ export async function nodeReference(fixture: OwnModelFixture): Promise<NodeRefer
       x.dispose();
     }
   } finally {
-    model.dispose();
+    (adapter as ImageModel & { model: { dispose(): void } }).model.dispose();
   }
 }
 

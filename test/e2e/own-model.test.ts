@@ -14,6 +14,7 @@ import { initBackend } from '@openbox/runtime';
 import type { OwnModelResults } from '../../apps/dashboard/src/own-model/own-model-results.js';
 import { openDashboardBrowser, SHOTS } from './browser.js';
 import {
+  MODEL_KINDS,
   nodeReference,
   relativeError,
   scaledError,
@@ -27,7 +28,51 @@ const BUILD_CLIENT = fileURLToPath(
   new URL('../../apps/dashboard/src/own-model/build-client.mjs', import.meta.url),
 );
 
-describe('"your model" page in a real browser', () => {
+/**
+ * ~10× the WebGL-vs-wasm error measured on the three models: integrated gradients and saliency ≤ 1.8e-7 of the
+ * largest value (max |Δ| / max |Node|).
+ */
+const ATTRIBUTION_TOLERANCE = 2e-6;
+/** ~10× the measured WebGL-vs-wasm error of activation maximization: ≤ 2.1e-7 (objective) and 1.8e-7 (images). */
+const ACTMAX_TOLERANCE = 2e-6;
+
+/** Drives the page like a person: pick the model files, wait for its layers, set the form, pick images, Compute. */
+async function runPage(
+  page: Page,
+  url: string,
+  fixture: OwnModelFixture,
+  layer: string,
+): Promise<OwnModelResults> {
+  await page.goto(new URL('/own-model', url).href);
+  await page.waitForSelector('#own-model-backend[data-backend]', { timeout: 60_000 });
+  // 1. The model files: the page reads them (in its worker), then offers the layers with channels.
+  await page.setInputFiles('#own-model-model-files', [...fixture.modelFiles]);
+  await page.waitForSelector('#own-model-layer:not([disabled])', { timeout: 60_000 });
+  await page.selectOption('#own-model-layer', layer);
+  // 2. The settings and the images, then Compute.
+  await page.selectOption('#own-model-scale', SETTINGS.scale);
+  for (const key of ['channels', 'steps', 'seed', 'igSteps'] as const)
+    await page.fill(`#own-model-${key}`, String(SETTINGS[key]));
+  await page.setInputFiles('#own-model-image-files', [...fixture.imageFiles]);
+  await page.click('#own-model-run');
+  await page.waitForFunction(
+    () =>
+      document.getElementById('own-model-results') !== null ||
+      document.getElementById('own-model-error')?.hidden === false,
+    undefined,
+    { timeout: 300_000 },
+  );
+  const error = await page.$eval('#own-model-error', (e) => ((e as HTMLElement).hidden ? '' : e.textContent));
+  if (error) throw new Error(`the page reported: ${error}`);
+  return JSON.parse((await page.textContent('#own-model-results')) ?? 'null') as OwnModelResults;
+}
+
+beforeAll(async () => {
+  await promisify(execFile)(process.execPath, [BUILD_CLIENT]);
+  await initBackend();
+}, 120_000);
+
+describe.each(MODEL_KINDS)('"your model" page in a real browser, %s model', (kind) => {
   let fixture: OwnModelFixture;
   let reference: NodeReference;
   let resultsDir: string;
@@ -39,39 +84,14 @@ describe('"your model" page in a real browser', () => {
   let results: OwnModelResults;
 
   beforeAll(async () => {
-    await promisify(execFile)(process.execPath, [BUILD_CLIENT]);
-    await initBackend();
-    fixture = await writeOwnModelFixture();
+    fixture = await writeOwnModelFixture(kind);
     reference = await nodeReference(fixture);
     resultsDir = await mkdtemp(path.join(os.tmpdir(), 'openbox-own-model-results-'));
     server = await serveDashboard({ resultsDir, port: 0 });
     ({ browser, page, problems } = await openDashboardBrowser(server.url));
     page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), body: r.postData() }));
-    await page.goto(new URL('/own-model', server.url).href);
-    await page.waitForSelector('#own-model-backend[data-backend]', { timeout: 60_000 });
-    // 1. The model files: the page reads them, then offers the layers with channels.
-    await page.setInputFiles('#own-model-model-files', [...fixture.modelFiles]);
-    await page.waitForSelector('#own-model-layer:not([disabled])', { timeout: 60_000 });
-    await page.selectOption('#own-model-layer', SETTINGS.layer);
-    // 2. The settings and the images, then Compute.
-    await page.selectOption('#own-model-scale', SETTINGS.scale);
-    for (const key of ['channels', 'steps', 'seed', 'igSteps'] as const)
-      await page.fill(`#own-model-${key}`, String(SETTINGS[key]));
-    await page.setInputFiles('#own-model-image-files', [...fixture.imageFiles]);
-    await page.click('#own-model-run');
-    await page.waitForFunction(
-      () =>
-        document.getElementById('own-model-results') !== null ||
-        document.getElementById('own-model-error')?.hidden === false,
-      undefined,
-      { timeout: 240_000 },
-    );
-    const error = await page.$eval('#own-model-error', (e) =>
-      (e as HTMLElement).hidden ? '' : e.textContent,
-    );
-    if (error) throw new Error(`the page reported: ${error}`);
-    results = JSON.parse((await page.textContent('#own-model-results')) ?? 'null') as OwnModelResults;
-    await page.screenshot({ path: path.join(SHOTS, 'own-model.png'), fullPage: true });
+    results = await runPage(page, server.url, fixture, reference.layer);
+    await page.screenshot({ path: path.join(SHOTS, `own-model-${kind}.png`), fullPage: true });
   }, 600_000);
 
   afterAll(async () => {
@@ -91,7 +111,18 @@ describe('"your model" page in a real browser', () => {
       epsilon: 1e-4,
     });
     expect(await page.textContent('#own-model-backend')).toContain('TensorFlow.js backend: webgl');
-    expect(results.model).toEqual({ kind: 'layers', inputShape: [16, 16, 3], layers: 6 });
+    expect(results.model).toEqual({
+      kind: kind === 'graph' ? 'graph' : 'layers',
+      inputShape: [16, 16, 3],
+      layers: reference.layerCount,
+    });
+  });
+
+  it('offers the layers with channels, as Node lists them', async () => {
+    const offered = await page.$$eval('#own-model-layer option', (os) =>
+      os.map((o) => (o as HTMLOptionElement).value),
+    );
+    expect(offered).toEqual(reference.channelLayers);
   });
 
   it('nothing leaves the page: only GETs of the page and its scripts, to the dashboard, without a body', () => {
@@ -115,11 +146,11 @@ describe('"your model" page in a real browser', () => {
   });
 
   it('shows the first layer filters exactly as stored (within 1e-6)', async () => {
-    expect(results.filters?.layer).toBe('conv1');
-    expect(results.filters?.shape).toEqual([3, 3, 3, 6]);
+    expect(results.filters?.layer).toBe(reference.filtersLayer);
+    expect(results.filters?.shape).toEqual([...reference.filtersShape]);
     // Read from the weights, no arithmetic: measured 0 (the float32 values survive JSON exactly).
     expect(scaledError(results.filters!.kernel, reference.kernel)).toBeLessThanOrEqual(1e-6);
-    expect(await page.locator('#own-model-filters canvas').count()).toBe(6);
+    expect(await page.locator('#own-model-filters canvas').count()).toBe(reference.filtersShape[3]);
   });
 
   it('predicts the same classes and attributes them as Node does, within 2e-6 of the largest value', async () => {
@@ -129,8 +160,8 @@ describe('"your model" page in a real browser', () => {
     expect(sal?.method).toBe('saliency');
     expect(ig?.shape).toEqual([3, 16, 16, 3]);
     expect(results.integratedGradientsSteps).toBe(SETTINGS.igSteps);
-    // WebGL (SwiftShader, float32, its own summation order) vs Node's wasm: max |Δ| / max |Node| measured 1.8e-7
-    // for both methods; the bound is ~10× that.
+    // WebGL (SwiftShader, float32, its own summation order) vs Node's wasm: max |Δ| / max |Node| measured 1.1e-7 to
+    // 1.8e-7 for both methods on the three models; the bound is ~10× that.
     expect(relativeError(ig!.values, reference.integratedGradients)).toBeLessThan(ATTRIBUTION_TOLERANCE);
     expect(relativeError(sal!.values, reference.saliency)).toBeLessThan(ATTRIBUTION_TOLERANCE);
     expect(await page.locator('#own-model-attributions canvas').count()).toBe(3 * 3);
@@ -138,16 +169,17 @@ describe('"your model" page in a real browser', () => {
 
   it('maximizes the chosen channels as Node does for the same seed and steps, within 2e-6', async () => {
     expect(results.actmax).toMatchObject({
-      layer: SETTINGS.layer,
+      layer: reference.layer,
       channels: [0, 1, 2, 3],
       steps: SETTINGS.steps,
       seed: SETTINGS.seed,
       shape: [4, 16, 16, 3],
     });
-    // The objective at step 1 (first transformed image, before any update) measured 2.1e-7 relative; the final
-    // objective and images after 8 steps 2.2e-7 and 1.2e-7, after 32 steps 2.4e-7 and 1.8e-7 (no growth). That holds
-    // because renderUnits fixes Adam's ε at 1e-7: with tfjs's WebGL default ε = 1e-4 every step was smaller than on
-    // Node and the images differed by 0.03 after one step and 0.17 after eight.
+    // Measured over the three models after 16 steps: the objective at step 1 (first transformed image, before any
+    // update) ≤ 2.1e-7 relative, the final objective ≤ 9.7e-8 and the images ≤ 1.8e-7 (the sequential net after 32
+    // steps: 2.4e-7 and 1.8e-7, no growth with steps). That holds because renderUnits fixes Adam's ε at 1e-7: with
+    // tfjs's WebGL default ε = 1e-4 every step was smaller than on Node, and the images differed by 0.03 after one
+    // step and 0.17 after eight.
     const first = results.actmax.curve.map((c) => c[0]!);
     expect(relativeError(first, reference.actmaxFirst)).toBeLessThan(ACTMAX_TOLERANCE);
     expect(relativeError(results.actmax.finalValues, reference.actmaxValues)).toBeLessThan(ACTMAX_TOLERANCE);
@@ -155,8 +187,3 @@ describe('"your model" page in a real browser', () => {
     expect(await page.locator('#own-model-actmax canvas').count()).toBe(4);
   });
 });
-
-/** ~10× the measured WebGL-vs-wasm error of integrated gradients and saliency (1.8e-7, relative to the largest). */
-const ATTRIBUTION_TOLERANCE = 2e-6;
-/** ~10× the measured WebGL-vs-wasm error of activation maximization (≤ 2.4e-7 after 1, 16 and 32 steps). */
-const ACTMAX_TOLERANCE = 2e-6;

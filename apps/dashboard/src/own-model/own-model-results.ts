@@ -64,8 +64,10 @@ export interface OwnModelResults {
   readonly model: { readonly kind: string; readonly inputShape: readonly number[]; readonly layers: number };
   /** The pixel preprocessing applied after decoding and resizing (`0-1`, `-1-1` or `imagenet`). */
   readonly scale: string;
-  /** Null when the model has no convolution with readable kernels. */
+  /** Null when the model has no convolution with readable kernels ({@link OwnModelResults.filtersNote} says why). */
   readonly filters: OwnModelFilters | null;
+  /** Why there are no filters (the error of cnn-vis `firstConvKernels`), or null. */
+  readonly filtersNote: string | null;
   readonly actmax: OwnModelActmax;
   readonly images: readonly OwnModelImage[];
   /** The model inputs after the pixel pipeline, `[n, h, w, c]` row-major. */

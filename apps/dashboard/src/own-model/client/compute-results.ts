@@ -5,7 +5,6 @@ import { channel, firstConvKernels, lucidParam, renderUnits } from '@openbox/cnn
 import type { FirstConvKernels } from '@openbox/cnn-vis/browser';
 import { scalePixels } from '@openbox/datasets/browser';
 import type { ImageScale } from '@openbox/datasets/browser';
-import { isLayersImageModel } from '@openbox/runtime/browser';
 import type { ImageModel } from '@openbox/runtime/browser';
 import type { OwnModelAttribution, OwnModelFilters, OwnModelResults } from '../own-model-results.js';
 import type { ImageBatch } from './read-image-files.js';
@@ -23,23 +22,25 @@ const PHASE_END = {
   saliency: 1,
 } as const;
 
-/** The first convolution's kernels, or null when the model has none (or is a graph model without layer objects). */
-function filtersOf(adapter: ImageModel): OwnModelFilters | null {
-  if (!isLayersImageModel(adapter)) return null;
+/** The first convolution's kernels (a LayersModel's first Conv2D, a graph's first Conv2D node), or why there are none. */
+function filtersOf(adapter: ImageModel): { filters: OwnModelFilters | null; note: string | null } {
   let k: FirstConvKernels;
   try {
-    k = firstConvKernels(adapter.model);
-  } catch {
-    return null;
+    k = firstConvKernels(adapter, 'own-model page');
+  } catch (error) {
+    return { filters: null, note: error instanceof Error ? error.message : String(error) };
   }
   const kernel = Array.from(k.kernel);
   return {
-    layer: k.layer,
-    shape: [...k.shape],
-    kernel,
-    min: Math.min(...kernel),
-    max: Math.max(...kernel),
-    absSum: kernel.reduce((s, v) => s + Math.abs(v), 0),
+    filters: {
+      layer: k.layer,
+      shape: [...k.shape],
+      kernel,
+      min: Math.min(...kernel),
+      max: Math.max(...kernel),
+      absSum: kernel.reduce((s, v) => s + Math.abs(v), 0),
+    },
+    note: null,
   };
 }
 
@@ -81,7 +82,7 @@ export function computeResults(
   };
   const c = adapter.inputShape[2] as 1 | 3;
   // 1. Filters.
-  const filters = timed('filters', () => filtersOf(adapter));
+  const { filters, note: filtersNote } = timed('filters', () => filtersOf(adapter));
   const inputs = tf.tensor4d(batch.data, [...batch.shape]);
   try {
     // 2. Predictions.
@@ -144,6 +145,7 @@ export function computeResults(
       model: { kind: adapter.kind, inputShape: [...adapter.inputShape], layers: adapter.layers().length },
       scale: settings.scale,
       filters,
+      filtersNote,
       actmax,
       images: batch.files.map((file, i) => ({ file, predicted: predicted[i]!, score: scores[i]! })),
       inputs: Array.from(batch.data),

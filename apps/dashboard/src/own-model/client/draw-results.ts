@@ -60,10 +60,11 @@ function extent(values: readonly number[], from = 0, to = values.length): [numbe
 }
 
 /** One canvas per first-layer filter, weights mapped symmetrically around 0 (gray = 0) by the largest |w|. */
-export function drawFilters(target: HTMLElement, filters: OwnModelResults['filters']): void {
+export function drawFilters(target: HTMLElement, results: OwnModelResults): void {
   target.replaceChildren();
+  const { filters } = results;
   if (filters === null) {
-    target.textContent = 'The model has no Conv2D layer whose kernels can be read.';
+    target.textContent = results.filtersNote ?? 'No filters.';
     return;
   }
   const [kh, kw, cin, cout] = filters.shape as [number, number, number, number];

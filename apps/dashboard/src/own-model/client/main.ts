@@ -93,7 +93,7 @@ function settings(): RunSettings {
 }
 
 function showResults(results: OwnModelResults): void {
-  drawFilters(ui.filters, results.filters);
+  drawFilters(ui.filters, results);
   drawActmax(ui.actmax, results.actmax);
   drawAttributions(ui.attributions, results);
   document.getElementById(OWN_MODEL_RESULTS_ID)?.remove();
