@@ -102,10 +102,6 @@ const NODE_ONLY_EXPORTS = {
     'referenceCnnDir',
     'ReferenceCnn',
     'ReferenceCnnOptions',
-    // pngjs (Node streams and zlib).
-    'imagesToPng',
-    'filterGridPng',
-    'TileOptions',
   ],
   'packages/attribution': [],
 } as const satisfies Record<string, readonly string[]>;

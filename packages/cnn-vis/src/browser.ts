@@ -111,3 +111,7 @@ export { startImage } from './experiments/start-image.js';
 export { datasetExamples } from './experiments/dataset-examples.js';
 export type { DatasetExample, DatasetExamplesReport } from './experiments/dataset-examples.js';
 export type { Unit } from './experiments/unit.js';
+
+// Drawing (PNG bytes through fast-png; no tensors)
+export { imagesToPng, filterGridPng } from './io/png.js';
+export type { TileOptions } from './io/png.js';
