@@ -162,6 +162,8 @@ export const MESSAGES = {
   imagesChannels: (caller: string, channels: number) =>
     `${caller} --images feeds models that take 1 (grey) or 3 (RGB) channels; this model takes ${channels}.`,
   badImagesFolder: (reason: string) => `--images: ${reason}`,
+  suiteImagesNeedModel: () =>
+    "--images needs --model model.json: the reference CNN classifies MNIST digits (28×28×1, 10 classes), and the i-th class folder must be your model's output i.",
   onlyWithImagesFolder: (option: string) =>
     `--${option} sets how --images DIR is read and applies only with --images; the MNIST digits need none.`,
   examplesNeedImages: (shape: readonly number[]) =>

@@ -108,7 +108,9 @@ describe('openbox suite', () => {
     try {
       const out = path.join(root, 'results');
       expect(await main(['suite', '--images', root, '--out', out])).toBe(2);
-      expect(String(error.mock.calls.at(-1)?.[0])).toContain('--model model.json is required.');
+      expect(String(error.mock.calls.at(-1)?.[0])).toContain(
+        '--images needs --model model.json: the reference CNN classifies MNIST digits',
+      );
       // A 2-class RGB 16×16 model, and a folder whose one image is not a PNG.
       await initBackend();
       const model = tfl.sequential({

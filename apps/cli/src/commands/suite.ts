@@ -144,7 +144,7 @@ export const suiteCommand: Command = {
     const args = parseOptions(SUITE_OPTIONS, argv);
     // --images replace MNIST, which the reference CNN is trained on: they need the user's own model.
     if (args.images !== undefined && args.model === undefined)
-      throw new UsageError('missing-option', MESSAGES.missingOption('model', 'model.json'), 'model');
+      throw new UsageError('missing-option', MESSAGES.suiteImagesNeedModel(), 'model');
     // A model that cannot load fails here, naming the file, before any run folder exists (runSuite then loads it
     // with the images, checking both, before any experiment runs).
     if (args.model !== undefined) {
