@@ -189,3 +189,39 @@ describe('browser bundles (scripts/build-browser.mjs)', () => {
     },
   );
 });
+
+describe('the built browser bundles, as a bundler resolves them', () => {
+  it('the "browser" condition picks dist/browser/index.js of each package, with one tfjs and nothing from Node', async () => {
+    const { build } = await import('esbuild');
+    const out = await build({
+      stdin: {
+        contents: [
+          "import { initBrowserBackend, ModelAdapter } from '@openbox/runtime';",
+          "import { renderUnits, channel } from '@openbox/cnn-vis';",
+          "import { saliency } from '@openbox/attribution';",
+          "import { decodeImage } from '@openbox/datasets';",
+          'export default [initBrowserBackend, ModelAdapter, renderUnits, channel, saliency, decodeImage];',
+        ].join('\n'),
+        resolveDir: join(ROOT, 'test'),
+        loader: 'js',
+      },
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      metafile: true,
+      logLevel: 'silent',
+      external: ['@tensorflow/*'],
+    });
+    const inputs = Object.keys(out.metafile.inputs).map((p) => p.replace(/\\/g, '/'));
+    const openbox = inputs.filter((p) => !p.includes('node_modules/.pnpm/') || p.includes('@openbox'));
+    for (const dir of ['packages/runtime', 'packages/cnn-vis', 'packages/attribution', 'datasets'])
+      expect(openbox.some((p) => p.endsWith(`${dir}/dist/browser/index.js`))).toBe(true);
+    expect(openbox.filter((p) => p.includes('/src/'))).toEqual([]);
+    const imports = Object.values(out.metafile.outputs).flatMap((o) => o.imports.map((i) => i.path));
+    expect([...new Set(imports)].sort()).toEqual(
+      expect.arrayContaining(['@tensorflow/tfjs-core', '@tensorflow/tfjs-layers']),
+    );
+    expect(imports.filter((i) => !i.startsWith('@tensorflow/tfjs-'))).toEqual([]);
+  }, 60_000);
+});
