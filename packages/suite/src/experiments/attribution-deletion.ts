@@ -18,7 +18,9 @@ import {
   mapOf,
   meanDigit,
   sampleDigits,
+  runnableMethods,
   sampleShape,
+  skippedText,
   type DigitSample,
   type MapEnv,
   type MapMethod,
@@ -92,7 +94,7 @@ export async function runAttributionDeletionExperiment(
   const setup = options.adapter === undefined ? await cnnSetup(ctx) : undefined;
   const adapter = options.adapter ?? setup!.adapter;
   const { train, test, dataLabel } = options.data ?? setup ?? mnistData();
-  const methods = options.methods ?? DELETION_METHODS;
+  const { runnable: methods, skipped } = runnableMethods(options.methods ?? DELETION_METHODS, adapter);
   const controls = await setupControls(ctx, {
     adapter,
     modelLabel: setup?.modelLabel ?? 'model under study',
@@ -168,7 +170,9 @@ export async function runAttributionDeletionExperiment(
     `${metrics['judgedHolding']} of ${decisive.length} contribution methods (judged: ${labels(decisive)}; all must) ` +
     `order pixels better than every control on both curves; of the methods reported only, ` +
     `${metrics['reportedHolding']} of ${reported.length} do (${labels(reported.filter(holds))}). ` +
-    judged.map((j) => `${j.deletion.reason} ${j.insertion.reason}`).join(' ');
+    judged.map((j) => `${j.deletion.reason} ${j.insertion.reason}`).join(' ') +
+    skippedText(skipped);
+  if (skipped.length > 0) metrics['skippedMethods'] = skipped.map((m) => m.label).join(', ');
   // 4. Charts: deletion and insertion AUC, trained vs controls, per method.
   const chart = (j: ControlJudgement, id: string, kind: string, label: string) => {
     const e = j.evidence;

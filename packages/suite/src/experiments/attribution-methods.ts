@@ -17,6 +17,8 @@ export interface MapMethod {
   readonly attribute: (adapter: ImageModel, x: tf.Tensor4D, targets: number[], env: MapEnv) => tf.Tensor;
   /** Set when, on multinomial LR, the method returns LR's exact attribution (see {@link LrExactBaseline}). */
   readonly lrExact?: LrExactBaseline;
+  /** True for methods that swap activations' backward rules (DeepLIFT, guided backprop): a LayersModel's only. */
+  readonly rewritesBackward?: boolean;
 }
 
 /** What a method may need besides the digits. */
@@ -61,11 +63,37 @@ export const MAP_METHODS: readonly MapMethod[] = [
     label: 'DeepLIFT (zero reference)',
     attribute: plain(METHODS.deeplift),
     lrExact: 'zeros',
+    rewritesBackward: true,
   },
   { id: 'saliency', label: 'saliency', attribute: plain(METHODS.saliency) },
-  { id: 'guided', label: 'guided backprop', attribute: plain(METHODS['guided-backprop']) },
+  {
+    id: 'guided',
+    label: 'guided backprop',
+    attribute: plain(METHODS['guided-backprop']),
+    rewritesBackward: true,
+  },
   { id: 'gradcam', label: 'Grad-CAM (last conv)', attribute: plain(gradCam, (e) => ({ layer: e.layer })) },
 ];
+
+/**
+ * The methods of `methods` that run on `adapter`, and those that do not: a graph model's nonlinearities cannot take
+ * the modified backward rules of DeepLIFT and guided backprop (`rewritesBackward`), so those are skipped there.
+ * @example const { runnable, skipped } = runnableMethods(MAP_METHODS, adapter);
+ */
+export function runnableMethods(
+  methods: readonly MapMethod[],
+  adapter: ImageModel,
+): { runnable: MapMethod[]; skipped: MapMethod[] } {
+  const runs = (m: MapMethod) => adapter.kind === 'layers' || m.rewritesBackward !== true;
+  return { runnable: methods.filter(runs), skipped: methods.filter((m) => !runs(m)) };
+}
+
+/** What the reasons say of skipped methods. */
+export function skippedText(skipped: readonly MapMethod[]): string {
+  return skipped.length === 0
+    ? ''
+    : ` Not measured on this graph model (they rewrite activations' backward rules, which only a LayersModel's layers take): ${skipped.map((m) => m.label).join(', ')}.`;
+}
 
 /** A seeded sample of test images (MNIST digits or the user's) with their true classes. */
 export interface DigitSample {

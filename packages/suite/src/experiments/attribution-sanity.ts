@@ -108,7 +108,10 @@ export async function runAttributionSanity(
   const shuffled = await trainedControl(ctx, 'shuffled-labels');
   const reinit = await setupControls(ctx, { adapter, ...setupLabels });
   const controls = [...reinit, { label: shuffled.label, adapter: shuffled.adapter }];
-  const methods = options.methods ?? sanityMethods(ctx.quick, ctx.seed);
+  // Guided backprop rewrites ReLU backward rules, which only a LayersModel's layers take.
+  const methods = (options.methods ?? sanityMethods(ctx.quick, ctx.seed)).filter(
+    (m) => adapter.kind === 'layers' || m.label !== 'guided-backprop',
+  );
   // 2. Per method: similarities to the judge and the controls, and the cascade.
   const images = tf.tensor4d(pixels, [n, 28, 28, 1]);
   const measured: SanityMeasurement[] = [];

@@ -17,8 +17,10 @@ import {
   MAP_METHODS,
   mapOf,
   meanDigit,
+  runnableMethods,
   sampleDigits,
   sampleShape,
+  skippedText,
   type MapEnv,
 } from './attribution-methods.js';
 import { cnnSetup, isConvLayer, mnistData, type CnnSetup } from './cnn-setup.js';
@@ -101,6 +103,7 @@ export async function runAttributionVsLrExperiment(
   const classes = templates.intercepts.length;
   const wrong = Array.from({ length: WRONG_CLASS_CONTROLS }, () => derangement(wrongRng, classes));
   const convs = adapter.layers().filter(isConvLayer);
+  const { runnable: methods, skipped } = runnableMethods(MAP_METHODS, adapter);
   const env: MapEnv = { meanDigit: meanDigit(train), layer: convs[convs.length - 1]!.name, igSteps: 16 };
   const xBar = env.meanDigit.dataSync() as Float32Array;
   const metrics: Record<string, number | string | boolean> = { digits: digits.n, igSteps: env.igSteps };
@@ -109,8 +112,8 @@ export async function runAttributionVsLrExperiment(
   const maps: Record<string, Float32Array> = {};
   try {
     // 2. Every method on the model and on its controls, against LR's map.
-    MAP_METHODS.forEach((m, step) => {
-      ctx.progress(step + 1, MAP_METHODS.length + 1, m.label);
+    methods.forEach((m, step) => {
+      ctx.progress(step + 1, methods.length + 1, m.label);
       const ref = m.lrExact ?? 'zeros';
       const mask = attributionMask(digits, ref, xBar);
       const lr = lrExactMap(templates, digits, digits.targets, ref, xBar);
@@ -165,10 +168,12 @@ export async function runAttributionVsLrExperiment(
   const held = judged.filter((j) => j.status === 'holds').length;
   metrics['requiredMargin'] = LR_AGREEMENT_MARGIN;
   metrics['methodsHolding'] = held;
-  const status = held === judged.length ? 'holds' : 'does-not-hold';
+  const status = judged.length > 0 && held === judged.length ? 'holds' : 'does-not-hold';
   const reason =
     `${held} of ${judged.length} methods exact on LR agree with LR's exact map beyond every control (all must). ` +
-    judged.map((j) => j.reason).join(' ');
+    judged.map((j) => j.reason).join(' ') +
+    skippedText(skipped);
+  if (skipped.length > 0) metrics['skippedMethods'] = skipped.map((m) => m.label).join(', ');
   // 4. Charts: one control comparison per judged method, and the methods side by side on the same digits.
   const lrMap = lrExactMap(templates, digits, digits.targets, 'zeros', xBar);
   const panels = new Float32Array(shown * 4 * pixels);
@@ -184,7 +189,7 @@ export async function runAttributionVsLrExperiment(
     verdict: { status, reason, evidence: judged.map((j) => j.evidence) },
     charts: [
       ...judged.map((j, i) => ({
-        id: `controls-${MAP_METHODS.filter((m) => m.lrExact !== undefined)[i]!.id}`,
+        id: `controls-${methods.filter((m) => m.lrExact !== undefined)[i]!.id}`,
         title: `Agreement with LR's exact map: ${judgedLabels[i]} on the trained CNN vs controls`,
         spec: controlComparison(
           [

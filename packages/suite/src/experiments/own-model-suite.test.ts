@@ -22,15 +22,45 @@ const CNN_IDS = SUITE_EXPERIMENTS.filter((e) => e.studiesModel === true).map((e)
 /** 200 pattern images: a 40-image test split, enough for the top-16 and top-20 selections. */
 const IMAGES = 200;
 
-/**
- * What each experiment must report on this model and data, where the claim cannot be measured: a phrase of its
- * not-applicable reason. Experiments not listed must reach holds or does-not-hold.
- */
+/** Not applicable on any non-MNIST data: the claim needs nets the suite trains only on MNIST. */
 const NOT_APPLICABLE_ON_IMAGES: Record<string, RegExp> = {
   'activation-maximization': /independently trained classifier of the same classes \(the judge\)/,
   'mode-vs-typical': /calibrated on MNIST digits/,
   'attribution-sanity': /only for MNIST digits/,
 };
+/** What a graph model lacks: the layer objects (kernels) of a LayersModel. */
+const NO_LAYER_OBJECTS = /only a LayersModel \(format 'layers-model'\) exposes; .* is a graph model/;
+/**
+ * Where the claim may be unmeasurable on this untrained net and its layers — each with the reason it must give:
+ * too few test images both models classify correctly; a deep kernel that cannot be pulled back through BatchNorm.
+ */
+const MAY_BE_NOT_APPLICABLE: Record<string, RegExp> = {
+  'adversarial-vs-logistic': /wanted 16 test digits that .* classifies correctly, found \d+/,
+  'first-layer-easy-deeper-hard':
+    /cannot be inverted that way \(compositeFilter: cannot push weights back through layer block1\/bn \(BatchNormalization\)/,
+};
+
+/** Every result's verdict: a measured one, or not applicable for a reason the model or data explain. */
+function expectVerdict(r: ExperimentResult, graph: boolean): void {
+  const always = NOT_APPLICABLE_ON_IMAGES[r.id];
+  if (always !== undefined) {
+    expect(r.verdict.status, r.id).toBe('not-applicable');
+    expect(r.verdict.reason, r.id).toMatch(always);
+    return;
+  }
+  if (r.verdict.status !== 'not-applicable') {
+    expect(['holds', 'does-not-hold'], r.id).toContain(r.verdict.status);
+    return;
+  }
+  const allowed = [MAY_BE_NOT_APPLICABLE[r.id], graph ? NO_LAYER_OBJECTS : undefined].filter(
+    (re): re is RegExp => re !== undefined,
+  );
+  expect(allowed.length, `${r.id} is not applicable: ${r.verdict.reason}`).toBeGreaterThan(0);
+  expect(
+    allowed.some((re) => re.test(r.verdict.reason)),
+    `${r.id}: ${r.verdict.reason}`,
+  ).toBe(true);
+}
 
 describe('the CNN experiments on your own model and images (quick)', () => {
   let root: string;
@@ -92,12 +122,12 @@ describe('the CNN experiments on your own model and images (quick)', () => {
         expect(r.verdict.reason, r.id).toMatch(expected);
       }
     }
-  }, 900_000);
+  }, 1_500_000);
 
   it('finishes every CNN experiment on the same net as a graph model; LayersModel-only claims say so', async () => {
     const out = join(root, 'results-graph');
     const started = performance.now();
-    const manifest = await run(graphPath, out, 1);
+    const manifest = await run(graphPath, out, 2);
     console.log(`own-model suite, GraphModel: ${((performance.now() - started) / 1000).toFixed(1)} s`);
     console.log(
       manifest.experiments.map((e) => `${e.id} ${e.verdict?.status} ${e.durationMs} ms`).join('\n'),
@@ -105,15 +135,19 @@ describe('the CNN experiments on your own model and images (quick)', () => {
     expect(manifest.experiments.map((e) => [e.id, e.status, e.error])).toEqual(
       CNN_IDS.map((id) => [id, 'ok', undefined]),
     );
-    for (const r of resultsOf(out, manifest)) {
+    const results = resultsOf(out, manifest);
+    for (const r of results) {
       expect(r.metrics['model'], r.id).toBe(`${graphPath} (graph model)`);
-      if (r.verdict.status !== 'not-applicable') continue;
-      expect(r.verdict.reason, r.id).toMatch(
-        NOT_APPLICABLE_ON_IMAGES[r.id] ??
-          /only a LayersModel \(format 'layers-model'\) exposes|re-initialized copies of the model, which could not be built for the graph model/,
-      );
+      expectVerdict(r, true);
     }
-  }, 900_000);
+    // The attribution claims run on the methods a graph takes, and say which they skipped.
+    for (const id of ['attribution-vs-lr-template', 'attribution-deletion']) {
+      const r = results.find((x) => x.id === id)!;
+      expect(r.verdict.status, id).not.toBe('not-applicable');
+      expect(r.metrics['skippedMethods'], id).toBe('DeepLIFT (zero reference), guided backprop');
+      expect(r.verdict.reason, id).toContain('Not measured on this graph model');
+    }
+  }, 1_500_000);
 
   it('rejects a bad image folder before any experiment runs, naming the folder', async () => {
     const out = join(root, 'results-bad');
