@@ -1,5 +1,5 @@
 /** `openbox visualize`: activation maximization with cnn-vis's objectives, parameterizations, transforms and regularizers. */
-import { LOGITS_LAYER, type ImageModel } from '@openbox/cnn-vis';
+import { LOGITS_LAYER, standardTransformSettings, type ImageModel } from '@openbox/cnn-vis';
 import { initBackend } from '@openbox/runtime';
 import { escapeForMessage } from '@openbox/safe-io';
 import { parseOptions, type ParsedOptions } from '../args.js';
@@ -11,7 +11,7 @@ import { loadCliModel } from '../model-option.js';
 import { createProgressDisplay } from '../progress.js';
 import { expandRangeList, rangeListOf } from '../range-list.js';
 import { formatUsage } from '../usage.js';
-import { buildParam } from '../visualize/build-param.js';
+import { buildParam, scaledGrey } from '../visualize/build-param.js';
 import { findNonFinite } from '../visualize/find-non-finite.js';
 import { parsePosition, type LayerPosition } from '../visualize/parse-position.js';
 import { buildTransforms, parseTransforms, type TransformSpec } from '../visualize/parse-transforms.js';
@@ -104,8 +104,9 @@ export const visualizeCommand: Command = {
     const decorrelate = c === 3 && !args.noDecorrelate;
     const vector =
       kind === 'direction' ? await readDirection(args.direction!, layer, layerChannels) : undefined;
-    const transforms = buildTransforms(transformSpec, [h, w, c]);
-    const param = buildParam(args.param, decorrelate);
+    const grey = scaledGrey(standardTransformSettings(Math.max(h, w), c).padValue, args.scale, c);
+    const transforms = buildTransforms(transformSpec, [h, w, c], grey);
+    const param = buildParam(args.param, decorrelate, args.scale, c);
     // 3. The jobs: cnn-vis objectives combined with sum / scale.
     const plan = planRender({
       kind,
@@ -153,6 +154,7 @@ export const visualizeCommand: Command = {
       ...(args.direction === undefined ? {} : { direction: args.direction }),
       diversity: args.diversity,
       ...(args.diversity > 0 ? { 'diversity-layer': args.diversityLayer ?? layer } : {}),
+      scale: args.scale,
       param: param.description,
       decorrelate,
       transforms: transforms.description,
@@ -174,6 +176,7 @@ export const visualizeCommand: Command = {
       options,
       imagesPerUnit: plan.imagesPerUnit,
       seconds,
+      scale: args.scale,
     });
     try {
       await writeFilesAtomic(args.out, files);

@@ -17,6 +17,7 @@ import {
   jitter,
   l1,
   l2,
+  lucidParam,
   neuron,
   pad,
   pixelParam,
@@ -25,13 +26,16 @@ import {
   renderUnits,
   scale,
   sigmoidRange,
+  standardTransforms,
   sum,
   totalVariation,
   type Objective,
   type RenderOptions,
 } from '@openbox/cnn-vis';
+import { IMAGENET_MEAN, IMAGENET_STD } from '@openbox/datasets';
 import { ModelAdapter, initBackend, loadModel } from '@openbox/runtime';
 import { visualizeCommand } from '../commands/visualize.js';
+import { standardizedParam } from './standardized-param.js';
 import { saveTinyConvNets } from './test-fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'openbox-visualize-mapping-'));

@@ -146,16 +146,18 @@ function describeItem(item: TransformItem, padValue: number): string {
 /**
  * Builds `spec` for `inputShape = [h, w, c]`: `standard` is `standardTransforms(max(h, w), c)` (Lucid's pad 12,
  * jitter 8, scale 0.9–1.1, rotate ±10°, jitter 4 at 224 px, pixel amounts scaled to the input); items are chained
- * in the order given, pads filled with 0.5 for RGB and 0 for grayscale (as the standard chain). Jitters that crop
- * the image away are a {@link UsageError}.
+ * in the order given, pads filled with `padValue` (default the standard chain's: 0.5 for RGB, 0 for grayscale; the
+ * command passes that grey in the model's `--scale`). Jitters that crop the image away are a {@link UsageError}.
  * @example buildTransforms(parseTransforms('none'), [28, 28, 1]).transform // null
  */
 export function buildTransforms(
   spec: TransformSpec,
   inputShape: readonly [number, number, number],
+  padValue?: number,
 ): BuiltTransforms {
   const [h, w, c] = inputShape;
-  const s = standardTransformSettings(Math.max(h, w), c);
+  const standard = standardTransformSettings(Math.max(h, w), c);
+  const s = { ...standard, padValue: padValue ?? standard.padValue };
   if (spec.kind === 'none') return { transform: null, description: 'none', items: [] };
   const items: readonly TransformItem[] =
     spec.kind === 'standard'
@@ -174,7 +176,7 @@ export function buildTransforms(
   }
   const description = `${spec.kind === 'standard' ? 'standard: ' : ''}${items.map((i) => describeItem(i, s.padValue)).join(', ')}`;
   if (spec.kind === 'standard')
-    return { transform: standardTransforms(Math.max(h, w), c), description, items };
+    return { transform: standardTransforms(Math.max(h, w), c, { padValue: s.padValue }), description, items };
   const chain = items.map((item): Transform => {
     switch (item.name) {
       case 'pad':

@@ -1,7 +1,9 @@
 /** `visualizeFiles`: rendered jobs → the output files (PNGs, result.json, index.html) as bytes; nothing is written here. */
 import { imagesToPng } from '@openbox/cnn-vis';
+import type { ImageScale } from '@openbox/datasets';
 import type { OutputFile } from '../attribute/write-files.js';
 import { contactSheetHtml, type ContactTile } from '../contact-sheet/contact-sheet.js';
+import { toDisplay } from '../examples/display-pixels.js';
 import type { JobResult } from './render-jobs.js';
 
 /** What result.json and the contact sheet say about the run besides the images. */
@@ -15,6 +17,8 @@ export interface VisualizeRunInfo {
   readonly options: Readonly<Record<string, unknown>>;
   readonly imagesPerUnit: number;
   readonly seconds: number;
+  /** The model's input scale: images are mapped back from it to [0, 1] for the PNGs. */
+  readonly scale: ImageScale;
 }
 
 /** Every output file's name is built from the layer name with anything but `[A-Za-z0-9_.-]` replaced by `_`. */
@@ -75,7 +79,7 @@ export function visualizeFiles(results: readonly JobResult[], info: VisualizeRun
   const all = flatten(results);
   const n = info.imagesPerUnit;
   const png = (images: readonly Rendered[], columns?: number): Uint8Array =>
-    imagesToPng(concat(images.map((r) => r.pixels)), [images.length, h, w, c], {
+    imagesToPng(toDisplay(concat(images.map((r) => r.pixels)), c, info.scale), [images.length, h, w, c], {
       scale,
       ...(columns === undefined ? {} : { columns }),
     });

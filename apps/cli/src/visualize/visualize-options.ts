@@ -1,6 +1,7 @@
 /** The options of `openbox visualize`, declared once: each maps onto a value of `@openbox/cnn-vis`. */
 import type { OptionSpecs } from '../args.js';
 import { SEED_OPTION } from '../common-options.js';
+import { SCALE_OPTION } from '../images-option.js';
 import { MODEL_OPTION } from '../model-option.js';
 
 /** Most units one call renders (each is an image optimized on the device). */
@@ -70,6 +71,10 @@ export const VISUALIZE_OPTIONS = {
     default: 'fourier',
     placeholder: 'KIND',
     help: 'image parameterization: pixel (the pixels themselves) or fourier (a 1/f-scaled spectrum, Lucid); both squashed by a sigmoid into [0, 1]',
+  },
+  scale: {
+    ...SCALE_OPTION,
+    help: "the input range the model was trained on, which the images are optimized in (and mapped back from for the PNGs): 0-1 is [0, 1]; -1-1 is [-1, 1]; imagenet is [0, 1] standardized per channel, (x - mean)/std with ImageNet's mean 0.485,0.456,0.406 and std 0.229,0.224,0.225",
   },
   decorrelate: {
     kind: 'flag',
