@@ -212,6 +212,7 @@ export const VISUALIZE_EXAMPLES_CASES: readonly CliCase[] = [
   visualize('--lr 0', ['--lr', '0'], ['--lr', "'0'"]),
   visualize('--lr 11', ['--lr', '11'], ['--lr', "'11'"]),
   visualize('--batch 65', ['--batch', '65'], ['--batch', "'65'", '1 to 64']),
+  visualize('--scale caffe', ['--scale', 'caffe'], ['--scale', "'caffe'", '0-1, -1-1, imagenet']),
   visualize('--json with a value', ['--json=yes'], ['--json', "'yes'"]),
   examples(
     '--scale without --images',

@@ -24,7 +24,7 @@ import { VISUALIZE_OPTIONS, type ObjectiveKind } from '../visualize/visualize-op
 export { MAX_CHANNELS_PER_CALL, VISUALIZE_OPTIONS } from '../visualize/visualize-options.js';
 
 const USAGE = formatUsage(
-  'openbox visualize [--model model.json] --layer NAME [--objective KIND] [--channels 0-7] [--param pixel|fourier] [--transforms LIST] [--diversity W --batch N] [--l1 W --l2 W --tv W --blur W] [--steps N] [--seed N] --out DIR',
+  'openbox visualize [--model model.json] --layer NAME [--objective KIND] [--channels 0-7] [--scale PRESET] [--param pixel|fourier] [--transforms LIST] [--diversity W --batch N] [--l1 W --l2 W --tv W --blur W] [--steps N] [--seed N] --out DIR [--json]',
   VISUALIZE_OPTIONS,
   [
     'The objective maximized is the unit objective, plus --diversity times the diversity term, minus each penalty times its weight; result.json states it exactly.',
