@@ -106,6 +106,32 @@ describe('a graph model in visualize and examples', () => {
     );
   });
 
+  it('examples: the same top images, activations and receptive-field boxes on a conv after the merge', async () => {
+    type Examples = {
+      channels: { examples: { file: string; activation: number; box: unknown; position: unknown }[] }[];
+    };
+    const args = ['--channels', '0,5', '--k', '2', '--images', IMAGES];
+    const graph = await run<Examples>(
+      ['examples', '--model', GRAPH, '--layer', node('block3/conv', 'Relu'), ...args],
+      join(dir, 'g-spatial'),
+      'examples.json',
+    );
+    const layers = await run<Examples>(
+      ['examples', '--model', LAYERS, '--layer', 'block3/conv', ...args],
+      join(dir, 'l-spatial'),
+      'examples.json',
+    );
+    const flat = (e: Examples) => e.channels.flatMap((c) => c.examples);
+    expect(flat(layers).every((e) => e.box !== undefined)).toBe(true);
+    expect(flat(graph).map((e) => [e.file, e.position, e.box])).toEqual(
+      flat(layers).map((e) => [e.file, e.position, e.box]),
+    );
+    close(
+      flat(graph).map((e) => e.activation),
+      flat(layers).map((e) => e.activation),
+    );
+  });
+
   it('examples: the same top images and activations on a pooled layer', async () => {
     type Examples = { channels: { examples: { index: number; activation: number; file: string }[] }[] };
     const args = ['--channels', '0-3', '--k', '3', '--images', IMAGES];
