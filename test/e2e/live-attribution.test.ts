@@ -12,7 +12,7 @@ import type { RunningDashboard, WorkerLive } from '@openbox/dashboard';
 import { makePatternImages } from '@openbox/datasets';
 import { defaultCacheDir, initBackend, saveModel } from '@openbox/runtime';
 // @openbox/testing is not a dependency of this package (no install in this change): its sources, by path.
-import { functionalRgbNet } from '../../packages/testing/src/index.js';
+import { functionalRgbNet } from '@openbox/testing';
 import { openDashboardBrowser, SHOTS } from './browser.js';
 
 /** What a person sees of the overlay: the canvas's pixels as a data URL and how many distinct colours it has. */

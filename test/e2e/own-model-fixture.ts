@@ -15,7 +15,7 @@ import {
   saveGraphModel,
   saveShardedLayersModel,
   toGraphModelArtifacts,
-} from '../../packages/testing/src/index.js';
+} from '@openbox/testing';
 
 /** Every fixture model's input. */
 export const INPUT = [16, 16, 3] as const;

@@ -8,11 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makePatternImages, readImageFolder, writeImageFolder } from '@openbox/datasets';
 import { initBackend, loadImageModel, loadModel, saveModel } from '@openbox/runtime';
 // @openbox/testing is not a dependency of the CLI (no install in this change): its sources, by path.
-import {
-  functionalRgbNet,
-  saveGraphModel,
-  toGraphModelArtifacts,
-} from '../../../../packages/testing/src/index.js';
+import { functionalRgbNet, saveGraphModel, toGraphModelArtifacts } from '@openbox/testing';
 import { loadImagesForModel } from '../images-option.js';
 import { main } from '../main.js';
 import { GRAPH_MODEL_METHODS } from './layers-only.js';

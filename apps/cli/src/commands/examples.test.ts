@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeImage, makePatternImages, readImageFolder, writeImageFolder } from '@openbox/datasets';
 import { initBackend, loadModel, saveModel } from '@openbox/runtime';
 // @openbox/testing is not a dependency of the CLI (no install in this change): its sources, by path.
-import { functionalRgbNet } from '../../../../packages/testing/src/index.js';
+import { functionalRgbNet } from '@openbox/testing';
 import { UsageError } from '../errors.js';
 import { main } from '../main.js';
 import { saveTinyConvNets } from '../visualize/test-fixtures.js';

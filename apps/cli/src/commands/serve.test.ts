@@ -8,11 +8,7 @@ import { makePatternImages, writeImageFolder } from '@openbox/datasets';
 import { initBackend, saveModel } from '@openbox/runtime';
 import { describe, expect, it, vi } from 'vitest';
 // @openbox/testing is not a dependency of the CLI (no install in this change): its sources, by path.
-import {
-  functionalRgbNet,
-  saveGraphModel,
-  toGraphModelArtifacts,
-} from '../../../../packages/testing/src/index.js';
+import { functionalRgbNet, saveGraphModel, toGraphModelArtifacts } from '@openbox/testing';
 import { parseOptions } from '../args.js';
 import { loadUserLive } from '../attribute/user-live.js';
 import { UsageError } from '../errors.js';

@@ -9,11 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makePatternImages, writeImageFolder } from '@openbox/datasets';
 import { initBackend, saveModel } from '@openbox/runtime';
 // @openbox/testing is not a dependency of the CLI (no install in this change): its sources, by path.
-import {
-  functionalRgbNet,
-  saveGraphModel,
-  toGraphModelArtifacts,
-} from '../../../../packages/testing/src/index.js';
+import { functionalRgbNet, saveGraphModel, toGraphModelArtifacts } from '@openbox/testing';
 import { main } from '../main.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'openbox-visualize-graph-'));

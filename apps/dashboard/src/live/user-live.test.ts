@@ -9,11 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePatternImages } from '@openbox/datasets';
 import { loadImageModel, saveModel, type ImageModel } from '@openbox/runtime';
 // @openbox/testing is not a dependency of the dashboard (no install in this change): its sources, by path.
-import {
-  functionalRgbNet,
-  saveGraphModel,
-  toGraphModelArtifacts,
-} from '../../../../packages/testing/src/index.js';
+import { functionalRgbNet, saveGraphModel, toGraphModelArtifacts } from '@openbox/testing';
 import { createDashboardApp } from '../create-dashboard-app.js';
 import { useCpu } from '../test-live-helpers.js';
 import { createImageLiveFunction } from './create-image-live-function.js';
