@@ -148,7 +148,7 @@ export const cnnFiltersVsLrTemplates: Experiment = {
     const reason =
       `CNN test accuracy ${(100 * cnnAccuracy).toFixed(1)}% vs logistic regression ${(100 * lrTestAccuracy).toFixed(1)}% ` +
       `(both trained on the same ${lr.rows} ${rows}): the CNN is ${cnnBeatsLr ? '' : 'not '}more accurate. ` +
-      `${match.ownClassBest} of ${classes} LR templates correlate best with their own class-mean image (needs ${classes}). ${match.judged.reason} ` +
+      `${match.ownClassBest} of ${classes} LR templates correlate best with their own class-mean ${rows === 'digits' ? 'digit' : 'image'} (needs ${classes}). ${match.judged.reason} ` +
       structure.reason;
     const strongest = Math.max(...controlValues.map((c) => c.value));
     return withSetupLabels(setup, {

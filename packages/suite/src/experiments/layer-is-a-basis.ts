@@ -124,7 +124,7 @@ export async function runLayerBasisExperiment(
   const holds = equivalence.holds && channelsLearned.status === 'holds' && randomLearned.status === 'holds';
   const r = round4;
   const reason =
-    `On ${n} test images, ${layer.name} max-pooled over positions (${layer.channels} channels, ${random.length} seeded ` +
+    `On ${n} test ${setup.data === 'mnist' ? 'digits' : 'images'}, ${layer.name} max-pooled over positions (${layer.channels} channels, ${random.length} seeded ` +
     `random unit directions), top ${TOP_K} digits per direction. (a) ${equivalence.reason} ` +
     `(b) ${channelsLearned.reason} ${randomLearned.reason} ` +
     `Visual coherence (mean pairwise pixel correlation of the top ${TOP_K}; reported, not judged): channels ` +
