@@ -39,15 +39,27 @@ export function checkLayer(
 ): string {
   if (layer === undefined) throw new Error(MESSAGES.needsLayer(fn, fn));
   const names = adapter.layers().map((l) => l.name);
-  const at = typeof layer === 'string' ? names.indexOf(layer) : -1;
+  // A graph model also takes the Keras layer name its nodes were converted from (the scope's last node).
+  const name = typeof layer === 'string' ? canonicalLayerName(adapter, layer) : undefined;
+  const at = name === undefined ? -1 : names.indexOf(name);
   if (at < 0) throw new Error(MESSAGES.layerOption(fn, layer, names));
   // The logits of a model ending in softmax are computed from the last layer's input, before its output.
-  const softmaxLast = layer === names[names.length - 1] && endsInSoftmax(adapter);
+  const softmaxLast = name === names[names.length - 1] && endsInSoftmax(adapter);
   for (const t of targets) {
     if (t.layer === LOGITS_LAYER ? softmaxLast : names.indexOf(t.layer) < at)
       throw new Error(MESSAGES.targetBeforeLayer(fn, t.layer, layer as string));
   }
-  return layer as string;
+  return name!;
+}
+
+/** The layer (or graph node) `layer` resolves to in `adapter`, or undefined when it names none. */
+function canonicalLayerName(adapter: ImageModel, layer: string): string | undefined {
+  if (adapter.kind === 'layers') return layer;
+  try {
+    return adapter.layer(layer).name;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `[rows, ...layer]`: the layer's activations for `x`, in chunks of at most `batchSize` rows. */

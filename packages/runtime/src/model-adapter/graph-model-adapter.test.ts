@@ -158,8 +158,8 @@ describe('GraphModelAdapter', () => {
       "GraphModelAdapter.execute: guided backpropagation and DeepLIFT rules need a LayersModel: a graph model's nonlinearities and max pools cannot take a modified backward rule (hooks.activation); load the Keras/LayersModel version of this model.",
     );
     expect(() => graph.execute(x, ['logits'], { maxPool: (v) => v })).toThrow('(hooks.maxPool)');
-    expect(() => graph.activations(x, ['block2/add'])).toThrow(
-      `GraphModelAdapter.activations: unknown layer 'block2/add'. Layers in this model: ${P}/block1/conv/Conv2D, ${P}/block1/conv/BiasAdd,`,
+    expect(() => graph.activations(x, ['block2/mul'])).toThrow(
+      `GraphModelAdapter.activations: unknown layer 'block2/mul'. Layers in this model: ${P}/block1/conv/Conv2D, ${P}/block1/conv/BiasAdd,`,
     );
     expect(() => graph.layer(`${P}/block1/conv/BiasAdd:pre`, 'f')).toThrow(
       "asks for a pre-activation (':pre'), which exists only for LayersModel layers",
@@ -258,5 +258,28 @@ describe('GraphModelAdapter on a tiny graph', () => {
     tf.dispose([x0, grad]);
     adapter.model.dispose();
     tiny.dispose();
+  });
+});
+
+describe('GraphModelAdapter: Keras layer names stand for the last node of their scope', () => {
+  it.each([
+    ['block1/conv', 'block1/conv', `${P}/block1/conv/BiasAdd`],
+    ['block2/concat', 'block2/concat', `${P}/block2/concat/concat`],
+    ['bn', 'block1/bn', `${P}/block1/bn/FusedBatchNormV3`],
+    ['head/dense', 'head/dense', `${P}/head/dense/Softmax`],
+  ])('%s → %s’s output, node %s', (alias, kerasName, node) => {
+    expect(graph.layer(alias, 'test').name).toBe(node);
+    const ours = graph.activations(x, [alias]);
+    const theirs = reference.activations(x, [kerasName]);
+    expectArraysClose(ours[alias]!, theirs[kerasName]!, 1e-5);
+    tf.dispose([...Object.values(ours), ...Object.values(theirs)]);
+  });
+
+  it('names every candidate scope when the alias is ambiguous, and still refuses unknown names', () => {
+    expect(() => graph.layer('conv', 'test')).toThrow(
+      `test: 'conv' names several layer scopes of this graph model: ${P}/block1/conv, ${P}/block3/conv; give more of the path, or a node name.`,
+    );
+    expect(() => graph.layer('block9', 'test')).toThrow("test: unknown layer 'block9'");
+    expect(() => graph.layer('lock1/conv', 'test')).toThrow("test: unknown layer 'lock1/conv'");
   });
 });

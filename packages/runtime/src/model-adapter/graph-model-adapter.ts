@@ -13,6 +13,7 @@ import {
   type GraphDefJson,
   type GraphNodeInfo,
 } from './graph-nodes.js';
+import { scopeAlias } from './graph-scope-alias.js';
 import type { ImageModel } from './image-model.js';
 import { checkChannelOf, checkPositionOf } from './layer-checks.js';
 import { INPUT_LAYER, LOGITS_LAYER, PRE_SUFFIX, type LayerInfo } from './layers-model-view.js';
@@ -88,7 +89,11 @@ export class GraphModelAdapter implements ImageModel {
     return [INPUT_LAYER, ...this.#layers.map((l) => l.name), LOGITS_LAYER];
   }
 
-  /** The node named `name` (or `input` / `logits`), or an error naming `fn` and listing the nodes. */
+  /**
+   * The node named `name` (or `input` / `logits`), or the last node of the layer scope `name` ends in (`block1/conv`
+   * for `…/block1/conv/BiasAdd`, see `scopeAlias`: the returned `name` is then the node's), or an error naming `fn`
+   * and listing the nodes.
+   */
   layer(name: string, fn = 'GraphModelAdapter.layer'): LayerInfo {
     if (name === INPUT_LAYER)
       return {
@@ -104,6 +109,8 @@ export class GraphModelAdapter implements ImageModel {
     }
     const info = this.#layers.find((l) => l.name === name);
     if (info !== undefined) return info;
+    const aliased = scopeAlias(this.#layers, name, fn);
+    if (aliased !== undefined) return aliased;
     if (name.endsWith(PRE_SUFFIX)) throw new Error(MESSAGES.graphNoPre(fn, name));
     throw new Error(
       MESSAGES.unknownLayer(

@@ -27,6 +27,8 @@ export const ADAPTER_MESSAGES = {
     `${fn}: the model input must be [batch, features] with a known number of features; got [${shape.join(', ')}].`,
   unhookableLayer: (layer: string, className: string, activation: string) =>
     `ModelAdapter.execute: layer '${escapeForMessage(layer)}' (${className}, activation '${escapeForMessage(activation)}') cannot take a modified backward rule; supported: Dense and Conv2D with relu, relu6, sigmoid, tanh, elu, selu, softplus or softmax, and ReLU / Activation layers.`,
+  ambiguousScope: (fn: string, alias: string, scopes: readonly string[]) =>
+    `${fn}: '${escapeForMessage(alias)}' names several layer scopes of this graph model: ${scopes.map((s) => escapeForMessage(s)).join(', ')}; give more of the path, or a node name.`,
   needsLayersModel: (fn: string) =>
     `${fn}: needs a LayersModel (format 'layers-model'): it reads layer objects that a graph model does not have; load the Keras/LayersModel version of this model.`,
   nestedModel: (layer: string) =>
