@@ -13,7 +13,7 @@ import {
   requireLayersModel,
 } from '@openbox/runtime';
 // @openbox/testing is not a dependency of the suite; its sources are imported directly (as own-model-suite.test.ts does).
-import { functionalRgbNet, toGraphModelArtifacts } from '../../../testing/src/index.js';
+import { functionalRgbNet, toGraphModelArtifacts } from '@openbox/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTROL_COUNT, controlModels, controlSeeds } from './control-models.js';
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePatternImages, writeImageFolder } from '@openbox/datasets';
 import { initBackend, saveModel } from '@openbox/runtime';
 // @openbox/testing is not a dependency of this package (yet): its sources, as cnn-experiments.test reads charts'.
-import { functionalRgbNet, saveGraphModel, toGraphModelArtifacts } from '../../../testing/src/index.js';
+import { functionalRgbNet, saveGraphModel, toGraphModelArtifacts } from '@openbox/testing';
 import { readExperimentResult } from '../read-results.js';
 import type { ExperimentResult, Manifest } from '../results-format.js';
 import { runSuite } from '../run-suite.js';
