@@ -1,5 +1,5 @@
 /**
- * @openbox/attribution in the browser: every method and evaluation (none needs Node), the same exports as `index.ts`.
+ * @openbox/attribution for Node and the browser alike (`index.ts` re-exports this file): no method needs Node.
  * Built to `dist/browser/index.js` by `scripts/build-browser.mjs`, which fails if a Node-only module is reachable.
  */
 

@@ -1,5 +1,8 @@
 /** @openbox/safe-io — files read and written safely, shared by every OpenBox package that touches the disk. */
 
+// Everything that runs in a browser too (the curated list is browser.ts)
+export * from './browser.js';
+
 // Errors
 export { SafeIoError, SAFE_IO_ERROR_CODES } from './safe-io-error.js';
 export type { SafeIoErrorCode } from './safe-io-error.js';
@@ -19,5 +22,4 @@ export {
 } from './write-file-atomic.js';
 
 // Messages and checksums
-export { escapeForMessage, DEFAULT_EXCERPT_CHARS } from './escape-for-message.js';
 export { sha256Hex } from './sha256-hex.js';
