@@ -17,17 +17,9 @@ export async function buildLayersModel(
   data: ArrayBuffer,
   path: string,
 ): Promise<tfl.LayersModel> {
-  // 1. Decode (tidy disposes what was made if decoding fails half-way).
-  let weights: tf.NamedTensorMap;
+  // 1–2. Decode and check.
+  const weights = await decodeFiniteWeights(data, specs, path);
   try {
-    weights = tf.tidy(() => tf.io.decodeWeights(data, specs)) as tf.NamedTensorMap;
-  } catch (error) {
-    throw new ModelIoError('weights-mismatch', MESSAGES.weightsMismatch(path, reasonOf(error)), path, {
-      cause: error,
-    });
-  }
-  try {
-    await checkFinite(weights, path);
     // 3. Build; 4–5. shapes and weights (optimizer state, if saved, is not part of the model).
     const model = await deserialize(topology, path);
     try {
@@ -49,6 +41,33 @@ export async function buildLayersModel(
   } finally {
     tf.dispose(Object.values(weights));
   }
+}
+
+/**
+ * 1–2. The weight bytes decoded by their specs (`weights-mismatch` when they do not fit) with every float weight
+ * checked finite (`non-finite-weights`); the caller owns the tensors. On failure nothing is left behind.
+ */
+export async function decodeFiniteWeights(
+  data: ArrayBuffer,
+  specs: tf.io.WeightsManifestEntry[],
+  path: string,
+): Promise<tf.NamedTensorMap> {
+  let weights: tf.NamedTensorMap;
+  try {
+    // tidy disposes what was made if decoding fails half-way.
+    weights = tf.tidy(() => tf.io.decodeWeights(data, specs)) as tf.NamedTensorMap;
+  } catch (error) {
+    throw new ModelIoError('weights-mismatch', MESSAGES.weightsMismatch(path, reasonOf(error)), path, {
+      cause: error,
+    });
+  }
+  try {
+    await checkFinite(weights, path);
+  } catch (error) {
+    tf.dispose(Object.values(weights));
+    throw error;
+  }
+  return weights;
 }
 
 /** 2. Counts NaN and ±Inf in each float weight with one reduction per weight; throws `non-finite-weights` naming it. */

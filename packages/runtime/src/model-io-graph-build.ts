@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { GraphModel } from '@tensorflow/tfjs-converter';
 import { MESSAGES } from './messages.js';
-import { checkFinite } from './model-io-build.js';
+import { decodeFiniteWeights } from './model-io-build.js';
 import { ModelIoError } from './model-io-error.js';
 
 /**
@@ -19,20 +19,8 @@ export async function buildGraphModel(
   data: ArrayBuffer,
   path: string,
 ): Promise<GraphModel> {
-  // 1. Decode and check (tidy disposes what was made if decoding fails half-way).
-  let weights: tf.NamedTensorMap;
-  try {
-    weights = tf.tidy(() => tf.io.decodeWeights(data, specs)) as tf.NamedTensorMap;
-  } catch (error) {
-    throw new ModelIoError('weights-mismatch', MESSAGES.weightsMismatch(path, reasonOf(error)), path, {
-      cause: error,
-    });
-  }
-  try {
-    await checkFinite(weights, path);
-  } finally {
-    tf.dispose(Object.values(weights));
-  }
+  // 1. Decode and check (the GraphModel decodes its own copy when it compiles).
+  tf.dispose(Object.values(await decodeFiniteWeights(data, specs, path)));
   // 2. Compile; a failure half-way (an unknown op, a malformed node) leaves its decoded weights to the tidy.
   const artifacts: tf.io.ModelArtifacts = {
     modelTopology: { ...topology, versions: topology['versions'] ?? { producer: 0 } },
