@@ -37,8 +37,12 @@ describe('receptiveField', () => {
 
   it('sees one pixel at the input and names the function for an unknown layer', () => {
     expect(receptiveField(graph, 'input', 4, 5)).toEqual({ y0: 4, x0: 5, y1: 5, x1: 6 });
-    expect(() => receptiveField(graph, 'block3/conv', 0, 0)).toThrow(
-      "receptiveField: unknown layer 'block3/conv'. Layers in this model:",
+    expect(() => receptiveField(graph, 'block3/convx', 0, 0)).toThrow(
+      "receptiveField: unknown layer 'block3/convx'. Layers in this model:",
+    );
+    // A Keras layer name stands for the last node of its scope, here block3/conv's Relu.
+    expect(receptiveField(graph, 'block3/conv', 1, 2)).toEqual(
+      receptiveField(graph, graph.layer('block3/conv').name, 1, 2),
     );
   });
 });

@@ -132,9 +132,10 @@ function geometryAt(name: string, dag: ReadonlyMap<string, DagNode>, memo: Map<s
  * @example receptiveField(adapter, 'conv2', 3, 3) // { y0: 12, x0: 12, y1: 28, x1: 28 } for the MNIST CNN
  */
 export function receptiveField(adapter: ImageModel, layer: string, y: number, x: number): InputBox {
-  adapter.layer(layer, 'receptiveField');
+  // A graph model's Keras layer name resolves to its node (`layer()` returns the node's name).
+  const found = adapter.layer(layer, 'receptiveField').name;
   let dag: Map<string, DagNode>;
-  let target = layer;
+  let target = adapter.kind === 'graph' && found !== LOGITS_LAYER ? found : layer;
   if (adapter.kind === 'graph') {
     const graph = adapter as GraphModelAdapter;
     dag = graphDag(graph);
