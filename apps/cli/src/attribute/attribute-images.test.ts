@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePatternImages, readImageFolder, writeImageFolder } from '@openbox/datasets';
 import { initBackend, loadImageModel, loadModel, saveModel } from '@openbox/runtime';
 // @openbox/testing is not a dependency of the CLI (no install in this change): its sources, by path.
 import { functionalRgbNet, saveGraphModel, toGraphModelArtifacts } from '@openbox/testing';
 import { loadImagesForModel } from '../images-option.js';
-import { main } from '../main.js';
+import { runCommand } from '../test-run-command.js';
 import { GRAPH_MODEL_METHODS } from './layers-only.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'openbox-attribute-images-'));
@@ -44,22 +44,7 @@ async function imagesOf(files: readonly string[]): Promise<tf.Tensor4D> {
   return tf.tensor4d(data, [files.length, SIZE, SIZE, 3]);
 }
 
-/** Runs `main(['attribute', ...argv])` with stdout and stderr captured. */
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi
-    .spyOn(console, 'error')
-    .mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  try {
-    const code = await main(['attribute', ...argv]);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const run = (argv: readonly string[]) => runCommand('attribute', argv);
 
 /** Per input, Σ of its attributions (nested [n][h][w][c] arrays). */
 const sums = (attributions: number[][][][]): number[] =>

@@ -8,7 +8,7 @@ import { METHOD_NAMES, METHODS, saliency, type MethodInfo } from '@openbox/attri
 import { loadReferenceCnn } from '@openbox/cnn-vis';
 import { decodeImage, loadMnist } from '@openbox/datasets';
 import { initBackend, loadModel, saveModel } from '@openbox/runtime';
-import { main } from '../main.js';
+import { runCommand } from '../test-run-command.js';
 import { attributeCommand } from './attribute.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'openbox-attribute-'));
@@ -63,22 +63,7 @@ beforeAll(async () => {
   file('inputs.json', JSON.stringify(IMAGES));
 });
 
-/** Runs `main(['attribute', ...argv])` with stdout and stderr captured. */
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi
-    .spyOn(console, 'error')
-    .mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  try {
-    const code = await main(['attribute', ...argv]);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const run = (argv: readonly string[]) => runCommand('attribute', argv);
 
 /** Saliency called directly on the same model file and inputs, as nested arrays. */
 async function directSaliency(images: number[][][][], targets: number[], abs = false): Promise<unknown> {

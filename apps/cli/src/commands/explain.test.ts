@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPenguins, makeLogisticData, type Dataset } from '@openbox/datasets';
 import { fitExactLogistic } from '@openbox/logistic';
 import { initBackend, saveModel } from '@openbox/runtime';
 import { sampleBackground } from '@openbox/tabular';
-import { main } from '../main.js';
+import { runCommand } from '../test-run-command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'openbox-explain-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -74,22 +74,7 @@ beforeAll(async () => {
   }
 }, 60_000);
 
-/** `main(['explain', ...argv])` with stdout and stderr captured. */
-async function run(argv: readonly string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi
-    .spyOn(console, 'error')
-    .mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  try {
-    const code = await main(['explain', ...argv]);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const run = (argv: readonly string[]) => runCommand('explain', argv);
 
 interface RowJson {
   row: number;
