@@ -70,11 +70,19 @@ export async function loadImagesForModel(
   try {
     return await readImageFolder(args.images, { height, width, channels, scale: args.scale, fit: args.fit });
   } catch (error) {
-    if (error instanceof DatasetError)
-      throw new CommandError(
-        'bad-input-file',
-        MESSAGES.badImagesFolder(error.message.replace(/^readImageFolder: /, '')),
-      );
-    throw error;
+    throw imagesFolderError(error);
   }
+}
+
+/**
+ * The CLI's error for what reading an image folder threw: a `DatasetError` (it names the file) becomes a
+ * `CommandError('bad-input-file')` (exit 1); anything else is returned as it is, to be rethrown.
+ * @example try { … } catch (error) { throw imagesFolderError(error); }
+ */
+export function imagesFolderError(error: unknown): unknown {
+  if (!(error instanceof DatasetError)) return error;
+  return new CommandError(
+    'bad-input-file',
+    MESSAGES.badImagesFolder(error.message.replace(/^readImageFolder: /, '')),
+  );
 }

@@ -1,5 +1,4 @@
 /** `openbox suite`: run the comparison suite's experiments and write `results/<run-id>/`. */
-import { DatasetError } from '@openbox/datasets';
 import { initBackend, isLayersImageModel, type GraphModelAdapter } from '@openbox/runtime';
 import {
   EXPERIMENT_IDS,
@@ -11,9 +10,10 @@ import {
 import { parseOptions, type OptionSpecs, type ParsedOptions } from '../args.js';
 import type { Command } from '../command.js';
 import { SEED_OPTION } from '../common-options.js';
-import { CommandError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import {
   IMAGE_FIT_OPTION,
+  imagesFolderError,
   IMAGES_OPTION,
   SCALE_OPTION,
   type ImageFit,
@@ -157,12 +157,7 @@ export const suiteCommand: Command = {
       manifest = await runSuiteWithProgress(args);
     } catch (error) {
       // A bad image folder or image (readImageFolder names the file), before any experiment ran.
-      if (error instanceof DatasetError)
-        throw new CommandError(
-          'bad-input-file',
-          MESSAGES.badImagesFolder(error.message.replace(/^readImageFolder: /, '')),
-        );
-      throw error;
+      throw imagesFolderError(error);
     }
     return manifest.experiments.some((e) => e.status === 'failed') ? 1 : 0;
   },
