@@ -1,22 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { main } from './main.js';
-
-/** Runs `main` and returns its exit code with what it wrote to stdout and stderr. */
-async function runMain(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi
-    .spyOn(console, 'error')
-    .mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  try {
-    const code = await main(argv);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+import { describe, expect, it } from 'vitest';
+import { runMain } from './test-run-command.js';
 
 const LOGISTIC = ['logistic', '--csv', 'data.csv', '--target', 'y'];
 const VISUALIZE = ['visualize', '--layer', 'c1', '--out', 'out'];
@@ -103,7 +86,7 @@ describe('main: every bad input ends fast with exit 2, the message and the usage
     [
       'suite --bogus',
       ['suite', '--bogus'],
-      "openbox suite: unknown option '--bogus'; known options: --out, --quick, --only, --seed, --model, --workers.",
+      "openbox suite: unknown option '--bogus'; known options: --out, --quick, --only, --seed, --model, --images, --scale, --fit, --workers.",
     ],
     [
       'suite positional',

@@ -15,7 +15,12 @@ export interface CommandRun {
  * `main([command, ...argv])` with stdout and stderr captured (and restored afterwards, also when it throws).
  * @example const { code, out } = await runCommand('attribute', ['--digits', '0', '--method', 'saliency', '--json']);
  */
-export async function runCommand(command: string, argv: readonly string[]): Promise<CommandRun> {
+export function runCommand(command: string, argv: readonly string[]): Promise<CommandRun> {
+  return runMain([command, ...argv]);
+}
+
+/** `main(argv)` (any arguments, a command or none) with stdout and stderr captured. */
+export async function runMain(argv: readonly string[]): Promise<CommandRun> {
   const out: string[] = [];
   const err: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
@@ -23,7 +28,7 @@ export async function runCommand(command: string, argv: readonly string[]): Prom
     .spyOn(console, 'error')
     .mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
   try {
-    const code = await main([command, ...argv]);
+    const code = await main([...argv]);
     return { code, out: out.join('\n'), err: err.join('\n') };
   } finally {
     log.mockRestore();
