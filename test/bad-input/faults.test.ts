@@ -78,9 +78,13 @@ describe('faults', () => {
       ],
       { stdio: 'ignore' },
     );
-    // Kill it as soon as its partial folder exists (it takes seconds to finish; polled every 10 ms).
+    // Kill it as soon as its partial folder holds its lock (it takes seconds to finish; polled every 10 ms). A
+    // partial folder without a lock may be a run between its mkdir and its lock write, so cleanups keep it for an hour
+    // (remove-stale-partials.ts); killing in that window would leave such a folder, by design.
     const deadline = Date.now() + 60_000;
-    while (!readdirSync(out).some((f) => f.endsWith('.partial'))) {
+    const locked = (): boolean =>
+      readdirSync(out).some((f) => f.endsWith('.partial') && existsSync(join(out, f, 'lock')));
+    while (!locked()) {
       if (Date.now() > deadline || child.exitCode !== null)
         throw new Error('the run never created its partial folder');
       await new Promise((r) => setTimeout(r, 10));
